@@ -1,0 +1,1 @@
+//! Tree-walking evaluator.

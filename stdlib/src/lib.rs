@@ -1,0 +1,1 @@
+//! Node-style host modules and ECMAScript intrinsics.
