@@ -2,8 +2,24 @@
 //! the spanned AST in [`ast`], with static semantics and early errors.
 
 pub mod ast;
+mod build;
+pub mod semantics;
+pub mod sexpr;
 
+#[allow(clippy::all, unused_parens, unused_imports, dead_code)]
+mod grammar {
+    include!(concat!(env!("OUT_DIR"), "/grammar.rs"));
+}
+
+use std::rc::Rc;
+
+use lalrpop_util::ParseError as LalrError;
 pub use lexer::Span;
+use lexer::{Context, LexError, Lexer, Tok};
+
+/// Brackets nested deeper than this are reported instead of risking the
+/// stack of the passes that walk the tree recursively.
+pub const MAX_NESTING: usize = 3000;
 
 /// A syntax error with the span it points at.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,24 +35,20 @@ impl ParseError {
     /// `file:line:col`, the source line, a caret under the span, then
     /// `SyntaxError: message`, as Node shows it.
     pub fn render(&self, file: &str, source: &str) -> String {
-        let (line, col, text) = lexer_line_col(source, self.span.start as usize);
-        let width = (self.span.end.saturating_sub(self.span.start) as usize).clamp(1, 200);
+        let (line, col, text) = lexer::line_col(source, self.span.start as usize);
+        let text = text.trim_end_matches('\r');
+        let shown: String = text.chars().take(400).collect();
+        let width = source
+            .get(self.span.start as usize..self.span.end as usize)
+            .map_or(1, |s| s.chars().take_while(|c| *c != '\n').count())
+            .clamp(1, shown.chars().count().saturating_sub(col - 1).max(1));
         format!(
-            "{file}:{line}:{col}\n{text}\n{}{}\n\nSyntaxError: {}",
-            " ".repeat(col.saturating_sub(1)),
-            "^".repeat(width.min(text.len().saturating_sub(col - 1).max(1))),
+            "{file}:{line}:{col}\n{shown}\n{}{}\n\nSyntaxError: {}",
+            " ".repeat(col.saturating_sub(1).min(400)),
+            "^".repeat(width),
             self.message
         )
     }
-}
-
-fn lexer_line_col(source: &str, offset: usize) -> (usize, usize, &str) {
-    let offset = offset.min(source.len());
-    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
-    let line = source[..offset].matches('\n').count() + 1;
-    let col = source[start..offset].chars().count() + 1;
-    (line, col, &source[start..end])
 }
 
 /// What kind of code is parsed, and what the surrounding code allows.
@@ -52,6 +64,8 @@ pub struct ParseOptions {
     pub allow_super_property: bool,
     /// `super()` is allowed (eval inside a derived constructor).
     pub allow_super_call: bool,
+    /// The code is a function body (`return` allowed): `new Function`.
+    pub function_body: bool,
 }
 
 /// Parse a classic script.
@@ -72,10 +86,133 @@ pub fn parse_module(source: &str) -> Result<ast::Program, ParseError> {
 
 /// Parse with explicit options.
 pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, ParseError> {
-    let _ = (source, options);
-    Err(ParseError {
-        span: Span::default(),
-        message: "the grammar is not built yet".into(),
-        incomplete: false,
-    })
+    let ctx = Rc::new(Context {
+        module: options.module,
+        ..Context::default()
+    });
+    let tokens = NestingGuard {
+        inner: Lexer::new(source, ctx.clone()),
+        depth: 0,
+    };
+    let state = build::State::new(source, ctx.clone());
+    let body = grammar::ProgramParser::new()
+        .parse(&state, tokens)
+        .map_err(|e| convert_error(e, source))?;
+    state.check_pending().map_err(|e| convert_error(e, source))?;
+    let mut program = ast::Program {
+        body,
+        is_module: options.module,
+        strict: false,
+        scope: ast::Scope::default(),
+        span: Span::new(0, source.len()),
+    };
+    let octal = ctx.legacy_octal.borrow();
+    let allow = semantics::Allow {
+        new_target: options.allow_new_target,
+        super_property: options.allow_super_property,
+        super_call: options.allow_super_call,
+        in_function: options.function_body,
+    };
+    semantics::Analyzer::new(options.module, &octal)
+        .program(&mut program, source, options.strict, allow)
+        .map_err(|e| ParseError {
+            span: e.span,
+            message: e.message,
+            incomplete: false,
+        })?;
+    Ok(program)
+}
+
+/// Counts open brackets so that absurdly nested input gets a diagnostic.
+struct NestingGuard<'a> {
+    inner: Lexer<'a>,
+    depth: usize,
+}
+
+impl Iterator for NestingGuard<'_> {
+    type Item = Result<(usize, Tok, usize), LexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let item = self.inner.next()?;
+        if let Ok((l, tok, r)) = &item {
+            match tok {
+                Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::ArrowLBrace | Tok::TemplateHead(_) => {
+                    self.depth += 1;
+                    if self.depth > MAX_NESTING {
+                        return Some(Err(LexError {
+                            span: Span::new(*l, *r),
+                            message: "Maximum call stack size exceeded: brackets nested too deeply".into(),
+                            incomplete: false,
+                        }));
+                    }
+                }
+                Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::TemplateTail(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                }
+                _ => {}
+            }
+        }
+        Some(item)
+    }
+}
+
+fn describe_unexpected(tok: &Tok) -> String {
+    match tok {
+        Tok::Ident(n) => format!("Unexpected identifier '{n}'"),
+        Tok::EscapedKeyword(_) => "Keyword must not contain escaped characters".into(),
+        Tok::PrivateName(n) => format!("Unexpected identifier '#{n}'"),
+        Tok::Num(_) => "Unexpected number".into(),
+        Tok::Str(_) => "Unexpected string".into(),
+        Tok::NoSubstTemplate(_) | Tok::TemplateHead(_) | Tok::TemplateMiddle(_) | Tok::TemplateTail(_) => {
+            "Unexpected template string".into()
+        }
+        Tok::ThrowNewline => "Illegal newline after throw".into(),
+        Tok::Let | Tok::Yield | Tok::YieldNoArg | Tok::Await | Tok::Enum => {
+            format!("Unexpected {}", if matches!(tok, Tok::Enum | Tok::Await) { "reserved word".to_string() } else { format!("{} '{}'", "identifier", tok_text(tok)) })
+        }
+        Tok::Semi if false => String::new(),
+        _ => format!("Unexpected {}", tok.describe()),
+    }
+}
+
+fn tok_text(tok: &Tok) -> String {
+    let d = tok.describe();
+    d.trim_start_matches("token '").trim_end_matches('\'').to_string()
+}
+
+fn convert_error(e: LalrError<usize, Tok, LexError>, source: &str) -> ParseError {
+    match e {
+        LalrError::InvalidToken { location } => ParseError {
+            span: Span::new(location, location + 1),
+            message: "Invalid or unexpected token".into(),
+            incomplete: false,
+        },
+        LalrError::UnrecognizedEof { location, .. } => ParseError {
+            span: Span::new(location.min(source.len()), location.min(source.len())),
+            message: "Unexpected end of input".into(),
+            incomplete: true,
+        },
+        LalrError::UnrecognizedToken { token: (l, tok, r), .. } | LalrError::ExtraToken { token: (l, tok, r) } => {
+            ParseError {
+                span: Span::new(l, r),
+                message: describe_unexpected(&tok),
+                incomplete: false,
+            }
+        }
+        LalrError::User { error } => ParseError {
+            span: error.span,
+            message: error.message,
+            incomplete: error.incomplete,
+        },
+    }
+}
+
+/// The text of a number used as a property key (`{ 1.5() {} }` names the
+/// method `1.5`); the interpreter has the full Number::toString.
+pub fn number_key(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e21 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
 }
