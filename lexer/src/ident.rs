@@ -151,3 +151,59 @@ pub(crate) fn starts_name_or_digit(src: &str, pos: usize) -> bool {
             .is_some_and(is_id_start),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_and_disjoint() {
+        for table in [ID_START, ID_CONTINUE] {
+            for pair in table.windows(2) {
+                assert!(
+                    pair[0].0 <= pair[0].1 && pair[0].1 + 1 < pair[1].0,
+                    "{pair:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn id_start_is_within_id_continue() {
+        for c in (0x80..0x11_0000).filter_map(char::from_u32) {
+            if is_id_start(c) {
+                assert!(is_id_continue(c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn samples() {
+        for c in [
+            'a',
+            'Z',
+            '$',
+            '_',
+            'é',
+            'π',
+            'ж',
+            '日',
+            'ℵ',
+            'ᛮ',
+            '\u{2118}',
+            '\u{1D49C}',
+        ] {
+            assert!(is_id_start(c), "{c:?}");
+        }
+        for c in [
+            '0', '\u{301}', '\u{203F}', '\u{200C}', '\u{200D}', '\u{660}', '\u{B7}',
+        ] {
+            assert!(!is_id_start(c) && is_id_continue(c), "{c:?}");
+        }
+        for c in [
+            ' ', '-', '\u{A0}', '\u{2028}', '€', '😀', '\u{2E2F}', '\u{FEFF}',
+        ] {
+            assert!(!is_id_start(c) && !is_id_continue(c), "{c:?}");
+        }
+    }
+}

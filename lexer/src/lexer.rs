@@ -13,12 +13,14 @@
 //!   (start of input, after `;`, `{` of a block, `}`, `)`, `else`, `do`,
 //!   `try`, `finally`, a label's `:`, a name followed by a line break...) and
 //!   an object literal where an expression is expected (after `=`, `(`, `,`,
-//!   `return`, a conditional's `:`, a property's `:`...). The body of a
-//!   `function`/`class` is the first `{` at the keyword's nesting depth; it
-//!   counts as a block when the keyword stood where a statement may start
-//!   (a declaration) and as an object otherwise (an expression). A `{`
-//!   right after `=>` is [`Tok::ArrowLBrace`] and counts as a block (a `/`
-//!   after an arrow function can only start a new statement).
+//!   `return`, a conditional's `:` (`?` are counted per bracket), a
+//!   property's `:`...). The body of a `function`/`class` is the first `{`
+//!   at the keyword's nesting depth (a stack, so functions in parameter
+//!   defaults are fine). When the keyword stood where a statement may start
+//!   it is a declaration and its body counts as a block; otherwise it is an
+//!   expression and its body holds statements but its `}` ends a value. A
+//!   `{` right after `=>` is [`Tok::ArrowLBrace`] and counts as a block (a
+//!   `/` after an arrow function can only start a new statement).
 //! - **Templates.** `${` pushes a template entry on the same stack; the `}`
 //!   that pops it resumes the template.
 //! - **Restricted productions.** `++`/`--`/`=>` after a line terminator get
@@ -30,13 +32,10 @@
 //!   the token is produced.
 //!
 //! Known misreads of these heuristics (all need contrived code):
-//! `class A extends {}.b {}` (the heritage's `{` is not taken as the body,
-//! but then the body is treated as a block); a function expression with a
-//! function in its parameter defaults loses track of its own body (`}` then
-//! counts as a block); `of` as a variable name directly after a value in a
-//! `for` head; `async * x` (multiplication) lexes `async` as the keyword;
-//! HTML-like comments are not seen by the peeks for `let`/`async`/
-//! `yield`/restricted productions.
+//! `async * x` (multiplication) lexes
+//! `async` as the keyword; `{ return\n: 1 }`-style keyword property names
+//! followed by a line break get a `;`; HTML-like comments are not seen by
+//! the peeks for `let`/`async`/`yield` and the restricted productions.
 
 use std::rc::Rc;
 
@@ -57,9 +56,11 @@ enum BraceKind {
     /// A block statement, or the body of a declaration: a statement may
     /// follow its `}`.
     Block,
-    /// An object literal, or the body of a function/class expression: its
-    /// `}` ends a value.
+    /// An object literal: its `}` ends a value.
     Object,
+    /// The body of a function or class expression: statements (or class
+    /// elements) inside, but its `}` ends a value.
+    ExpressionBody,
     /// `${ ... }` in a template.
     Template,
 }
@@ -108,6 +109,8 @@ enum Prev {
     Control,
     /// `for` or `for await`.
     For,
+    /// `function` or `class`: a `:` after it makes it a property name.
+    FunctionOrClass,
     /// `async`, remembering whether a statement could start before it
     /// (`async function` declarations).
     Async {
@@ -325,6 +328,7 @@ impl<'a> Lexer<'a> {
             Tok::Extends => Prev::Extends,
             Tok::If | Tok::While | Tok::With => Prev::Control,
             Tok::For => Prev::For,
+            Tok::Function | Tok::Class => Prev::FunctionOrClass,
             Tok::Await if self.prev == Prev::For => Prev::For,
             Tok::Ident(name) if self.prev == Prev::For && &**name == "await" => Prev::For,
             Tok::Async => Prev::Async { statement },
@@ -335,7 +339,7 @@ impl<'a> Lexer<'a> {
 
     fn after_semicolon(&self) -> After {
         match self.top() {
-            Group::Brace(BraceKind::Block) => After::Statement,
+            Group::Brace(BraceKind::Block | BraceKind::ExpressionBody) => After::Statement,
             _ => After::Operand,
         }
     }
@@ -430,13 +434,17 @@ impl<'a> Lexer<'a> {
                 Tok::Question
             }
             R::Colon => {
+                if self.prev == Prev::FunctionOrClass {
+                    // `{ function: 1 }`: a property name, not a definition.
+                    self.bodies.pop();
+                }
                 let after = match self.frames.last_mut() {
                     Some(frame) if frame.ternaries > 0 => {
                         frame.ternaries -= 1;
                         After::Operand
                     }
                     Some(Frame {
-                        group: Group::Brace(BraceKind::Block),
+                        group: Group::Brace(BraceKind::Block | BraceKind::ExpressionBody),
                         ..
                     }) => After::Statement,
                     _ => After::Operand,
@@ -496,7 +504,9 @@ impl<'a> Lexer<'a> {
                 };
                 Ok((tok, lit.end, None))
             }
-            Some(Group::Brace(BraceKind::Object)) => Ok((Tok::RBrace, end, Some(After::Value))),
+            Some(Group::Brace(BraceKind::Object | BraceKind::ExpressionBody)) => {
+                Ok((Tok::RBrace, end, Some(After::Value)))
+            }
             _ => Ok((Tok::RBrace, end, Some(After::Statement))),
         }
     }
@@ -559,7 +569,7 @@ impl<'a> Lexer<'a> {
                     kind: if declaration {
                         BraceKind::Block
                     } else {
-                        BraceKind::Object
+                        BraceKind::ExpressionBody
                     },
                 });
                 if raw == RawTok::Function {

@@ -235,3 +235,27 @@ fn scan_legacy(src: &str, start: usize) -> Result<NumLit, LexError> {
         legacy_octal: true,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radix_values_round_to_nearest_even() {
+        assert_eq!(radix_value(b"ff", 4), 255.0);
+        assert_eq!(radix_value(b"1_0", 1), 2.0);
+        // 2^64 - 1 needs rounding: up to 2^64.
+        assert_eq!(radix_value(b"ffffffffffffffff", 4), 18446744073709551616.0);
+        // 2^54 + 2 is halfway between 2^54 and 2^54 + 4: ties to even (2^54).
+        assert_eq!(radix_value(b"40000000000002", 4), 18014398509481984.0);
+        // 2^54 + 6: halfway, ties to even (2^54 + 8).
+        assert_eq!(radix_value(b"40000000000006", 4), 18014398509481992.0);
+        // The same, with the tie broken by a bit far below: rounds up.
+        let mut long = b"400000000000020000000000000000".to_vec();
+        long.push(b'1');
+        assert_eq!(
+            radix_value(&long, 4),
+            (18014398509481984.0 + 4.0) * 2f64.powi(68)
+        );
+    }
+}

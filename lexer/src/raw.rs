@@ -64,7 +64,7 @@ pub(crate) enum RawTok {
     #[token("/*", block_comment)]
     BlockComment,
 
-    // ---- words ----
+    // ---- words: keep them contiguous from `Ident` to `From` (`is_word`) ----
     #[regex(r"[A-Za-z_$][A-Za-z0-9_$]*")]
     Ident,
     #[token("break")]

@@ -145,6 +145,19 @@ fn method_bodies_and_nested_functions() {
     assert!(has_regex("x = { m() { {} /re/ } }"));
     assert!(has_regex("class A { m() { {} /re/ } static { {} /re/ } }"));
     assert!(has_regex("x = y => { {} /re/ }"));
+    // Statements in the body of a function expression.
+    assert!(has_regex("x = function () { a; {} /re/ }"));
+    assert!(has_regex("f(function () { a; function g() {} /re/ })"));
+    assert!(has_regex("f(function () { l: {} /re/ })"));
+    assert!(has_regex("x = class { m() { a; {} /re/ } }"));
+    assert!(!has_regex(
+        "f(function () { a; x = function () {} / 2 / 3 })"
+    ));
+    // Keywords as property and method names.
+    assert!(!has_regex("x = { function: 1, y: { a: {} / 2 / 3 } }"));
+    assert!(!has_regex("x = { class: 1, y: { a: {} / 2 / 3 } }"));
+    assert!(has_regex("x = class { function() { a; {} /re/ } }"));
+    assert!(has_regex("x = { if(a) { {} /re/ } }"));
 }
 
 #[test]
