@@ -58,17 +58,23 @@ pub fn ident_pattern(n: Atom, l: usize, r: usize) -> Pattern {
 pub struct State<'s> {
     pub src: &'s str,
     pub ctx: Rc<Context>,
+    pub tracker: Rc<FnTracker>,
     /// CoverInitializedName spans (`{ a = 1 }`) not (yet) turned into
     /// patterns.
     pub pending: RefCell<Vec<(Span, &'static str)>>,
+    /// Array literals (by start offset) whose spread element is followed
+    /// by a trailing comma: they cannot become patterns.
+    pub trailing_spread: RefCell<Vec<u32>>,
 }
 
 impl<'s> State<'s> {
-    pub fn new(src: &'s str, ctx: Rc<Context>) -> State<'s> {
+    pub fn new(src: &'s str, ctx: Rc<Context>, tracker: Rc<FnTracker>) -> State<'s> {
         State {
             src,
             ctx,
+            tracker,
             pending: RefCell::new(Vec::new()),
+            trailing_spread: RefCell::new(Vec::new()),
         }
     }
 
@@ -108,15 +114,23 @@ impl<'s> State<'s> {
         }
     }
 
+    /// Enter a function whose parameter list just ended (its body's `{`
+    /// is the lookahead): the `}` that closes the body leaves it again.
     pub fn enter_function(&self, generator: bool, is_async: bool) {
-        self.ctx.functions.borrow_mut().push(FunctionContext {
-            generator,
-            is_async,
-        });
+        let depth = self.tracker.depth.get().saturating_sub(1);
+        self.tracker.push(&self.ctx, generator, is_async, Close::AtDepth(depth));
     }
 
-    fn leave_function(&self) {
-        self.ctx.functions.borrow_mut().pop();
+    /// Enter an async arrow function at its `=>`; its body may be a block
+    /// or an expression (then the arrow's action leaves it).
+    pub fn enter_async_arrow(&self) -> u32 {
+        self.tracker.push(&self.ctx, false, true, Close::Pending)
+    }
+
+    /// Leave a function context entered with `id`, if the tracker has not
+    /// already left it at the closing brace.
+    fn leave(&self, id: u32) {
+        self.tracker.remove(&self.ctx, id);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -132,7 +146,6 @@ impl<'s> State<'s> {
         l: usize,
         r: usize,
     ) -> Rc<Function> {
-        self.leave_function();
         Rc::new(new_function(
             name,
             kind,
@@ -157,7 +170,6 @@ impl<'s> State<'s> {
         l: usize,
         r: usize,
     ) -> Rc<Function> {
-        self.leave_function();
         let name = key_name(key).map(|n| match kind {
             FunctionKind::Getter => Rc::from(format!("get {n}")),
             FunctionKind::Setter => Rc::from(format!("set {n}")),
@@ -184,8 +196,8 @@ impl<'s> State<'s> {
         l: usize,
         r: usize,
     ) -> PResult<Expr> {
-        if is_async {
-            self.leave_function();
+        if let Some(id) = cover.context {
+            self.leave(id);
         }
         let params = self.cover_to_params(cover)?;
         let f = new_function(
@@ -264,7 +276,11 @@ impl<'s> State<'s> {
             }
             if m.is_static
                 && matches!(&m.kind, ClassMemberKind::Method(_) | ClassMemberKind::Getter(_) | ClassMemberKind::Setter(_) | ClassMemberKind::Field(_))
-                && matches!(&m.key, PropKey::Ident(n) if &**n == "prototype")
+                && match &m.key {
+                    PropKey::Ident(n) => &**n == "prototype",
+                    PropKey::Str(s) => **s == *utf16("prototype"),
+                    _ => false,
+                }
             {
                 return error("Classes may not have a static property named 'prototype'", m.span);
             }
@@ -448,6 +464,9 @@ impl<'s> State<'s> {
                 PatternKind::Default(Box::new(target), value)
             }
             ExprKind::Array(elems) => {
+                if self.trailing_spread.borrow().contains(&s.start) {
+                    return error("Rest element must be last element", s);
+                }
                 self.resolve_pending(s);
                 let n = elems.len();
                 let mut out = Vec::with_capacity(n);
@@ -687,11 +706,93 @@ pub fn function_expr(f: Rc<Function>, l: usize, r: usize) -> Expr {
     expr(ExprKind::Function(f), l, r)
 }
 
+/// When a function context ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Close {
+    /// At the `}` that brings the brace depth back to this value.
+    AtDepth(usize),
+    /// An async arrow whose body has not started: a block body becomes
+    /// `AtDepth`, an expression body `Parser`.
+    Pending,
+    /// When the parser's action leaves it.
+    Parser,
+}
+
+/// Keeps the lexer's function contexts in step with the token stream.
+/// LR parsing reduces a function only once the token after its body has
+/// been lexed; popping the context then would lex that token (a `yield` or
+/// `await` after a nested function) in the wrong context. So contexts end
+/// at their closing brace, seen here as the tokens flow to the parser.
+#[derive(Default)]
+pub struct FnTracker {
+    /// Nesting of `{`/`${` among the tokens handed out so far.
+    pub depth: std::cell::Cell<usize>,
+    entries: RefCell<Vec<(u32, Close)>>,
+    next_id: std::cell::Cell<u32>,
+}
+
+impl FnTracker {
+    fn push(&self, ctx: &Context, generator: bool, is_async: bool, close: Close) -> u32 {
+        let id = self.next_id.get();
+        self.next_id.set(id.wrapping_add(1));
+        self.entries.borrow_mut().push((id, close));
+        ctx.functions.borrow_mut().push(FunctionContext {
+            generator,
+            is_async,
+        });
+        id
+    }
+
+    fn remove(&self, ctx: &Context, id: u32) {
+        let mut entries = self.entries.borrow_mut();
+        if let Some(i) = entries.iter().rposition(|(e, _)| *e == id) {
+            entries.truncate(i);
+            ctx.functions.borrow_mut().truncate(i);
+        }
+    }
+
+    /// Called for every token before the parser sees it.
+    pub fn on_token(&self, ctx: &Context, tok: &Tok) {
+        {
+            let mut entries = self.entries.borrow_mut();
+            if let Some(last) = entries.last_mut() {
+                if last.1 == Close::Pending {
+                    last.1 = if matches!(tok, Tok::ArrowLBrace) {
+                        Close::AtDepth(self.depth.get())
+                    } else {
+                        Close::Parser
+                    };
+                }
+            }
+        }
+        match tok {
+            Tok::LBrace | Tok::ArrowLBrace | Tok::TemplateHead(_) => {
+                self.depth.set(self.depth.get() + 1);
+            }
+            Tok::RBrace | Tok::TemplateTail(_) => {
+                let d = self.depth.get().saturating_sub(1);
+                self.depth.set(d);
+                let mut entries = self.entries.borrow_mut();
+                if let Some(i) = entries
+                    .iter()
+                    .rposition(|(_, c)| matches!(c, Close::AtDepth(x) if *x == d))
+                {
+                    entries.truncate(i);
+                    ctx.functions.borrow_mut().truncate(i);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 // ---------------------------------------------------------------- covers
 
 /// A parenthesized list read once, then turned into an expression or into
 /// arrow parameters depending on whether `=>` follows.
 pub struct Cover {
+    /// The function context an async arrow entered at `=>`.
+    pub context: Option<u32>,
     pub items: Vec<Expr>,
     pub rest: Option<Pattern>,
     /// `()`, `(a,)` and `(...a)` are only valid as arrow parameters.
@@ -702,6 +803,7 @@ pub struct Cover {
 impl Cover {
     pub fn new(items: Vec<Expr>, rest: Option<Pattern>, arrow_only: bool, l: usize, r: usize) -> Cover {
         Cover {
+            context: None,
             items,
             rest,
             arrow_only,
@@ -1104,10 +1206,14 @@ pub fn untagged_template(t: Rc<Template>, l: usize, r: usize) -> PResult<Expr> {
     Ok(expr(ExprKind::Template(t), l, r))
 }
 
-pub fn array_literal(slots: Vec<Option<ArrayElement>>, l: usize, r: usize) -> Expr {
+pub fn array_literal(st: &State, slots: Vec<Option<ArrayElement>>, l: usize, r: usize) -> Expr {
     let mut slots = slots;
     if matches!(slots.last(), Some(None)) {
         slots.pop();
+        if matches!(slots.last(), Some(Some(ArrayElement::Spread(_)))) {
+            // `[...a, ] = b` is not a pattern.
+            st.trailing_spread.borrow_mut().push(l as u32);
+        }
     }
     let elems = slots
         .into_iter()

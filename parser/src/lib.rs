@@ -90,11 +90,14 @@ pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, Parse
         module: options.module,
         ..Context::default()
     });
+    let tracker = Rc::new(build::FnTracker::default());
     let tokens = NestingGuard {
         inner: Lexer::new(source, ctx.clone()),
         depth: 0,
+        tracker: tracker.clone(),
+        ctx: ctx.clone(),
     };
-    let state = build::State::new(source, ctx.clone());
+    let state = build::State::new(source, ctx.clone(), tracker);
     let body = grammar::ProgramParser::new()
         .parse(&state, tokens)
         .map_err(|e| convert_error(e, source))?;
@@ -124,9 +127,12 @@ pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, Parse
 }
 
 /// Counts open brackets so that absurdly nested input gets a diagnostic.
+/// Also feeds each token to the function-context tracker.
 struct NestingGuard<'a> {
     inner: Lexer<'a>,
     depth: usize,
+    tracker: Rc<build::FnTracker>,
+    ctx: Rc<Context>,
 }
 
 impl Iterator for NestingGuard<'_> {
@@ -135,6 +141,7 @@ impl Iterator for NestingGuard<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         let item = self.inner.next()?;
         if let Ok((l, tok, r)) = &item {
+            self.tracker.on_token(&self.ctx, tok);
             match tok {
                 Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::ArrowLBrace | Tok::TemplateHead(_) => {
                     self.depth += 1;

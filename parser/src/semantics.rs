@@ -58,6 +58,8 @@ struct FnState {
     /// declared lexically in each (for var/let conflicts and Annex B).
     scopes: Vec<HashSet<Atom>>,
     labels: Vec<(Atom, bool)>,
+    /// Walking the parameter list (no `yield`/`await` expressions).
+    in_params: bool,
     breakable: u32,
     iteration: u32,
 }
@@ -83,6 +85,7 @@ impl FnState {
             param_names: Vec::new(),
             scopes: Vec::new(),
             labels: Vec::new(),
+            in_params: false,
             breakable: 0,
             iteration: 0,
         }
@@ -237,6 +240,15 @@ impl<'a> Analyzer<'a> {
         for s in body {
             let s = unwrap_export(s);
             match &s.kind {
+                StmtKind::Import(i) => {
+                    let names = i.default.iter().chain(i.namespace.iter()).chain(i.named.iter().map(|(_, l)| l));
+                    for n in names {
+                        if !seen.insert(n.clone()) {
+                            return err(format!("Identifier '{n}' has already been declared"), s.span);
+                        }
+                        out.push((n.clone(), LexicalKind::Const));
+                    }
+                }
                 StmtKind::Function(f) if module => {
                     if let Some(n) = &f.name {
                         if !seen.insert(n.clone()) {
@@ -439,9 +451,9 @@ impl<'a> Analyzer<'a> {
             }
             StmtKind::If(c, t, e) => {
                 self.expr(c, src)?;
-                self.sub_statement(t, src)?;
+                self.sub_statement(t, src, true)?;
                 match e {
-                    Some(e) => self.sub_statement(e, src),
+                    Some(e) => self.sub_statement(e, src, true),
                     None => Ok(()),
                 }
             }
@@ -639,6 +651,9 @@ impl<'a> Analyzer<'a> {
             }
             StmtKind::Switch(sw) => {
                 self.expr(&mut sw.discriminant, src)?;
+                if sw.cases.iter().filter(|c| c.test.is_none()).count() > 1 {
+                    return err("More than one default clause in switch statement", span);
+                }
                 let mut lexical = Vec::new();
                 let mut seen = HashSet::new();
                 for c in &sw.cases {
@@ -689,7 +704,7 @@ impl<'a> Analyzer<'a> {
                 let is_loop = is_iteration(body);
                 self.cur().labels.push((l.clone(), is_loop));
                 // A labelled non-loop statement can be left with `break l`.
-                let r = self.sub_statement(body, src);
+                let r = self.sub_statement(body, src, !is_loop);
                 self.cur().labels.pop();
                 r
             }
@@ -698,7 +713,7 @@ impl<'a> Analyzer<'a> {
                     return err("Strict mode code may not include a with statement", span);
                 }
                 self.expr(o, src)?;
-                self.sub_statement(b, src)
+                self.sub_statement(b, src, false)
             }
             StmtKind::Import(_) => {
                 if !self.module || self.fns.len() != 1 || self.cur().scopes.len() != 1 {
@@ -725,12 +740,43 @@ impl<'a> Analyzer<'a> {
     }
 
     /// The body of `if`/`while`/labels: a declaration is not a statement.
-    fn sub_statement(&mut self, s: &mut Stmt, src: &str) -> SResult<()> {
+    /// Annex B.3.4: in sloppy code a plain function declaration may be the
+    /// body of `if` or of a label; it behaves as if wrapped in a block.
+    fn sub_statement(&mut self, s: &mut Stmt, src: &str, allow_function: bool) -> SResult<()> {
+        let mut inner = &*s;
+        while let StmtKind::Labeled(_, b) = &inner.kind {
+            inner = b;
+        }
+        if matches!(s.kind, StmtKind::Labeled(..)) && matches!(inner.kind, StmtKind::Function(_)) {
+            return err(
+                "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.",
+                inner.span,
+            );
+        }
         match &s.kind {
             StmtKind::Var(d) if d.kind != VarKind::Var => {
                 return err("Lexical declaration cannot appear in a single-statement context", s.span)
             }
             StmtKind::Class(_) => return err("Unexpected token 'class'", s.span),
+            StmtKind::Function(f) => {
+                if self.strict() {
+                    return err(
+                        "In strict mode code, functions can only be declared at top level or inside a block.",
+                        s.span,
+                    );
+                }
+                if !allow_function || f.is_async || f.is_generator {
+                    return err(
+                        "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.",
+                        s.span,
+                    );
+                }
+                let inner = std::mem::replace(&mut s.kind, StmtKind::Empty);
+                s.kind = StmtKind::Block(Box::new(Block {
+                    body: vec![Stmt { kind: inner, span: s.span }],
+                    scope: Scope::default(),
+                }));
+            }
             _ => {}
         }
         self.statement(s, src)
@@ -740,7 +786,7 @@ impl<'a> Analyzer<'a> {
         let st = self.cur();
         st.breakable += 1;
         st.iteration += 1;
-        let r = self.sub_statement(s, src);
+        let r = self.sub_statement(s, src, false);
         let st = self.cur();
         st.breakable -= 1;
         st.iteration -= 1;
@@ -904,7 +950,20 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
+        for n in &names {
+            if (&**n == "yield" && (f.is_generator || strict)) || (&**n == "await" && (f.is_async || self.module)) {
+                return err(format!("Unexpected identifier '{n}'"), f.span);
+            }
+        }
+        if f.is_expression && f.kind == FunctionKind::Normal {
+            match f.name.as_deref() {
+                Some("yield") if f.is_generator => return err("Unexpected identifier 'yield'", f.span),
+                Some("await") if f.is_async => return err("Unexpected reserved word", f.span),
+                _ => {}
+            }
+        }
         st.param_names = names.clone();
+        st.in_params = true;
         self.fns.push(st);
         if let Some(n) = &f.name {
             if f.is_expression || f.kind == FunctionKind::Normal {
@@ -969,6 +1028,7 @@ impl<'a> Analyzer<'a> {
             }
             self.param_pattern(&mut p.pattern, src)?;
         }
+        self.cur().in_params = false;
         match &mut f.body {
             FunctionBody::Block(body) => {
                 let top = {
@@ -1280,7 +1340,7 @@ impl<'a> Analyzer<'a> {
             ExprKind::Seq(es) => self.exprs(es, src),
             ExprKind::Yield { arg, .. } => {
                 let st = self.cur();
-                if !st.is_generator || st.is_arrow {
+                if !st.is_generator || st.is_arrow || st.in_params {
                     return err("Yield expression not allowed in formal parameter", span);
                 }
                 match arg {
@@ -1292,6 +1352,9 @@ impl<'a> Analyzer<'a> {
                 let module = self.module;
                 let st = self.cur();
                 let top_level_module = module && !st.is_function;
+                if st.in_params && st.is_async {
+                    return err("Illegal await-expression in formal parameters of async function", span);
+                }
                 if !(st.is_async || top_level_module) {
                     return err("await is only valid in async functions and the top level bodies of modules", span);
                 }
