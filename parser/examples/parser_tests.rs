@@ -55,8 +55,13 @@ fn run(dir: &str, ratchet: Option<String>, write: Option<String>, verbose: bool)
         files.sort();
         let (mut ok, mut total) = (0usize, 0usize);
         for f in files {
-            let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let Ok(bytes) = std::fs::read(&f) else { continue };
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let Ok(bytes) = std::fs::read(&f) else {
+                continue;
+            };
             total += 1;
             let src = String::from_utf8_lossy(&bytes);
             let module = name.ends_with(".module.js");
@@ -85,7 +90,10 @@ fn run(dir: &str, ratchet: Option<String>, write: Option<String>, verbose: bool)
                 }
             }
         }
-        println!("{folder}: {ok}/{total} ({:.1}%)", 100.0 * ok as f64 / total.max(1) as f64);
+        println!(
+            "{folder}: {ok}/{total} ({:.1}%)",
+            100.0 * ok as f64 / total.max(1) as f64
+        );
         passed += ok;
         failed += total - ok;
     }
@@ -93,7 +101,10 @@ fn run(dir: &str, ratchet: Option<String>, write: Option<String>, verbose: bool)
     if let Some(r) = ratchet {
         match std::fs::read_to_string(&r) {
             Ok(list) => {
-                let lost: Vec<&str> = list.lines().filter(|l| !l.is_empty() && !passing.contains(*l)).collect();
+                let lost: Vec<&str> = list
+                    .lines()
+                    .filter(|l| !l.is_empty() && !passing.contains(*l))
+                    .collect();
                 for l in &lost {
                     println!("REGRESSION {l}");
                 }

@@ -309,22 +309,44 @@ pub enum ExprKind {
     Str(Utf16),
     Template(Rc<Template>),
     TaggedTemplate(Box<Expr>, Rc<Template>),
-    Regex { pattern: Atom, flags: Atom },
+    Regex {
+        pattern: Atom,
+        flags: Atom,
+    },
     Array(Vec<ArrayElement>),
     Object(Vec<PropDef>),
     Function(Rc<Function>),
     Arrow(Rc<Function>),
     Class(Rc<Class>),
     Unary(UnaryOp, Box<Expr>),
-    Update { op: UpdateOp, prefix: bool, target: Box<Expr> },
+    Update {
+        op: UpdateOp,
+        prefix: bool,
+        target: Box<Expr>,
+    },
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     Logical(LogicalOp, Box<Expr>, Box<Expr>),
     /// `target op= value`; for `=` the target may be a destructuring pattern.
-    Assign { op: AssignOp, target: Box<Pattern>, value: Box<Expr> },
+    Assign {
+        op: AssignOp,
+        target: Box<Pattern>,
+        value: Box<Expr>,
+    },
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
-    Call { callee: Box<Expr>, args: Vec<Arg>, optional: bool },
-    New { callee: Box<Expr>, args: Vec<Arg> },
-    Member { object: Box<Expr>, prop: MemberProp, optional: bool },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+        optional: bool,
+    },
+    New {
+        callee: Box<Expr>,
+        args: Vec<Arg>,
+    },
+    Member {
+        object: Box<Expr>,
+        prop: MemberProp,
+        optional: bool,
+    },
     /// `super.x` / `super[x]`.
     SuperMember(MemberProp),
     /// `super(...)`.
@@ -333,7 +355,10 @@ pub enum ExprKind {
     /// `undefined` up to here.
     OptionalChain(Box<Expr>),
     Seq(Vec<Expr>),
-    Yield { arg: Option<Box<Expr>>, delegate: bool },
+    Yield {
+        arg: Option<Box<Expr>>,
+        delegate: bool,
+    },
     Await(Box<Expr>),
     NewTarget,
     ImportMeta,
@@ -468,7 +493,10 @@ pub enum ExportDecl {
     DefaultExpr(Expr),
     /// `export { a as b, c }` (local, exported) or with `from`: (imported,
     /// exported).
-    Named { specifiers: Vec<(Atom, Atom)>, from: Option<Utf16> },
+    Named {
+        specifiers: Vec<(Atom, Atom)>,
+        from: Option<Utf16>,
+    },
     /// `export * from 'm'` and `export * as ns from 'm'`.
     All { alias: Option<Atom>, from: Utf16 },
 }

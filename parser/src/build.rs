@@ -118,7 +118,8 @@ impl<'s> State<'s> {
     /// is the lookahead): the `}` that closes the body leaves it again.
     pub fn enter_function(&self, generator: bool, is_async: bool) {
         let depth = self.tracker.depth.get().saturating_sub(1);
-        self.tracker.push(&self.ctx, generator, is_async, Close::AtDepth(depth));
+        self.tracker
+            .push(&self.ctx, generator, is_async, Close::AtDepth(depth));
     }
 
     /// Enter an async arrow function at its `=>`; its body may be a block
@@ -271,18 +272,30 @@ impl<'s> State<'s> {
             }
             if let PropKey::Private(n) = &m.key {
                 if &**n == "constructor" {
-                    return error("Classes may not have a private field named '#constructor'", m.span);
+                    return error(
+                        "Classes may not have a private field named '#constructor'",
+                        m.span,
+                    );
                 }
             }
             if m.is_static
-                && matches!(&m.kind, ClassMemberKind::Method(_) | ClassMemberKind::Getter(_) | ClassMemberKind::Setter(_) | ClassMemberKind::Field(_))
+                && matches!(
+                    &m.kind,
+                    ClassMemberKind::Method(_)
+                        | ClassMemberKind::Getter(_)
+                        | ClassMemberKind::Setter(_)
+                        | ClassMemberKind::Field(_)
+                )
                 && match &m.key {
                     PropKey::Ident(n) => &**n == "prototype",
                     PropKey::Str(s) => **s == *utf16("prototype"),
                     _ => false,
                 }
             {
-                return error("Classes may not have a static property named 'prototype'", m.span);
+                return error(
+                    "Classes may not have a static property named 'prototype'",
+                    m.span,
+                );
             }
             members.push(m);
         }
@@ -434,7 +447,12 @@ impl<'s> State<'s> {
         let s = e.span;
         let kind = match e.kind {
             ExprKind::Ident(n) => PatternKind::Ident(n),
-            ExprKind::Member { optional: false, .. } | ExprKind::SuperMember(_) if !binding => {
+            ExprKind::Member {
+                optional: false, ..
+            }
+            | ExprKind::SuperMember(_)
+                if !binding =>
+            {
                 if let ExprKind::Member { object, .. } = &e.kind {
                     if contains_optional(object) {
                         return error("Invalid left-hand side in assignment", s);
@@ -801,7 +819,13 @@ pub struct Cover {
 }
 
 impl Cover {
-    pub fn new(items: Vec<Expr>, rest: Option<Pattern>, arrow_only: bool, l: usize, r: usize) -> Cover {
+    pub fn new(
+        items: Vec<Expr>,
+        rest: Option<Pattern>,
+        arrow_only: bool,
+        l: usize,
+        r: usize,
+    ) -> Cover {
         Cover {
             context: None,
             items,
@@ -818,7 +842,13 @@ impl Cover {
     pub fn into_expr(self) -> PResult<Expr> {
         if self.arrow_only {
             let at = self.span.end.saturating_sub(1);
-            return error("Unexpected token ')'", Span { start: at, end: at + 1 });
+            return error(
+                "Unexpected token ')'",
+                Span {
+                    start: at,
+                    end: at + 1,
+                },
+            );
         }
         let mut items = self.items;
         let inner = if items.len() == 1 {
@@ -852,7 +882,12 @@ pub fn async_call(c: Cover, al: usize, ar: usize, l: usize, r: usize) -> PResult
         return error("Unexpected token '...'", c.span);
     }
     let args = c.items.into_iter().map(Arg::Expr).collect();
-    Ok(call(expr(ExprKind::Ident(Rc::from("async")), al, ar), args, l, r))
+    Ok(call(
+        expr(ExprKind::Ident(Rc::from("async")), al, ar),
+        args,
+        l,
+        r,
+    ))
 }
 
 // ------------------------------------------------------------ statements
@@ -904,17 +939,17 @@ pub fn for_target(st: &State, e: Expr) -> PResult<ForHead> {
     let s = e.span;
     match &e.kind {
         ExprKind::Object(_) | ExprKind::Array(_) => Ok(ForHead::Pattern(st.to_pattern(e, false)?)),
-        _ => Ok(ForHead::Pattern(simple_target(
-            e,
-            "Invalid left-hand side in for-loop",
-        )
-        .map_err(|_| ParseError::User {
-            error: LexError {
-                span: s,
-                message: "Invalid left-hand side in for-loop".into(),
-                incomplete: false,
-            },
-        })?)),
+        _ => Ok(ForHead::Pattern(
+            simple_target(e, "Invalid left-hand side in for-loop").map_err(|_| {
+                ParseError::User {
+                    error: LexError {
+                        span: s,
+                        message: "Invalid left-hand side in for-loop".into(),
+                        incomplete: false,
+                    },
+                }
+            })?,
+        )),
     }
 }
 
@@ -1012,8 +1047,7 @@ fn climb_from(
         let Some((op, mut rhs)) = iter.next() else {
             break;
         };
-        loop {
-            let Some(&(next, _)) = iter.peek() else { break };
+        while let Some(&(next, _)) = iter.peek() {
             let np = next.precedence();
             // `**` is right-associative; everything else left.
             let right_assoc = matches!(next, Bin::Op(BinaryOp::Exp));
@@ -1061,10 +1095,17 @@ fn combine(lhs: Expr, op: Bin, rhs: Expr) -> PResult<Expr> {
             span: s,
         }),
         Bin::Logical(o) => {
-            let mixes = |e: &Expr| match (&e.kind, o) {
-                (ExprKind::Logical(LogicalOp::Nullish, ..), LogicalOp::And | LogicalOp::Or) => true,
-                (ExprKind::Logical(LogicalOp::And | LogicalOp::Or, ..), LogicalOp::Nullish) => true,
-                _ => false,
+            let mixes = |e: &Expr| {
+                matches!(
+                    (&e.kind, o),
+                    (
+                        ExprKind::Logical(LogicalOp::Nullish, ..),
+                        LogicalOp::And | LogicalOp::Or
+                    ) | (
+                        ExprKind::Logical(LogicalOp::And | LogicalOp::Or, ..),
+                        LogicalOp::Nullish
+                    )
+                )
             };
             if mixes(&lhs) || mixes(&rhs) {
                 return error("Unexpected token '??'", s);
@@ -1248,7 +1289,9 @@ pub enum MethodKind {
 
 fn check_accessor_params(kind: MethodKind, f: &Function) -> PResult<()> {
     match kind {
-        MethodKind::Getter if !f.params.is_empty() => error("Getter must not have any formal parameters.", f.span),
+        MethodKind::Getter if !f.params.is_empty() => {
+            error("Getter must not have any formal parameters.", f.span)
+        }
         MethodKind::Setter if f.params.len() != 1 || f.params[0].is_rest => {
             error("Setter must have exactly one formal parameter.", f.span)
         }
@@ -1314,7 +1357,10 @@ pub fn import(
 pub fn module_export_name(s: Rc<[u16]>) -> PResult<Atom> {
     match String::from_utf16(&s) {
         Ok(s) => Ok(Rc::from(s)),
-        Err(_) => error("Invalid module export name: contains unpaired surrogate", Span::default()),
+        Err(_) => error(
+            "Invalid module export name: contains unpaired surrogate",
+            Span::default(),
+        ),
     }
 }
 
@@ -1323,6 +1369,9 @@ pub fn export(d: ExportDecl, l: usize, r: usize) -> Stmt {
 }
 
 pub fn export_default(e: Expr, l: usize, r: usize) -> Stmt {
+    // An anonymous default export is named "default"; its binding is the
+    // module's `*default*`.
+    let e = name_anonymous_ident(&Rc::from("default"), e);
     let s = e.span;
     let d = match e.kind {
         ExprKind::Function(f) => ExportDecl::DefaultDecl(Stmt {

@@ -101,7 +101,9 @@ pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, Parse
     let body = grammar::ProgramParser::new()
         .parse(&state, tokens)
         .map_err(|e| convert_error(e, source))?;
-    state.check_pending().map_err(|e| convert_error(e, source))?;
+    state
+        .check_pending()
+        .map_err(|e| convert_error(e, source))?;
     let mut program = ast::Program {
         body,
         is_module: options.module,
@@ -143,12 +145,17 @@ impl Iterator for NestingGuard<'_> {
         if let Ok((l, tok, r)) = &item {
             self.tracker.on_token(&self.ctx, tok);
             match tok {
-                Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::ArrowLBrace | Tok::TemplateHead(_) => {
+                Tok::LParen
+                | Tok::LBracket
+                | Tok::LBrace
+                | Tok::ArrowLBrace
+                | Tok::TemplateHead(_) => {
                     self.depth += 1;
                     if self.depth > MAX_NESTING {
                         return Some(Err(LexError {
                             span: Span::new(*l, *r),
-                            message: "Maximum call stack size exceeded: brackets nested too deeply".into(),
+                            message: "Maximum call stack size exceeded: brackets nested too deeply"
+                                .into(),
                             incomplete: false,
                         }));
                     }
@@ -170,21 +177,34 @@ fn describe_unexpected(tok: &Tok) -> String {
         Tok::PrivateName(n) => format!("Unexpected identifier '#{n}'"),
         Tok::Num(_) => "Unexpected number".into(),
         Tok::Str(_) => "Unexpected string".into(),
-        Tok::NoSubstTemplate(_) | Tok::TemplateHead(_) | Tok::TemplateMiddle(_) | Tok::TemplateTail(_) => {
-            "Unexpected template string".into()
-        }
+        Tok::NoSubstTemplate(_)
+        | Tok::TemplateHead(_)
+        | Tok::TemplateMiddle(_)
+        | Tok::TemplateTail(_) => "Unexpected template string".into(),
         Tok::ThrowNewline => "Illegal newline after throw".into(),
-        Tok::Let | Tok::Yield | Tok::YieldNoArg | Tok::Await | Tok::Enum => {
-            format!("Unexpected {}", if matches!(tok, Tok::Enum | Tok::Await) { "reserved word".to_string() } else { format!("{} '{}'", "identifier", tok_text(tok)) })
-        }
-        Tok::Semi if false => String::new(),
+        // An assignment operator where none may stand: the left side was
+        // not a reference (`a + b = c`).
+        Tok::Eq
+        | Tok::PlusEq
+        | Tok::MinusEq
+        | Tok::StarEq
+        | Tok::SlashEq
+        | Tok::PercentEq
+        | Tok::StarStarEq
+        | Tok::ShlEq
+        | Tok::ShrEq
+        | Tok::UShrEq
+        | Tok::AmpEq
+        | Tok::PipeEq
+        | Tok::CaretEq
+        | Tok::AmpAmpEq
+        | Tok::PipePipeEq
+        | Tok::QuestionQuestionEq => "Invalid left-hand side in assignment".into(),
+        Tok::Enum | Tok::Await => "Unexpected reserved word".into(),
+        Tok::Let => "Unexpected identifier 'let'".into(),
+        Tok::Yield | Tok::YieldNoArg => "Unexpected identifier 'yield'".into(),
         _ => format!("Unexpected {}", tok.describe()),
     }
-}
-
-fn tok_text(tok: &Tok) -> String {
-    let d = tok.describe();
-    d.trim_start_matches("token '").trim_end_matches('\'').to_string()
 }
 
 fn convert_error(e: LalrError<usize, Tok, LexError>, source: &str) -> ParseError {
@@ -199,13 +219,14 @@ fn convert_error(e: LalrError<usize, Tok, LexError>, source: &str) -> ParseError
             message: "Unexpected end of input".into(),
             incomplete: true,
         },
-        LalrError::UnrecognizedToken { token: (l, tok, r), .. } | LalrError::ExtraToken { token: (l, tok, r) } => {
-            ParseError {
-                span: Span::new(l, r),
-                message: describe_unexpected(&tok),
-                incomplete: false,
-            }
+        LalrError::UnrecognizedToken {
+            token: (l, tok, r), ..
         }
+        | LalrError::ExtraToken { token: (l, tok, r) } => ParseError {
+            span: Span::new(l, r),
+            message: describe_unexpected(&tok),
+            incomplete: false,
+        },
         LalrError::User { error } => ParseError {
             span: error.span,
             message: error.message,

@@ -163,7 +163,13 @@ impl<'a> Analyzer<'a> {
     }
 
     /// Analyse a whole program (script, module or eval code).
-    pub fn program(&mut self, p: &mut Program, src: &str, strict: bool, allow: Allow) -> SResult<()> {
+    pub fn program(
+        &mut self,
+        p: &mut Program,
+        src: &str,
+        strict: bool,
+        allow: Allow,
+    ) -> SResult<()> {
         let strict = strict || p.is_module || has_use_strict(&p.body, src).is_some();
         p.strict = strict;
         if strict {
@@ -177,7 +183,9 @@ impl<'a> Analyzer<'a> {
         st.is_async = p.is_module;
         self.fns.push(st);
         let top = self.top_level_lexical(&p.body, p.is_module)?;
-        self.cur().scopes.push(top.iter().map(|(n, _)| n.clone()).collect());
+        self.cur()
+            .scopes
+            .push(top.iter().map(|(n, _)| n.clone()).collect());
         for s in &mut p.body {
             self.statement(s, src)?;
         }
@@ -241,10 +249,17 @@ impl<'a> Analyzer<'a> {
             let s = unwrap_export(s);
             match &s.kind {
                 StmtKind::Import(i) => {
-                    let names = i.default.iter().chain(i.namespace.iter()).chain(i.named.iter().map(|(_, l)| l));
+                    let names = i
+                        .default
+                        .iter()
+                        .chain(i.namespace.iter())
+                        .chain(i.named.iter().map(|(_, l)| l));
                     for n in names {
                         if !seen.insert(n.clone()) {
-                            return err(format!("Identifier '{n}' has already been declared"), s.span);
+                            return err(
+                                format!("Identifier '{n}' has already been declared"),
+                                s.span,
+                            );
                         }
                         out.push((n.clone(), LexicalKind::Const));
                     }
@@ -252,7 +267,10 @@ impl<'a> Analyzer<'a> {
                 StmtKind::Function(f) if module => {
                     if let Some(n) = &f.name {
                         if !seen.insert(n.clone()) {
-                            return err(format!("Identifier '{n}' has already been declared"), s.span);
+                            return err(
+                                format!("Identifier '{n}' has already been declared"),
+                                s.span,
+                            );
                         }
                         out.push((n.clone(), LexicalKind::Function));
                     }
@@ -287,7 +305,10 @@ impl<'a> Analyzer<'a> {
                             return err("let is disallowed as a lexically bound name", decl.span);
                         }
                         if !seen.insert(n.clone()) {
-                            return err(format!("Identifier '{n}' has already been declared"), decl.span);
+                            return err(
+                                format!("Identifier '{n}' has already been declared"),
+                                decl.span,
+                            );
                         }
                         out.push((n, kind));
                     }
@@ -296,7 +317,10 @@ impl<'a> Analyzer<'a> {
             StmtKind::Class(c) => {
                 if let Some(n) = &c.name {
                     if !seen.insert(n.clone()) {
-                        return err(format!("Identifier '{n}' has already been declared"), s.span);
+                        return err(
+                            format!("Identifier '{n}' has already been declared"),
+                            s.span,
+                        );
                     }
                     out.push((n.clone(), LexicalKind::Class));
                 }
@@ -312,7 +336,10 @@ impl<'a> Analyzer<'a> {
                             .iter()
                             .any(|(m, k)| m == n && *k == LexicalKind::Function);
                         if self.strict() || !plain || !prev_fn {
-                            return err(format!("Identifier '{n}' has already been declared"), s.span);
+                            return err(
+                                format!("Identifier '{n}' has already been declared"),
+                                s.span,
+                            );
                         }
                     }
                     out.push((n.clone(), LexicalKind::Function));
@@ -500,9 +527,17 @@ impl<'a> Analyzer<'a> {
                 let mut lexical = Vec::new();
                 match &mut f.left {
                     ForHead::Decl(kind, p, init) => {
-                        if init.is_some() && (self.strict() || *kind != VarKind::Var || is_of || !matches!(p.kind, PatternKind::Ident(_))) {
+                        if init.is_some()
+                            && (self.strict()
+                                || *kind != VarKind::Var
+                                || is_of
+                                || !matches!(p.kind, PatternKind::Ident(_)))
+                        {
                             return err(
-                                format!("for-{} loop variable declaration may not have an initializer.", if is_of { "of" } else { "in" }),
+                                format!(
+                                    "for-{} loop variable declaration may not have an initializer.",
+                                    if is_of { "of" } else { "in" }
+                                ),
                                 p.span,
                             );
                         }
@@ -514,10 +549,16 @@ impl<'a> Analyzer<'a> {
                             let mut seen = HashSet::new();
                             for n in names {
                                 if &*n == "let" {
-                                    return err("let is disallowed as a lexically bound name", p.span);
+                                    return err(
+                                        "let is disallowed as a lexically bound name",
+                                        p.span,
+                                    );
                                 }
                                 if !seen.insert(n.clone()) {
-                                    return err(format!("Identifier '{n}' has already been declared"), p.span);
+                                    return err(
+                                        format!("Identifier '{n}' has already been declared"),
+                                        p.span,
+                                    );
                                 }
                                 lexical.push((
                                     n,
@@ -541,8 +582,14 @@ impl<'a> Analyzer<'a> {
                     ForHead::Pattern(p) => {
                         if is_of {
                             if let PatternKind::Ident(n) = &p.kind {
-                                if &**n == "async" && src.get(p.span.start as usize..p.span.end as usize) == Some("async") {
-                                    return err("The left-hand side of a for-of loop may not be 'async'.", p.span);
+                                if &**n == "async"
+                                    && src.get(p.span.start as usize..p.span.end as usize)
+                                        == Some("async")
+                                {
+                                    return err(
+                                        "The left-hand side of a for-of loop may not be 'async'.",
+                                        p.span,
+                                    );
                                 }
                             }
                         }
@@ -585,7 +632,10 @@ impl<'a> Analyzer<'a> {
             StmtKind::Continue(label) => {
                 let st = self.cur();
                 if st.iteration == 0 {
-                    return err("Illegal continue statement: no surrounding iteration statement", span);
+                    return err(
+                        "Illegal continue statement: no surrounding iteration statement",
+                        span,
+                    );
                 }
                 if let Some(l) = label {
                     match st.labels.iter().rev().find(|(n, _)| n == l) {
@@ -611,7 +661,10 @@ impl<'a> Analyzer<'a> {
                         let mut seen = HashSet::new();
                         for n in &names {
                             if !seen.insert(n.clone()) {
-                                return err(format!("Identifier '{n}' has already been declared"), p.span);
+                                return err(
+                                    format!("Identifier '{n}' has already been declared"),
+                                    p.span,
+                                );
                             }
                         }
                     }
@@ -622,7 +675,10 @@ impl<'a> Analyzer<'a> {
                     // The catch parameter and the block's lexical names
                     // may not clash; `var e` in the block is Annex B legal
                     // for a simple parameter.
-                    let simple = matches!(t.param.as_ref().map(|p| &p.kind), Some(PatternKind::Ident(_)));
+                    let simple = matches!(
+                        t.param.as_ref().map(|p| &p.kind),
+                        Some(PatternKind::Ident(_))
+                    );
                     let lexical = {
                         let mut out = Vec::new();
                         let mut seen = HashSet::new();
@@ -633,7 +689,10 @@ impl<'a> Analyzer<'a> {
                     };
                     for (n, _) in &lexical {
                         if names.contains(n) {
-                            return err(format!("Identifier '{n}' has already been declared"), h_span(&h.body, span));
+                            return err(
+                                format!("Identifier '{n}' has already been declared"),
+                                h_span(&h.body, span),
+                            );
                         }
                     }
                     if !simple {
@@ -679,7 +738,11 @@ impl<'a> Analyzer<'a> {
                     for f in &functions {
                         let Some(n) = &f.name else { continue };
                         let st = self.cur();
-                        if f.is_async || f.is_generator || st.scopes.iter().any(|sc| sc.contains(n)) || st.param_names.contains(n) {
+                        if f.is_async
+                            || f.is_generator
+                            || st.scopes.iter().any(|sc| sc.contains(n))
+                            || st.param_names.contains(n)
+                        {
                             continue;
                         }
                         if !st.annex_b.contains(n) {
@@ -755,7 +818,10 @@ impl<'a> Analyzer<'a> {
         }
         match &s.kind {
             StmtKind::Var(d) if d.kind != VarKind::Var => {
-                return err("Lexical declaration cannot appear in a single-statement context", s.span)
+                return err(
+                    "Lexical declaration cannot appear in a single-statement context",
+                    s.span,
+                )
             }
             StmtKind::Class(_) => return err("Unexpected token 'class'", s.span),
             StmtKind::Function(f) => {
@@ -773,7 +839,10 @@ impl<'a> Analyzer<'a> {
                 }
                 let inner = std::mem::replace(&mut s.kind, StmtKind::Empty);
                 s.kind = StmtKind::Block(Box::new(Block {
-                    body: vec![Stmt { kind: inner, span: s.span }],
+                    body: vec![Stmt {
+                        kind: inner,
+                        span: s.span,
+                    }],
                     scope: Scope::default(),
                 }));
             }
@@ -800,7 +869,10 @@ impl<'a> Analyzer<'a> {
                     return err("Missing initializer in const declaration", decl.span);
                 }
                 if !matches!(decl.target.kind, PatternKind::Ident(_)) {
-                    return err("Missing initializer in destructuring declaration", decl.span);
+                    return err(
+                        "Missing initializer in destructuring declaration",
+                        decl.span,
+                    );
                 }
             }
             if let Some(i) = &mut decl.init {
@@ -858,7 +930,13 @@ impl<'a> Analyzer<'a> {
     fn reference(&mut self, n: &Atom, span: Span) -> SResult<()> {
         self.check_reference_name(n, span)?;
         if &**n == "arguments" {
-            if self.fns.iter().rev().find(|f| !f.is_arrow).is_some_and(|f| f.field_init) {
+            if self
+                .fns
+                .iter()
+                .rev()
+                .find(|f| !f.is_arrow)
+                .is_some_and(|f| f.field_init)
+            {
                 return err("'arguments' is not allowed in class field initializer or static initialization block", span);
             }
             for f in self.fns.iter_mut().rev() {
@@ -890,12 +968,17 @@ impl<'a> Analyzer<'a> {
         };
         let class_code = matches!(
             f.kind,
-            FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor | FunctionKind::ClassField
+            FunctionKind::ClassConstructor
+                | FunctionKind::DerivedConstructor
+                | FunctionKind::ClassField
         );
         let strict = parent_strict || directive.is_some() || class_code;
         if let Some(d) = directive {
             if !f.simple_params {
-                return err("Illegal 'use strict' directive in function with non-simple parameter list", d);
+                return err(
+                    "Illegal 'use strict' directive in function with non-simple parameter list",
+                    d,
+                );
             }
         }
         f.strict = strict;
@@ -919,7 +1002,10 @@ impl<'a> Analyzer<'a> {
                 st.field_init = parent_field;
             }
             FunctionKind::Normal => st.new_target = true,
-            FunctionKind::Method | FunctionKind::Getter | FunctionKind::Setter | FunctionKind::ClassConstructor => {
+            FunctionKind::Method
+            | FunctionKind::Getter
+            | FunctionKind::Setter
+            | FunctionKind::ClassConstructor => {
                 st.new_target = true;
                 st.super_property = true;
             }
@@ -941,23 +1027,38 @@ impl<'a> Analyzer<'a> {
         }
         let strict_dups = strict
             || !f.simple_params
-            || matches!(f.kind, FunctionKind::Arrow | FunctionKind::Method | FunctionKind::Getter | FunctionKind::Setter | FunctionKind::ClassConstructor | FunctionKind::DerivedConstructor);
+            || matches!(
+                f.kind,
+                FunctionKind::Arrow
+                    | FunctionKind::Method
+                    | FunctionKind::Getter
+                    | FunctionKind::Setter
+                    | FunctionKind::ClassConstructor
+                    | FunctionKind::DerivedConstructor
+            );
         if strict_dups {
             let mut seen = HashSet::new();
             for n in &names {
                 if !seen.insert(n.clone()) {
-                    return err("Duplicate parameter name not allowed in this context", f.span);
+                    return err(
+                        "Duplicate parameter name not allowed in this context",
+                        f.span,
+                    );
                 }
             }
         }
         for n in &names {
-            if (&**n == "yield" && (f.is_generator || strict)) || (&**n == "await" && (f.is_async || self.module)) {
+            if (&**n == "yield" && (f.is_generator || strict))
+                || (&**n == "await" && (f.is_async || self.module))
+            {
                 return err(format!("Unexpected identifier '{n}'"), f.span);
             }
         }
         if f.is_expression && f.kind == FunctionKind::Normal {
             match f.name.as_deref() {
-                Some("yield") if f.is_generator => return err("Unexpected identifier 'yield'", f.span),
+                Some("yield") if f.is_generator => {
+                    return err("Unexpected identifier 'yield'", f.span)
+                }
                 Some("await") if f.is_async => return err("Unexpected reserved word", f.span),
                 _ => {}
             }
@@ -967,7 +1068,10 @@ impl<'a> Analyzer<'a> {
         self.fns.push(st);
         if let Some(n) = &f.name {
             if f.is_expression || f.kind == FunctionKind::Normal {
-                if strict && (&**n == "eval" || &**n == "arguments") && f.kind == FunctionKind::Normal {
+                if strict
+                    && (&**n == "eval" || &**n == "arguments")
+                    && f.kind == FunctionKind::Normal
+                {
                     self.fns.pop();
                     return err("Unexpected eval or arguments in strict mode", f.span);
                 }
@@ -1041,7 +1145,10 @@ impl<'a> Analyzer<'a> {
                 };
                 for (n, _) in &top {
                     if self.cur().param_names.contains(n) {
-                        return err(format!("Identifier '{n}' has already been declared"), f.span);
+                        return err(
+                            format!("Identifier '{n}' has already been declared"),
+                            f.span,
+                        );
                     }
                 }
                 // Top-level function names are var-scoped here; a lexical
@@ -1050,12 +1157,17 @@ impl<'a> Analyzer<'a> {
                     if let StmtKind::Function(g) = &s.kind {
                         if let Some(n) = &g.name {
                             if top.iter().any(|(m, _)| m == n) {
-                                return err(format!("Identifier '{n}' has already been declared"), s.span);
+                                return err(
+                                    format!("Identifier '{n}' has already been declared"),
+                                    s.span,
+                                );
                             }
                         }
                     }
                 }
-                self.cur().scopes.push(top.iter().map(|(n, _)| n.clone()).collect());
+                self.cur()
+                    .scopes
+                    .push(top.iter().map(|(n, _)| n.clone()).collect());
                 self.statements(body, src)?;
                 self.cur().scopes.pop();
                 Ok(())
@@ -1094,7 +1206,10 @@ impl<'a> Analyzer<'a> {
                 if matches!(v.kind, ExprKind::Yield { .. }) || contains_await_or_yield(v) {
                     let st = self.cur();
                     if st.is_generator || st.is_async {
-                        return err("Illegal await-expression in formal parameters of async function", v.span);
+                        return err(
+                            "Illegal await-expression in formal parameters of async function",
+                            v.span,
+                        );
                     }
                 }
                 self.expr(v, src)
@@ -1148,7 +1263,10 @@ impl<'a> Analyzer<'a> {
         }
         if self.classes.is_empty() {
             if let Some((n, s, _)) = still.first() {
-                return err(format!("Private field '#{n}' must be declared in an enclosing class"), *s);
+                return err(
+                    format!("Private field '#{n}' must be declared in an enclosing class"),
+                    *s,
+                );
             }
         }
         self.unresolved_private = still;
@@ -1171,9 +1289,9 @@ impl<'a> Analyzer<'a> {
                 self.expr(e, src)?;
             }
             match &mut m.kind {
-                ClassMemberKind::Method(f) | ClassMemberKind::Getter(f) | ClassMemberKind::Setter(f) => {
-                    self.function(Rc::make_mut(f), src)?
-                }
+                ClassMemberKind::Method(f)
+                | ClassMemberKind::Getter(f)
+                | ClassMemberKind::Setter(f) => self.function(Rc::make_mut(f), src)?,
                 ClassMemberKind::Field(Some(f)) | ClassMemberKind::StaticBlock(f) => {
                     self.function(Rc::make_mut(f), src)?
                 }
@@ -1188,9 +1306,13 @@ impl<'a> Analyzer<'a> {
             return Ok(());
         }
         if self.classes.is_empty() {
-            return err(format!("Private field '#{n}' must be declared in an enclosing class"), s);
+            return err(
+                format!("Private field '#{n}' must be declared in an enclosing class"),
+                s,
+            );
         }
-        self.unresolved_private.push((n.clone(), s, self.classes.len()));
+        self.unresolved_private
+            .push((n.clone(), s, self.classes.len()));
         Ok(())
     }
 
@@ -1223,7 +1345,11 @@ impl<'a> Analyzer<'a> {
                 self.uses_this();
                 Ok(())
             }
-            ExprKind::Null | ExprKind::Bool(_) | ExprKind::Num(_) | ExprKind::Str(_) | ExprKind::Regex { .. } => Ok(()),
+            ExprKind::Null
+            | ExprKind::Bool(_)
+            | ExprKind::Num(_)
+            | ExprKind::Str(_)
+            | ExprKind::Regex { .. } => Ok(()),
             ExprKind::Template(t) => self.exprs(&mut Rc::make_mut(t).exprs, src),
             ExprKind::TaggedTemplate(tag, t) => {
                 self.expr(tag, src)?;
@@ -1258,12 +1384,13 @@ impl<'a> Analyzer<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Function(f) | ExprKind::Arrow(f) => {
-                self.function(Rc::make_mut(f), src)
-            }
+            ExprKind::Function(f) | ExprKind::Arrow(f) => self.function(Rc::make_mut(f), src),
             ExprKind::Class(c) => self.class(Rc::make_mut(c), src),
             ExprKind::Unary(op, x) => {
-                if *op == UnaryOp::Delete && self.strict() && matches!(strip_parens(x).kind, ExprKind::Ident(_)) {
+                if *op == UnaryOp::Delete
+                    && self.strict()
+                    && matches!(strip_parens(x).kind, ExprKind::Ident(_))
+                {
                     return err("Delete of an unqualified identifier in strict mode.", span);
                 }
                 self.expr(x, src)
@@ -1353,7 +1480,10 @@ impl<'a> Analyzer<'a> {
                 let st = self.cur();
                 let top_level_module = module && !st.is_function;
                 if st.in_params && st.is_async {
-                    return err("Illegal await-expression in formal parameters of async function", span);
+                    return err(
+                        "Illegal await-expression in formal parameters of async function",
+                        span,
+                    );
                 }
                 if !(st.is_async || top_level_module) {
                     return err("await is only valid in async functions and the top level bodies of modules", span);
@@ -1496,7 +1626,11 @@ fn contains_await_or_yield(e: &Expr) -> bool {
 
 fn is_iteration(s: &Stmt) -> bool {
     match &s.kind {
-        StmtKind::For(_) | StmtKind::ForIn(_) | StmtKind::ForOf(_) | StmtKind::While(..) | StmtKind::DoWhile(..) => true,
+        StmtKind::For(_)
+        | StmtKind::ForIn(_)
+        | StmtKind::ForOf(_)
+        | StmtKind::While(..)
+        | StmtKind::DoWhile(..) => true,
         StmtKind::Labeled(_, b) => is_iteration(b),
         _ => false,
     }

@@ -319,7 +319,9 @@ fn class(out: &mut String, c: &Class) {
         out.push(' ');
         key(out, &m.key);
         match &m.kind {
-            ClassMemberKind::Method(f) | ClassMemberKind::Getter(f) | ClassMemberKind::Setter(f) => {
+            ClassMemberKind::Method(f)
+            | ClassMemberKind::Getter(f)
+            | ClassMemberKind::Setter(f) => {
                 out.push(' ');
                 function(out, "function", f);
             }
@@ -361,7 +363,7 @@ fn pattern(out: &mut String, p: &Pattern) {
     match &p.kind {
         PatternKind::Ident(n) => out.push_str(n),
         PatternKind::Object(props, rest) => {
-            out.push_str("{");
+            out.push('{');
             for (i, prop) in props.iter().enumerate() {
                 if i > 0 {
                     out.push(' ');
