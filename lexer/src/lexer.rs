@@ -81,6 +81,8 @@ enum Group {
 struct Frame {
     group: Group,
     ternaries: u32,
+    /// A `case` waits for its `:`.
+    case_open: bool,
 }
 
 /// What a token leaves behind for the next one.
@@ -93,6 +95,9 @@ enum After {
     Operand,
     /// A statement may start here; `/` starts a regex.
     Statement,
+    /// Like `Statement`, but only the single statement that is the body of
+    /// `if (...)`, `while (...)`, `else`, `do`, a label...: no declaration.
+    SubStatement,
 }
 
 /// The previous token, where the next one depends on it.
@@ -111,6 +116,12 @@ enum Prev {
     For,
     /// `function` or `class`: a `:` after it makes it a property name.
     FunctionOrClass,
+    /// `function *`.
+    FunctionStar,
+    /// The `(` of a `for` head: `let` may start a declaration.
+    ForParen,
+    /// `default` (a `:` after it ends a case label).
+    Default,
     /// `async`, remembering whether a statement could start before it
     /// (`async function` declarations).
     Async {
@@ -123,6 +134,28 @@ enum Prev {
 struct PendingBody {
     depth: usize,
     kind: BraceKind,
+    /// The kind of function (`None` for a class).
+    function: Option<FunctionContext>,
+    /// A function or class expression (not a declaration).
+    expression: bool,
+    /// The parameter list has been opened.
+    params_seen: bool,
+}
+
+/// What decides whether `yield` and `await` are keywords, for the tokens
+/// inside a group. The parser enters a function's context only when it
+/// reaches the body, so the lexer covers what comes before.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Scope {
+    /// The parameters of a `function`: that function's own kind
+    /// (`function f(a = yield)` in a generator names a variable).
+    Params(FunctionContext),
+    /// A body the parser has entered (function, class, object literal):
+    /// [`Context::functions`] decides.
+    Body,
+    /// The block body of an arrow function: `yield` is never a keyword
+    /// there; [`Context::functions`] decides for `await`.
+    ArrowBody,
 }
 
 /// The next raw token, looked at without consuming it.
@@ -148,6 +181,8 @@ pub struct Lexer<'a> {
     /// popped.
     frames: Vec<Frame>,
     bodies: Vec<PendingBody>,
+    /// Scopes with the frame depth they belong to, innermost last.
+    scopes: Vec<(usize, Scope)>,
 }
 
 impl<'a> Lexer<'a> {
@@ -168,8 +203,10 @@ impl<'a> Lexer<'a> {
             frames: vec![Frame {
                 group: Group::Brace(BraceKind::Block),
                 ternaries: 0,
+                case_open: false,
             }],
             bodies: Vec::new(),
+            scopes: Vec::new(),
         }
     }
 
@@ -191,6 +228,7 @@ impl<'a> Lexer<'a> {
         self.frames.push(Frame {
             group,
             ternaries: 0,
+            case_open: false,
         });
     }
 
@@ -198,7 +236,12 @@ impl<'a> Lexer<'a> {
     /// kind); the top-level frame stays.
     fn pop_if(&mut self, matches: impl Fn(Group) -> bool) -> Option<Group> {
         if self.frames.len() > 1 && matches(self.top()) {
-            self.frames.pop().map(|f| f.group)
+            let group = self.frames.pop().map(|f| f.group);
+            let depth = self.frames.len();
+            while self.scopes.last().is_some_and(|&(d, _)| d > depth) {
+                self.scopes.pop();
+            }
+            group
         } else {
             None
         }
@@ -329,6 +372,9 @@ impl<'a> Lexer<'a> {
             Tok::If | Tok::While | Tok::With => Prev::Control,
             Tok::For => Prev::For,
             Tok::Function | Tok::Class => Prev::FunctionOrClass,
+            Tok::Star if self.prev == Prev::FunctionOrClass => Prev::FunctionStar,
+            Tok::LParen if self.prev == Prev::For => Prev::ForParen,
+            Tok::Default => Prev::Default,
             Tok::Await if self.prev == Prev::For => Prev::For,
             Tok::Ident(name) if self.prev == Prev::For && &**name == "await" => Prev::For,
             Tok::Async => Prev::Async { statement },
@@ -404,12 +450,24 @@ impl<'a> Lexer<'a> {
             R::RBrace => return self.close_brace(start, end),
             R::LParen => {
                 let control = matches!(self.prev, Prev::Control | Prev::For);
+                let depth = self.frames.len();
+                let params = match self.bodies.last_mut() {
+                    Some(body) if body.depth == depth && !body.params_seen => {
+                        body.params_seen = true;
+                        body.function
+                    }
+                    _ => None,
+                };
                 self.push(Group::Paren { control });
+                if let Some(function) = params {
+                    self.scopes
+                        .push((self.frames.len(), Scope::Params(function)));
+                }
                 Tok::LParen
             }
             R::RParen => {
                 let after = match self.pop_if(|g| matches!(g, Group::Paren { .. })) {
-                    Some(Group::Paren { control: true }) => After::Statement,
+                    Some(Group::Paren { control: true }) => After::SubStatement,
                     _ => After::Value,
                 };
                 return Ok((Tok::RParen, end, Some(after)));
@@ -438,20 +496,41 @@ impl<'a> Lexer<'a> {
                     // `{ function: 1 }`: a property name, not a definition.
                     self.bodies.pop();
                 }
+                let after_default = self.prev == Prev::Default;
                 let after = match self.frames.last_mut() {
                     Some(frame) if frame.ternaries > 0 => {
                         frame.ternaries -= 1;
                         After::Operand
                     }
-                    Some(Frame {
-                        group: Group::Brace(BraceKind::Block | BraceKind::ExpressionBody),
-                        ..
-                    }) => After::Statement,
+                    Some(frame)
+                        if matches!(
+                            frame.group,
+                            Group::Brace(BraceKind::Block | BraceKind::ExpressionBody)
+                        ) =>
+                    {
+                        if frame.case_open || after_default {
+                            // `case x:` / `default:` start a statement list.
+                            frame.case_open = false;
+                            After::Statement
+                        } else {
+                            // A label: its body is a single statement.
+                            After::SubStatement
+                        }
+                    }
                     _ => After::Operand,
                 };
                 return Ok((Tok::Colon, end, Some(after)));
             }
             R::Semi => return Ok((Tok::Semi, end, Some(self.after_semicolon()))),
+            R::Star => {
+                if self.prev == Prev::FunctionOrClass {
+                    if let Some(function) = self.bodies.last_mut().and_then(|b| b.function.as_mut())
+                    {
+                        function.generator = true;
+                    }
+                }
+                Tok::Star
+            }
             R::PlusPlus if newline => Tok::PlusPlusPrefix,
             R::MinusMinus if newline => Tok::MinusMinusPrefix,
             R::Arrow if newline => Tok::ArrowAfterNewline,
@@ -468,18 +547,28 @@ impl<'a> Lexer<'a> {
         while self.bodies.last().is_some_and(|b| b.depth > depth) {
             self.bodies.pop();
         }
-        let (tok, kind) = if self.prev == Prev::Arrow {
-            (Tok::ArrowLBrace, BraceKind::Block)
+        let (tok, kind, scope) = if self.prev == Prev::Arrow {
+            (Tok::ArrowLBrace, BraceKind::Block, Some(Scope::ArrowBody))
         } else if self.prev != Prev::Extends && self.bodies.last().is_some_and(|b| b.depth == depth)
         {
             let kind = self.bodies.pop().map_or(BraceKind::Block, |b| b.kind);
-            (Tok::LBrace, kind)
+            (Tok::LBrace, kind, Some(Scope::Body))
         } else if self.statement_may_start() {
-            (Tok::LBrace, BraceKind::Block)
+            (Tok::LBrace, BraceKind::Block, None)
         } else {
-            (Tok::LBrace, BraceKind::Object)
+            // Object literals in an arrow body may hold generator methods,
+            // whose context the parser enters.
+            let in_arrow_body = self.scopes.last().map(|s| s.1) == Some(Scope::ArrowBody);
+            (
+                Tok::LBrace,
+                BraceKind::Object,
+                in_arrow_body.then_some(Scope::Body),
+            )
         };
         self.push(Group::Brace(kind));
+        if let Some(scope) = scope {
+            self.scopes.push((self.frames.len(), scope));
+        }
         let after = match kind {
             BraceKind::Object => After::Operand,
             _ => After::Statement,
@@ -532,15 +621,19 @@ impl<'a> Lexer<'a> {
         let tok = match raw {
             RawTok::Let if self.let_is_declaration() => Tok::Let,
             RawTok::Async if self.async_is_keyword() => Tok::Async,
-            RawTok::Yield if self.top_function().is_some_and(|f| f.generator) => {
+            RawTok::Yield if self.yield_is_keyword() => {
                 if self.peek().newline_at.is_some() {
                     Tok::YieldNoArg
                 } else {
                     Tok::Yield
                 }
             }
-            RawTok::Await if self.top_function().map_or(self.ctx.module, |f| f.is_async) => {
-                Tok::Await
+            RawTok::Await if self.await_is_keyword() => Tok::Await,
+            RawTok::Case => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.case_open = true;
+                }
+                Tok::Case
             }
             RawTok::Throw if self.peek().newline_at.is_some() => Tok::ThrowNewline,
             RawTok::Get => Tok::Get,
@@ -560,9 +653,9 @@ impl<'a> Lexer<'a> {
                 return Ok((Tok::Of, end, Some(after)));
             }
             RawTok::Function | RawTok::Class => {
-                let declaration = match self.prev {
-                    Prev::Async { statement } => statement,
-                    _ => statement,
+                let (declaration, is_async) = match self.prev {
+                    Prev::Async { statement } => (statement, true),
+                    _ => (statement, false),
                 };
                 self.bodies.push(PendingBody {
                     depth: self.frames.len(),
@@ -571,6 +664,12 @@ impl<'a> Lexer<'a> {
                     } else {
                         BraceKind::ExpressionBody
                     },
+                    function: (raw == RawTok::Function).then_some(FunctionContext {
+                        generator: false,
+                        is_async,
+                    }),
+                    expression: !declaration,
+                    params_seen: false,
                 });
                 if raw == RawTok::Function {
                     Tok::Function
@@ -597,32 +696,88 @@ impl<'a> Lexer<'a> {
         Tok::Ident(name.text.into())
     }
 
-    /// `let` starts a declaration when followed by `[`, `{` or a name other
-    /// than `in`/`instanceof`.
+    /// `let` starts a declaration where a statement or a `for` head may
+    /// start, when followed by `[`, `{` or a name other than `in` /
+    /// `instanceof`. Where only a single statement may follow (`if (a)`,
+    /// `else`, a label...), a line break after `let` makes it a name
+    /// (`if (a) let // ASI`), except before `[`.
     fn let_is_declaration(&self) -> bool {
+        if !(self.statement_may_start() || self.prev == Prev::ForParen) {
+            return false;
+        }
         let next = self.peek();
+        let single_statement = self.after == After::SubStatement;
         match next.tok {
-            Some(Ok(RawTok::LBracket | RawTok::LBrace)) => true,
+            Some(Ok(RawTok::LBracket)) => true,
+            _ if single_statement && next.newline_at.is_some() => false,
+            Some(Ok(RawTok::LBrace)) => true,
             Some(Ok(RawTok::In | RawTok::Instanceof)) => ident::continues_at(self.src, next.end),
             _ => self.starts_name(&next),
         }
     }
 
+    /// The kind of the function whose name this word is, when it is a
+    /// function expression's name (which belongs to the function itself:
+    /// `(function yield() {})` is fine in a generator).
+    fn named_function_expression(&self) -> Option<FunctionContext> {
+        if !matches!(self.prev, Prev::FunctionOrClass | Prev::FunctionStar) {
+            return None;
+        }
+        self.bodies
+            .last()
+            .filter(|b| b.expression && b.depth == self.frames.len())
+            .and_then(|b| b.function)
+    }
+
+    fn yield_is_keyword(&self) -> bool {
+        if self.prev == Prev::Arrow {
+            // An arrow function's expression body.
+            return false;
+        }
+        if let Some(function) = self.named_function_expression() {
+            return function.generator;
+        }
+        match self.scopes.last() {
+            Some((_, Scope::Params(function))) => function.generator,
+            Some((_, Scope::ArrowBody)) => false,
+            _ => self.top_function().is_some_and(|f| f.generator),
+        }
+    }
+
+    fn await_is_keyword(&self) -> bool {
+        if let Some(function) = self.named_function_expression() {
+            return function.is_async;
+        }
+        match self.scopes.last() {
+            Some((_, Scope::Params(function))) => function.is_async,
+            _ => self.top_function().map_or(self.ctx.module, |f| f.is_async),
+        }
+    }
+
     /// `async` is the keyword when followed on the same line by a name,
-    /// `(`, `[`, `*`, a string, a number or `#`.
+    /// `(`, `[`, `*`, a string, a number or `#` -- except `async of` not
+    /// followed by `=>` (`for await (async of x)`).
     fn async_is_keyword(&self) -> bool {
         let next = self.peek();
-        next.newline_at.is_none()
-            && (self.starts_name(&next)
-                || matches!(
-                    next.tok,
-                    Some(Ok(RawTok::LParen
-                        | RawTok::LBracket
-                        | RawTok::Star
-                        | RawTok::Quote
-                        | RawTok::Digit
-                        | RawTok::Hash))
-                ))
+        if next.newline_at.is_some() {
+            return false;
+        }
+        match next.tok {
+            Some(Ok(RawTok::Of)) if !ident::continues_at(self.src, next.end) => {
+                let mut raw = self.raw.clone();
+                raw.next();
+                raw.next() == Some(Ok(RawTok::Arrow))
+            }
+            Some(Ok(
+                RawTok::LParen
+                | RawTok::LBracket
+                | RawTok::Star
+                | RawTok::Quote
+                | RawTok::Digit
+                | RawTok::Hash,
+            )) => true,
+            _ => self.starts_name(&next),
+        }
     }
 }
 
@@ -660,7 +815,8 @@ fn after_token(tok: &Tok) -> After {
         | As | From | RBracket | PlusPlus | MinusMinus | PlusPlusPrefix | MinusMinusPrefix => {
             After::Value
         }
-        Else | Do | Try | Finally | Catch | Export | Default => After::Statement,
+        Try | Finally | Catch | Export | Default => After::Statement,
+        Else | Do => After::SubStatement,
         _ => After::Operand,
     }
 }

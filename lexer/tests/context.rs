@@ -374,3 +374,122 @@ fn realistic_snippet() {
     );
     assert_eq!(t.iter().filter(|t| **t == Slash).count(), 2);
 }
+
+#[test]
+fn let_only_starts_declarations_where_statements_start() {
+    assert_eq!(toks("var let = 1")[1], id("let"));
+    assert_eq!(toks("for (var let of x) ;")[3], id("let"));
+    assert_eq!(toks("x = let[0]")[2], id("let"));
+    assert_eq!(toks("f(let, y)")[2], id("let"));
+    assert_eq!(toks("for (let x of y) ;")[2], Let);
+    assert_eq!(toks("for (let [a] of y) ;")[2], Let);
+    assert_eq!(toks("for await (let x of y) ;")[3], Let);
+    assert_eq!(toks("{ let x }")[1], Let);
+    assert_eq!(toks("a\nlet x")[1], Let);
+    assert_eq!(toks("switch (a) { case 1: let\nx }")[8], Let);
+    assert_eq!(toks("switch (a) { default: let\nx }")[7], Let);
+    assert_eq!(toks("export let x")[1], Let);
+}
+
+#[test]
+fn let_before_a_line_break_in_a_single_statement_position_is_a_name() {
+    assert_eq!(toks("if (false) let // ASI\n{}")[4], id("let"));
+    assert_eq!(toks("if (false) let\nx = 1")[4], id("let"));
+    assert_eq!(toks("while (false) let\n{}")[4], id("let"));
+    assert_eq!(toks("for (;;) let\nx")[5], id("let"));
+    assert_eq!(toks("if (a) b; else let\nx")[7], id("let"));
+    assert_eq!(toks("do let\nx; while (0)")[1], id("let"));
+    assert_eq!(toks("L: let\nx")[2], id("let"));
+    // Same line: a (misplaced) declaration, reported by the parser.
+    assert_eq!(toks("if (false) let x")[4], Let);
+    // `let [` can never start an expression statement.
+    assert_eq!(toks("if (false) let\n[a] = b")[4], Let);
+    // A case label is not a single-statement position.
+    assert_eq!(toks("switch (a) { case b ? c : d: let\nx }")[12], Let);
+    // A conditional's `:` is not a label.
+    assert_eq!(toks("a ? b : let")[4], id("let"));
+}
+
+#[test]
+fn async_of_in_for_await_heads() {
+    assert_eq!(toks("for await (async of x) ;")[3], id("async"));
+    assert_eq!(toks("for (async of => {};;) ;")[2], Async);
+    assert_eq!(toks("async of => 1")[0], Async);
+    assert_eq!(toks("async offset => 1")[0], Async);
+}
+
+#[test]
+fn yield_in_function_expression_names_and_parameters() {
+    let generator = || in_function(true, false);
+    // The name of a function expression belongs to the function.
+    assert_eq!(
+        toks_in("(function yield() {})", generator())[2],
+        id("yield")
+    );
+    assert_eq!(toks_in("(function* yield() {})", generator())[3], Yield);
+    // A declaration's name belongs to the enclosing function.
+    assert_eq!(toks_in("function yield() {}", generator())[1], Yield);
+    // Parameters belong to the function being declared.
+    let t = toks_in("function f(x = yield, [y = yield]) {}", generator());
+    assert_eq!(t.iter().filter(|t| **t == id("yield")).count(), 2);
+    let t = toks_in("function* f(x = yield) {}", Rc::new(Context::default()));
+    assert!(t.contains(&Yield));
+    let t = toks_in("x = function (a = g(yield)) {}", generator());
+    assert!(t.contains(&id("yield")));
+    // Functions nested in parameters: the parser's context decides again.
+    let ctx = generator();
+    let mut lexer = Lexer::new("function f(a = function* () { yield }) {}", ctx.clone());
+    let mut seen = vec![];
+    while let Some(Ok((_, tok, _))) = lexer.next() {
+        if tok == RParen && seen.contains(&Star) && !seen.contains(&LBrace) {
+            // The parser enters the generator at its `{`.
+            ctx.functions.borrow_mut().push(FunctionContext {
+                generator: true,
+                is_async: false,
+            });
+        }
+        seen.push(tok);
+    }
+    assert!(seen.contains(&Yield));
+}
+
+#[test]
+fn await_in_function_expression_names_and_parameters() {
+    let in_async = || in_function(false, true);
+    assert_eq!(toks_in("(function await() {})", in_async())[2], id("await"));
+    assert_eq!(
+        toks_in("(async function await() {})", Rc::new(Context::default()))[3],
+        Await
+    );
+    assert!(toks_in("function f(a = await) {}", in_async()).contains(&id("await")));
+    assert!(toks_in(
+        "async function f(a = await x) {}",
+        Rc::new(Context::default())
+    )
+    .contains(&Await));
+}
+
+#[test]
+fn yield_is_never_a_keyword_in_arrow_bodies() {
+    let generator = || in_function(true, false);
+    assert_eq!(toks_in("() => yield", generator())[3], id("yield"));
+    assert!(toks_in("() => { return yield }", generator()).contains(&id("yield")));
+    assert!(toks_in("() => { if (a) { yield } }", generator()).contains(&id("yield")));
+    // ... but it is in generators nested in them, which the parser enters.
+    let ctx = generator();
+    let mut lexer = Lexer::new("() => { ({ *g() { yield 1 } }) }", ctx.clone());
+    let mut seen = vec![];
+    while let Some(Ok((_, tok, _))) = lexer.next() {
+        if tok == RParen && seen.contains(&Star) {
+            ctx.functions.borrow_mut().push(FunctionContext {
+                generator: true,
+                is_async: false,
+            });
+        }
+        seen.push(tok);
+    }
+    assert!(seen.contains(&Yield));
+    // Outside arrow bodies the context decides again.
+    assert_eq!(toks_in("() => {}; yield", generator())[6], Yield);
+    assert_eq!(toks_in("(() => 1, yield)", generator())[6], Yield);
+}
