@@ -27,15 +27,25 @@
 //!   their own token kinds; `return`/`break`/`continue` followed by a line
 //!   terminator are followed by a zero-width `;`; `throw` followed by one is
 //!   [`Tok::ThrowNewline`]; `yield` followed by one is [`Tok::YieldNoArg`].
-//! - **Contextual words** (`let`, `async`, `yield`, `await`) are decided by
-//!   peeking at the next raw token and by [`Context::functions`], read when
-//!   the token is produced.
+//! - **Contextual words.** `let` is [`Tok::Let`] where a statement or a
+//!   `for` head may start and `[`, `{` or a name follows (in a single-
+//!   statement position such as `if (a) let`, a line break after it makes
+//!   it a name). `async` is [`Tok::Async`] before a name, `(`, `[`, `*`, a
+//!   string, a number or `#` on the same line. `yield`/`await` follow
+//!   [`Context::functions`] (read when the token is produced), except where
+//!   the parser has not entered the function yet: a `function`'s parameters
+//!   and a function expression's name use that function's own kind, and
+//!   `yield` is never a keyword in an arrow function's body.
 //!
-//! Known misreads of these heuristics (all need contrived code):
-//! `async * x` (multiplication) lexes
-//! `async` as the keyword; `{ return\n: 1 }`-style keyword property names
-//! followed by a line break get a `;`; HTML-like comments are not seen by
-//! the peeks for `let`/`async`/`yield` and the restricted productions.
+//! Known misreads and gaps (all need contrived code): `async * x`
+//! (multiplication) lexes `async` as the keyword; a keyword property name
+//! followed by a line break (`{ return\n: 1 }`) gets a `;`; HTML-like
+//! comments are not seen by the peeks for `let`/`async`/`yield` and the
+//! restricted productions; a method's parameters (`*m(a = yield)`) are lexed
+//! in the enclosing function's context; `await` in a non-async arrow body
+//! and in a class static block follows the enclosing context; `let` after
+//! the `)` of `do ... while (...)` on the same line is taken for a
+//! single-statement position.
 
 use std::rc::Rc;
 
