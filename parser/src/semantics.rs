@@ -468,7 +468,8 @@ impl<'a> Analyzer<'a> {
                 self.class(Rc::make_mut(c), src)
             }
             StmtKind::Return(e) => {
-                if !self.cur().is_function || self.cur().field_init {
+                let st = self.cur();
+                if !st.is_function || (st.field_init && !st.is_arrow) {
                     return err("Illegal return statement", span);
                 }
                 match e {
