@@ -92,7 +92,8 @@ pub enum StmtKind {
 #[derive(Debug, Clone)]
 pub struct Block {
     pub body: Vec<Stmt>,
-    pub scope: Scope,
+    /// Boxed: blocks are common and most declare nothing.
+    pub scope: Box<Scope>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

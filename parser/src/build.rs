@@ -898,9 +898,9 @@ pub enum Head {
     While(Expr),
     With(Expr),
     Label(Atom),
-    For(Option<ForInit>, Option<Expr>, Option<Expr>),
-    ForIn(ForHead, Expr),
-    ForOf(ForHead, Expr, bool),
+    For(Box<(Option<ForInit>, Option<Expr>, Option<Expr>)>),
+    ForIn(Box<(ForHead, Expr)>),
+    ForOf(Box<(ForHead, Expr, bool)>),
 }
 
 pub fn finish_head(st: &State, h: Head, s: Stmt, l: usize, r: usize) -> PResult<Stmt> {
@@ -909,27 +909,36 @@ pub fn finish_head(st: &State, h: Head, s: Stmt, l: usize, r: usize) -> PResult<
         Head::While(e) => StmtKind::While(Box::new(e), Box::new(s)),
         Head::With(e) => StmtKind::With(Box::new(e), Box::new(s)),
         Head::Label(n) => StmtKind::Labeled(n, Box::new(s)),
-        Head::For(init, test, update) => StmtKind::For(Box::new(ForStmt {
-            init,
-            test,
-            update,
-            body: s,
-            scope: Scope::default(),
-        })),
-        Head::ForIn(left, right) => StmtKind::ForIn(Box::new(ForInOf {
-            left,
-            right,
-            body: s,
-            is_await: false,
-            scope: Scope::default(),
-        })),
-        Head::ForOf(left, right, is_await) => StmtKind::ForOf(Box::new(ForInOf {
-            left,
-            right,
-            body: s,
-            is_await,
-            scope: Scope::default(),
-        })),
+        Head::For(parts) => {
+            let (init, test, update) = *parts;
+            StmtKind::For(Box::new(ForStmt {
+                init,
+                test,
+                update,
+                body: s,
+                scope: Scope::default(),
+            }))
+        }
+        Head::ForIn(parts) => {
+            let (left, right) = *parts;
+            StmtKind::ForIn(Box::new(ForInOf {
+                left,
+                right,
+                body: s,
+                is_await: false,
+                scope: Scope::default(),
+            }))
+        }
+        Head::ForOf(parts) => {
+            let (left, right, is_await) = *parts;
+            StmtKind::ForOf(Box::new(ForInOf {
+                left,
+                right,
+                body: s,
+                is_await,
+                scope: Scope::default(),
+            }))
+        }
     };
     Ok(stmt(kind, l, r))
 }
