@@ -486,7 +486,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
             StmtKind::Block(b) => {
-                b.scope = Box::new(self.block_scope(&mut b.body, src)?);
+                *b.scope = self.block_scope(&mut b.body, src)?;
                 Ok(())
             }
             StmtKind::For(f) => {
@@ -654,7 +654,7 @@ impl<'a> Analyzer<'a> {
             }
             StmtKind::Throw(e) => self.expr(e, src),
             StmtKind::Try(t) => {
-                t.block.scope = Box::new(self.block_scope(&mut t.block.body, src)?);
+                *t.block.scope = self.block_scope(&mut t.block.body, src)?;
                 if let Some(h) = &mut t.handler {
                     let mut names = Vec::new();
                     if let Some(p) = &t.param {
@@ -701,11 +701,11 @@ impl<'a> Analyzer<'a> {
                         self.cur().scopes.pop();
                         self.cur().scopes.push(set);
                     }
-                    h.scope = Box::new(self.block_scope(&mut h.body, src)?);
+                    *h.scope = self.block_scope(&mut h.body, src)?;
                     self.cur().scopes.pop();
                 }
                 if let Some(f) = &mut t.finalizer {
-                    f.scope = Box::new(self.block_scope(&mut f.body, src)?);
+                    *f.scope = self.block_scope(&mut f.body, src)?;
                 }
                 Ok(())
             }
