@@ -1,1 +1,247 @@
-fn main() {}
+//! The `minijs` command: runs a file as a CommonJS module (`.js`) or an ES
+//! module (`.mjs`), evaluates `-e CODE`, checks syntax (`--check`), prints
+//! the AST (`--print-ast`), hosts test262 (`--test262`), and traces
+//! execution contexts (`--trace-context`).
+
+mod host;
+
+use std::process::ExitCode;
+
+use interp::execution_context::Source;
+use interp::{Interp, InterpOptions, JsError, Value};
+
+/// Stack of the interpreter thread; recursion depth is limited well before.
+const STACK_SIZE: usize = 1 << 30;
+
+const USAGE: &str = "usage: minijs [--trace-context] FILE [args...]
+       minijs -e CODE
+       minijs --check FILE
+       minijs --print-ast FILE
+       minijs --test262 [--module] FILE";
+
+#[derive(Default)]
+struct Cli {
+    trace_context: bool,
+    check: bool,
+    print_ast: bool,
+    test262: bool,
+    module: bool,
+    eval: Option<String>,
+    file: Option<String>,
+    args: Vec<String>,
+}
+
+fn parse_cli() -> Result<Cli, String> {
+    let mut cli = Cli::default();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        if cli.file.is_some() {
+            cli.args.push(a);
+            continue;
+        }
+        match a.as_str() {
+            "--trace-context" => cli.trace_context = true,
+            "--check" | "-c" => cli.check = true,
+            "--print-ast" => cli.print_ast = true,
+            "--test262" => cli.test262 = true,
+            "--module" | "-m" => cli.module = true,
+            "-e" | "--eval" => cli.eval = Some(it.next().ok_or("-e needs an argument")?),
+            "-h" | "--help" => return Err(USAGE.into()),
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("minijs: bad option: {s}\n{USAGE}")),
+            _ => cli.file = Some(a),
+        }
+    }
+    if cli.file.is_none() && cli.eval.is_none() {
+        return Err(USAGE.into());
+    }
+    Ok(cli)
+}
+
+fn main() -> ExitCode {
+    let cli = match parse_cli() {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(9);
+        }
+    };
+    let handle = std::thread::Builder::new()
+        .name("minijs".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run(cli));
+    let code = match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => 70,
+    };
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+fn run(cli: Cli) -> i32 {
+    let (name, text) = match (&cli.eval, &cli.file) {
+        (Some(code), _) => ("[eval]".to_string(), code.clone()),
+        (None, Some(f)) => match std::fs::read_to_string(f) {
+            Ok(t) => (absolute(f), t),
+            Err(e) => {
+                eprintln!("minijs: cannot read {f}: {e}");
+                return 1;
+            }
+        },
+        (None, None) => return 9,
+    };
+    let is_module = cli.module || name.ends_with(".mjs");
+    let options = parser::ParseOptions {
+        module: is_module,
+        function_body: !is_module && !cli.test262 && cli.eval.is_none(),
+        ..Default::default()
+    };
+    // A script may start with a hashbang line.
+    let src_text = if text.starts_with("#!") {
+        let end = text.find('\n').unwrap_or(text.len());
+        format!("{}{}", " ".repeat(end), &text[end..])
+    } else {
+        text.clone()
+    };
+    let parsed = parser::parse(&src_text, &options);
+    let program = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{}", e.render(&name, &src_text));
+            if cli.test262 {
+                println!("SyntaxError: {}", e.message);
+            }
+            return 1;
+        }
+    };
+    if cli.check {
+        return 0;
+    }
+    if cli.print_ast {
+        println!("{program:#?}");
+        return 0;
+    }
+
+    let mut argv = vec![std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "minijs".into())];
+    if cli.file.is_some() {
+        argv.push(name.clone());
+    }
+    argv.extend(cli.args.iter().cloned());
+    let mut interp = Interp::new(InterpOptions {
+        trace_context: cli.trace_context,
+        test262: cli.test262,
+        argv,
+    });
+    interp.set_stack_size(STACK_SIZE);
+    let source = Source::new(name.clone(), src_text.as_str());
+    interp.main_source = Some(source.clone());
+    host::install(&mut interp, cli.test262);
+
+    let result = if cli.test262 {
+        if is_module {
+            interp.run_module(&program, source.clone())
+        } else {
+            interp.run_script(&program, source.clone())
+        }
+    } else if cli.eval.is_some() {
+        interp.run_script(&program, source.clone())
+    } else if is_module {
+        interp.run_module(&program, source.clone())
+    } else {
+        let (exports, module) = host::make_module_objects(&mut interp, &name);
+        let dir = std::path::Path::new(&name)
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| ".".into());
+        let require = host::make_require(&mut interp);
+        interp.run_commonjs(
+            &program,
+            source.clone(),
+            &[
+                ("exports", exports.clone()),
+                ("require", require),
+                ("module", module),
+                ("__filename", Value::from(name.as_str())),
+                ("__dirname", Value::from(dir.as_str())),
+            ],
+            exports,
+        )
+    };
+    let result = result.and_then(|_| interp::job_queue::run_event_loop(&mut interp));
+    let code = match result {
+        Ok(()) => host::exit_code(&interp),
+        Err(JsError::Exit(code)) => code,
+        Err(JsError::Throw(v)) => {
+            report_uncaught(&mut interp, &v, cli.test262);
+            1
+        }
+        Err(JsError::GeneratorReturn(_)) => 0,
+    };
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    code
+}
+
+fn absolute(f: &str) -> String {
+    let p = std::path::Path::new(f);
+    if p.is_absolute() {
+        return f.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(d) => {
+            let joined = d.join(p);
+            let mut out = std::path::PathBuf::new();
+            for c in joined.components() {
+                match c {
+                    std::path::Component::CurDir => {}
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    other => out.push(other.as_os_str()),
+                }
+            }
+            out.display().to_string()
+        }
+        Err(_) => f.to_string(),
+    }
+}
+
+/// Prints an uncaught exception as Node does: the throwing source line with
+/// a caret, a blank line, then the error's stack (or inspected value).
+fn report_uncaught(interp: &mut Interp, v: &Value, test262: bool) {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let description = interp::error::uncaught_description(interp, v);
+    if test262 {
+        let header = interp::error::error_header(v).unwrap_or_else(|| description.clone());
+        println!("{header}");
+        eprintln!("Uncaught {description}");
+        return;
+    }
+    let mut out = String::new();
+    if let Some((src, pos)) = interp.last_throw_position.clone() {
+        let (line, col) = src.line_col(pos);
+        out.push_str(&format!("{}:{}\n{}\n{}^\n\n", src.name, line, src.line_text(line), " ".repeat(col - 1)));
+    } else if let Some(frame) = first_frame(&description) {
+        out.push_str(&frame);
+    }
+    if interp::error::is_error_object(v) {
+        out.push_str(&description);
+    } else {
+        out.push_str(&format!("Uncaught {description}"));
+    }
+    out.push_str("\n\nNode.js v20.0.0-minijs\n");
+    let _ = std::io::stderr().write_all(out.as_bytes());
+}
+
+/// `file:line` + source line + caret for the top stack frame of an error
+/// thrown by the engine (no `throw` statement position recorded).
+fn first_frame(stack: &str) -> Option<String> {
+    let line = stack.lines().find(|l| l.trim_start().starts_with("at "))?;
+    let loc = line.rsplit('(').next()?.trim_end_matches(')');
+    let mut parts = loc.rsplitn(3, ':');
+    let col: usize = parts.next()?.parse().ok()?;
+    let line_no: usize = parts.next()?.parse().ok()?;
+    let file = parts.next()?;
+    let text = std::fs::read_to_string(file).ok()?;
+    let src = Source::new(file, text.as_str());
+    Some(format!("{file}:{line_no}\n{}\n{}^\n\n", src.line_text(line_no), " ".repeat(col.saturating_sub(1))))
+}

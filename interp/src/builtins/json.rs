@@ -1,0 +1,519 @@
+//! The JSON object — ECMA-262 §25.5.
+
+use crate::function::define_methods;
+use crate::interp::Interp;
+use crate::number::number_to_string;
+use crate::object::{JsObject, ObjectKind};
+use crate::operations::{self, get, is_array, is_callable, to_number, to_string};
+use crate::realm::define_global;
+use crate::storage::Attributes;
+use crate::string::{JsString, JsStringBuilder};
+use crate::value::{PropertyKey, Value};
+use crate::JsResult;
+
+struct State {
+    replacer: Option<Value>,
+    property_list: Option<Vec<PropertyKey>>,
+    gap: String,
+    indent: String,
+    stack: Vec<JsObject>,
+}
+
+/// QuoteJSONString — ECMA-262 §25.5.2.3
+pub fn quote_json_string(out: &mut JsStringBuilder, s: &JsString) {
+    out.push_code_unit(b'"' as u16);
+    let units = s.code_units();
+    let mut i = 0;
+    while i < units.len() {
+        let c = units[i];
+        match c {
+            0x08 => out.push_rust_str("\\b"),
+            0x09 => out.push_rust_str("\\t"),
+            0x0A => out.push_rust_str("\\n"),
+            0x0C => out.push_rust_str("\\f"),
+            0x0D => out.push_rust_str("\\r"),
+            0x22 => out.push_rust_str("\\\""),
+            0x5C => out.push_rust_str("\\\\"),
+            c if c < 0x20 => out.push_rust_str(&format!("\\u{c:04x}")),
+            0xD800..=0xDBFF if i + 1 < units.len() && (0xDC00..0xE000).contains(&units[i + 1]) => {
+                out.push_code_unit(c);
+                out.push_code_unit(units[i + 1]);
+                i += 1;
+            }
+            0xD800..=0xDFFF => out.push_rust_str(&format!("\\u{c:04x}")),
+            c => out.push_code_unit(c),
+        }
+        i += 1;
+    }
+    out.push_code_unit(b'"' as u16);
+}
+
+/// SerializeJSONProperty — ECMA-262 §25.5.2.2
+fn serialize_property(
+    interp: &mut Interp,
+    st: &mut State,
+    key: &PropertyKey,
+    holder: &JsObject,
+    out: &mut JsStringBuilder,
+) -> JsResult<bool> {
+    let mut value = get(interp, holder, key)?;
+    if value.is_object() || matches!(value, Value::String(_) | Value::Number(_)) {
+        if let Value::Object(_) = &value {
+            let to_json = operations::get_v(interp, &value, &PropertyKey::from("toJSON"))?;
+            if is_callable(&to_json) {
+                value = interp.call(&to_json, &value, &[key.to_value()])?;
+            }
+        }
+    }
+    if let Some(r) = &st.replacer {
+        let r = r.clone();
+        value = interp.call(&r, &Value::Object(holder.clone()), &[key.to_value(), value])?;
+    }
+    if let Value::Object(o) = &value {
+        value = match o.kind() {
+            ObjectKind::Number(_) => Value::Number(to_number(interp, &value)?),
+            ObjectKind::String(_) => Value::String(to_string(interp, &value)?),
+            ObjectKind::Boolean(b) => Value::Bool(*b),
+            _ => value.clone(),
+        };
+    }
+    match &value {
+        Value::Null => out.push_rust_str("null"),
+        Value::Bool(b) => out.push_rust_str(if *b { "true" } else { "false" }),
+        Value::String(s) => quote_json_string(out, s),
+        Value::Number(n) => out.push_rust_str(&if n.is_finite() {
+            number_to_string(*n)
+        } else {
+            "null".into()
+        }),
+        Value::Object(o) if !o.is_callable() => {
+            if is_array(&value) {
+                serialize_array(interp, st, o, out)?;
+            } else {
+                serialize_object(interp, st, o, out)?;
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+fn enter(interp: &mut Interp, st: &mut State, o: &JsObject) -> JsResult<()> {
+    if st.stack.contains(o) {
+        return Err(interp.type_error("Converting circular structure to JSON"));
+    }
+    st.stack.push(o.clone());
+    Ok(())
+}
+
+fn serialize_object(
+    interp: &mut Interp,
+    st: &mut State,
+    o: &JsObject,
+    out: &mut JsStringBuilder,
+) -> JsResult<()> {
+    enter(interp, st, o)?;
+    let stepback = st.indent.clone();
+    st.indent.push_str(&st.gap.clone());
+    let keys = match &st.property_list {
+        Some(k) => k.clone(),
+        None => operations::enumerable_own_keys(interp, o)?,
+    };
+    let mut parts: Vec<JsString> = Vec::new();
+    for k in keys {
+        let mut part = JsStringBuilder::new();
+        quote_json_string(
+            &mut part,
+            &match k.to_value() {
+                Value::String(s) => s,
+                _ => JsString::empty(),
+            },
+        );
+        part.push_code_unit(b':' as u16);
+        if !st.gap.is_empty() {
+            part.push_code_unit(b' ' as u16);
+        }
+        if serialize_property(interp, st, &k, o, &mut part)? {
+            parts.push(part.build());
+        }
+    }
+    write_list(out, &parts, &st.gap, &st.indent, &stepback, '{', '}');
+    st.stack.pop();
+    st.indent = stepback;
+    Ok(())
+}
+
+fn serialize_array(
+    interp: &mut Interp,
+    st: &mut State,
+    o: &JsObject,
+    out: &mut JsStringBuilder,
+) -> JsResult<()> {
+    enter(interp, st, o)?;
+    let stepback = st.indent.clone();
+    st.indent.push_str(&st.gap.clone());
+    let len = operations::length_of_array_like(interp, o)? as usize;
+    let mut parts = Vec::with_capacity(len);
+    for i in 0..len {
+        let mut part = JsStringBuilder::new();
+        if !serialize_property(interp, st, &PropertyKey::from(i), o, &mut part)? {
+            part.push_rust_str("null");
+        }
+        parts.push(part.build());
+    }
+    write_list(out, &parts, &st.gap, &st.indent, &stepback, '[', ']');
+    st.stack.pop();
+    st.indent = stepback;
+    Ok(())
+}
+
+fn write_list(
+    out: &mut JsStringBuilder,
+    parts: &[JsString],
+    gap: &str,
+    indent: &str,
+    stepback: &str,
+    open: char,
+    close: char,
+) {
+    out.push_code_unit(open as u16);
+    if !parts.is_empty() {
+        if gap.is_empty() {
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push_code_unit(b',' as u16);
+                }
+                out.push_str(p);
+            }
+        } else {
+            for (i, p) in parts.iter().enumerate() {
+                out.push_rust_str(if i > 0 { ",\n" } else { "\n" });
+                out.push_rust_str(indent);
+                out.push_str(p);
+            }
+            out.push_code_unit(b'\n' as u16);
+            out.push_rust_str(stepback);
+        }
+    }
+    out.push_code_unit(close as u16);
+}
+
+/// JSON.stringify — ECMA-262 §25.5.2
+pub fn json_stringify(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let value = args.first().cloned().unwrap_or_default();
+    let replacer = args.get(1).cloned().unwrap_or_default();
+    let space = args.get(2).cloned().unwrap_or_default();
+    let mut st = State {
+        replacer: None,
+        property_list: None,
+        gap: String::new(),
+        indent: String::new(),
+        stack: Vec::new(),
+    };
+    if is_callable(&replacer) {
+        st.replacer = Some(replacer);
+    } else if let Value::Object(r) = &replacer {
+        if r.is_array() {
+            let mut list: Vec<PropertyKey> = Vec::new();
+            let len = operations::length_of_array_like(interp, r)? as usize;
+            for i in 0..len {
+                let v = get(interp, r, &PropertyKey::from(i))?;
+                let item = match &v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(_) => Some(to_string(interp, &v)?),
+                    Value::Object(o)
+                        if matches!(o.kind(), ObjectKind::String(_) | ObjectKind::Number(_)) =>
+                    {
+                        Some(to_string(interp, &v)?)
+                    }
+                    _ => None,
+                };
+                if let Some(s) = item {
+                    let k = PropertyKey::from(s);
+                    if !list.contains(&k) {
+                        list.push(k);
+                    }
+                }
+            }
+            st.property_list = Some(list);
+        }
+    }
+    let space = match &space {
+        Value::Object(o) if matches!(o.kind(), ObjectKind::Number(_)) => {
+            Value::Number(to_number(interp, &space)?)
+        }
+        Value::Object(o) if matches!(o.kind(), ObjectKind::String(_)) => {
+            Value::String(to_string(interp, &space)?)
+        }
+        _ => space,
+    };
+    st.gap = match space {
+        Value::Number(n) => " ".repeat(n.clamp(0.0, 10.0) as usize),
+        Value::String(s) => s.substring(0, 10).to_rust_string(),
+        _ => String::new(),
+    };
+    let wrapper = operations::new_object(interp);
+    wrapper.define_value("", value, Attributes::all());
+    let mut out = JsStringBuilder::new();
+    if serialize_property(interp, &mut st, &PropertyKey::from(""), &wrapper, &mut out)? {
+        Ok(Value::String(out.build()))
+    } else {
+        Ok(Value::Undefined)
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u16],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn ws(&mut self) {
+        while self.i < self.s.len() && matches!(self.s[self.i], 0x20 | 0x09 | 0x0A | 0x0D) {
+            self.i += 1;
+        }
+    }
+    fn peek(&self) -> Option<u16> {
+        self.s.get(self.i).copied()
+    }
+    fn err(&self, interp: &mut Interp) -> crate::JsError {
+        match self.peek() {
+            None => interp.syntax_error("Unexpected end of JSON input"),
+            Some(c) => {
+                let ch = char::from_u32(c as u32).unwrap_or('?');
+                interp.syntax_error(format!(
+                    "Unexpected token '{ch}', \"{}\" is not valid JSON",
+                    String::from_utf16_lossy(self.s)
+                ))
+            }
+        }
+    }
+    fn value(&mut self, interp: &mut Interp) -> JsResult<Value> {
+        interp.check_stack()?;
+        self.ws();
+        match self.peek() {
+            Some(0x7B) => {
+                self.i += 1;
+                let o = operations::new_object(interp);
+                self.ws();
+                if self.peek() == Some(0x7D) {
+                    self.i += 1;
+                    return Ok(Value::Object(o));
+                }
+                loop {
+                    self.ws();
+                    if self.peek() != Some(0x22) {
+                        return Err(self.err(interp));
+                    }
+                    let k = self.string(interp)?;
+                    self.ws();
+                    if self.peek() != Some(0x3A) {
+                        return Err(self.err(interp));
+                    }
+                    self.i += 1;
+                    let v = self.value(interp)?;
+                    o.define_value(PropertyKey::from(k), v, Attributes::all());
+                    self.ws();
+                    match self.peek() {
+                        Some(0x2C) => self.i += 1,
+                        Some(0x7D) => {
+                            self.i += 1;
+                            return Ok(Value::Object(o));
+                        }
+                        _ => return Err(self.err(interp)),
+                    }
+                }
+            }
+            Some(0x5B) => {
+                self.i += 1;
+                let a = crate::builtins::array::array_create(interp, 0);
+                self.ws();
+                if self.peek() == Some(0x5D) {
+                    self.i += 1;
+                    return Ok(Value::Object(a));
+                }
+                loop {
+                    let v = self.value(interp)?;
+                    a.array_push(v);
+                    self.ws();
+                    match self.peek() {
+                        Some(0x2C) => self.i += 1,
+                        Some(0x5D) => {
+                            self.i += 1;
+                            return Ok(Value::Object(a));
+                        }
+                        _ => return Err(self.err(interp)),
+                    }
+                }
+            }
+            Some(0x22) => Ok(Value::String(self.string(interp)?)),
+            Some(c) if c == b'-' as u16 || (b'0' as u16..=b'9' as u16).contains(&c) => {
+                let start = self.i;
+                if self.peek() == Some(b'-' as u16) {
+                    self.i += 1;
+                }
+                let digits = |p: &mut Self| {
+                    let s = p.i;
+                    while p.i < p.s.len() && (b'0' as u16..=b'9' as u16).contains(&p.s[p.i]) {
+                        p.i += 1;
+                    }
+                    p.i - s
+                };
+                let int_start = self.i;
+                if digits(self) == 0 || (self.s[int_start] == b'0' as u16 && self.i - int_start > 1)
+                {
+                    return Err(self.err(interp));
+                }
+                if self.peek() == Some(b'.' as u16) {
+                    self.i += 1;
+                    if digits(self) == 0 {
+                        return Err(self.err(interp));
+                    }
+                }
+                if matches!(self.peek(), Some(0x65) | Some(0x45)) {
+                    self.i += 1;
+                    if matches!(self.peek(), Some(0x2B) | Some(0x2D)) {
+                        self.i += 1;
+                    }
+                    if digits(self) == 0 {
+                        return Err(self.err(interp));
+                    }
+                }
+                let text = String::from_utf16_lossy(&self.s[start..self.i]);
+                Ok(Value::Number(text.parse::<f64>().unwrap_or(f64::NAN)))
+            }
+            _ => {
+                for (lit, v) in [
+                    ("true", Value::Bool(true)),
+                    ("false", Value::Bool(false)),
+                    ("null", Value::Null),
+                ] {
+                    let l: Vec<u16> = lit.encode_utf16().collect();
+                    if self.s.get(self.i..self.i + l.len()) == Some(&l[..]) {
+                        self.i += l.len();
+                        return Ok(v);
+                    }
+                }
+                Err(self.err(interp))
+            }
+        }
+    }
+    fn string(&mut self, interp: &mut Interp) -> JsResult<JsString> {
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            let Some(c) = self.peek() else {
+                return Err(self.err(interp));
+            };
+            self.i += 1;
+            match c {
+                0x22 => return Ok(JsString::from_utf16_vec(out)),
+                0x5C => {
+                    let Some(e) = self.peek() else {
+                        return Err(self.err(interp));
+                    };
+                    self.i += 1;
+                    let ch = match e {
+                        0x22 => 0x22,
+                        0x5C => 0x5C,
+                        0x2F => 0x2F,
+                        0x62 => 0x08,
+                        0x66 => 0x0C,
+                        0x6E => 0x0A,
+                        0x72 => 0x0D,
+                        0x74 => 0x09,
+                        0x75 => {
+                            let hex = self
+                                .s
+                                .get(self.i..self.i + 4)
+                                .map(String::from_utf16_lossy)
+                                .unwrap_or_default();
+                            let Ok(v) = u16::from_str_radix(&hex, 16) else {
+                                return Err(self.err(interp));
+                            };
+                            self.i += 4;
+                            v
+                        }
+                        _ => {
+                            self.i -= 1;
+                            return Err(self.err(interp));
+                        }
+                    };
+                    out.push(ch);
+                }
+                c if c < 0x20 => {
+                    self.i -= 1;
+                    return Err(self.err(interp));
+                }
+                c => out.push(c),
+            }
+        }
+    }
+}
+
+/// InternalizeJSONProperty — ECMA-262 §25.5.1.1
+fn internalize(
+    interp: &mut Interp,
+    holder: &JsObject,
+    key: PropertyKey,
+    reviver: &Value,
+) -> JsResult<Value> {
+    let val = get(interp, holder, &key)?;
+    if let Value::Object(o) = &val {
+        let keys: Vec<PropertyKey> = if o.is_array() {
+            (0..operations::length_of_array_like(interp, o)? as usize)
+                .map(PropertyKey::from)
+                .collect()
+        } else {
+            operations::enumerable_own_keys(interp, o)?
+        };
+        for k in keys {
+            let nv = internalize(interp, o, k.clone(), reviver)?;
+            if nv.is_undefined() {
+                o.delete(&k);
+            } else {
+                operations::create_data_property(interp, o, k, nv)?;
+            }
+        }
+    }
+    interp.call(
+        reviver,
+        &Value::Object(holder.clone()),
+        &[key.to_value(), val],
+    )
+}
+
+/// JSON.parse — ECMA-262 §25.5.1
+pub fn json_parse(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let text = to_string(interp, &args.first().cloned().unwrap_or_default())?;
+    let units = text.code_units().into_owned();
+    let mut p = Parser { s: &units, i: 0 };
+    let v = p.value(interp)?;
+    p.ws();
+    if p.i != units.len() {
+        return Err(p.err(interp));
+    }
+    let reviver = args.get(1).cloned().unwrap_or_default();
+    if is_callable(&reviver) {
+        let root = operations::new_object(interp);
+        root.define_value("", v, Attributes::all());
+        return internalize(interp, &root, PropertyKey::from(""), &reviver);
+    }
+    Ok(v)
+}
+
+pub(crate) fn init(interp: &mut Interp) {
+    let json = operations::new_object(interp);
+    define_methods(
+        interp,
+        &json,
+        &[("parse", json_parse, 2), ("stringify", json_stringify, 3)],
+    );
+    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
+    json.define_value(
+        PropertyKey::Symbol(tag),
+        Value::from("JSON"),
+        Attributes::new(false, false, true),
+    );
+    define_global(interp, "JSON", Value::Object(json));
+}

@@ -1,0 +1,639 @@
+//! %Object% and %Object.prototype% — ECMA-262 §20.1.
+
+use crate::function::{define_methods, define_native_accessor};
+use crate::interp::Interp;
+use crate::object::{JsObject, ObjectKind, PropertyDescriptor};
+use crate::operations::{
+    self, create_array_from_list, define_property_or_throw, get, get_str, is_callable, same_value,
+    to_boolean, to_object, to_property_key,
+};
+use crate::storage::Attributes;
+use crate::value::{PropertyKey, Value};
+use crate::JsResult;
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or_default()
+}
+
+/// Object(value) — ECMA-262 §20.1.1.1
+fn object_call(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let v = arg(args, 0);
+    if v.is_nullish() {
+        return Ok(Value::Object(operations::new_object(interp)));
+    }
+    Ok(Value::Object(to_object(interp, &v)?))
+}
+
+fn object_construct(interp: &mut Interp, new_target: &Value, args: &[Value]) -> JsResult<Value> {
+    let ctor = interp.realm.intrinsics.constructor("Object");
+    if let (Value::Object(nt), Some(c)) = (new_target, ctor) {
+        if *nt != c {
+            let default = interp.realm.intrinsics.object_prototype.clone();
+            let o = operations::ordinary_create_from_constructor(
+                interp,
+                new_target,
+                default,
+                ObjectKind::Ordinary,
+            )?;
+            return Ok(Value::Object(o));
+        }
+    }
+    object_call(interp, &Value::Undefined, args)
+}
+
+/// ToPropertyDescriptor — ECMA-262 §6.2.6.5
+pub fn to_property_descriptor(interp: &mut Interp, v: &Value) -> JsResult<PropertyDescriptor> {
+    let Value::Object(o) = v else {
+        let shown = crate::inspect::short_description(interp, v);
+        return Err(interp.type_error(format!("Property description must be an object: {shown}")));
+    };
+    let mut d = PropertyDescriptor::default();
+    let field = |interp: &mut Interp, name: &str| -> JsResult<Option<Value>> {
+        let key = PropertyKey::from(name);
+        if o.has_property(&key) {
+            Ok(Some(get(interp, o, &key)?))
+        } else {
+            Ok(None)
+        }
+    };
+    d.enumerable = field(interp, "enumerable")?.map(|v| to_boolean(&v));
+    d.configurable = field(interp, "configurable")?.map(|v| to_boolean(&v));
+    d.value = field(interp, "value")?;
+    d.writable = field(interp, "writable")?.map(|v| to_boolean(&v));
+    if let Some(g) = field(interp, "get")? {
+        if !g.is_undefined() && !is_callable(&g) {
+            let shown = crate::inspect::short_description(interp, &g);
+            return Err(interp.type_error(format!("Getter must be a function: {shown}")));
+        }
+        d.get = Some(g);
+    }
+    if let Some(s) = field(interp, "set")? {
+        if !s.is_undefined() && !is_callable(&s) {
+            let shown = crate::inspect::short_description(interp, &s);
+            return Err(interp.type_error(format!("Setter must be a function: {shown}")));
+        }
+        d.set = Some(s);
+    }
+    if d.is_accessor() && d.is_data() {
+        return Err(interp.type_error(
+            "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute",
+        ));
+    }
+    Ok(d)
+}
+
+/// FromPropertyDescriptor — ECMA-262 §6.2.6.4
+pub fn from_property_descriptor(interp: &mut Interp, d: &PropertyDescriptor) -> Value {
+    let o = operations::new_object(interp);
+    let a = Attributes::all();
+    if let Some(v) = &d.value {
+        o.define_value("value", v.clone(), a);
+    }
+    if let Some(w) = d.writable {
+        o.define_value("writable", Value::Bool(w), a);
+    }
+    if let Some(g) = &d.get {
+        o.define_value("get", g.clone(), a);
+    }
+    if let Some(s) = &d.set {
+        o.define_value("set", s.clone(), a);
+    }
+    if let Some(e) = d.enumerable {
+        o.define_value("enumerable", Value::Bool(e), a);
+    }
+    if let Some(c) = d.configurable {
+        o.define_value("configurable", Value::Bool(c), a);
+    }
+    Value::Object(o)
+}
+
+fn require_object(interp: &mut Interp, v: &Value, what: &str) -> JsResult<JsObject> {
+    match v {
+        Value::Object(o) => Ok(o.clone()),
+        _ => Err(interp.type_error(format!("{what} called on non-object"))),
+    }
+}
+
+fn object_define_property(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = require_object(interp, &arg(args, 0), "Object.defineProperty")?;
+    let key = to_property_key(interp, &arg(args, 1))?;
+    let desc = to_property_descriptor(interp, &arg(args, 2))?;
+    define_property_or_throw(interp, &o, key, desc)?;
+    Ok(Value::Object(o))
+}
+
+/// ObjectDefineProperties — ECMA-262 §20.1.2.3.1
+fn object_define_properties(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = require_object(interp, &arg(args, 0), "Object.defineProperties")?;
+    define_properties(interp, &o, &arg(args, 1))?;
+    Ok(Value::Object(o))
+}
+
+fn define_properties(interp: &mut Interp, o: &JsObject, props: &Value) -> JsResult<()> {
+    let props = to_object(interp, props)?;
+    let mut descs = Vec::new();
+    for k in props.own_property_keys() {
+        if let Some(d) = props.get_own_property(&k) {
+            if d.enumerable_or_false() {
+                let dv = get(interp, &props, &k)?;
+                descs.push((k, to_property_descriptor(interp, &dv)?));
+            }
+        }
+    }
+    for (k, d) in descs {
+        define_property_or_throw(interp, o, k, d)?;
+    }
+    Ok(())
+}
+
+fn object_create(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let proto = match arg(args, 0) {
+        Value::Object(p) => Some(p),
+        Value::Null => None,
+        other => {
+            let shown = crate::inspect::short_description(interp, &other);
+            return Err(interp.type_error(format!(
+                "Object prototype may only be an Object or null: {shown}"
+            )));
+        }
+    };
+    let o = interp.alloc_object(proto, ObjectKind::Ordinary);
+    let props = arg(args, 1);
+    if !props.is_undefined() {
+        define_properties(interp, &o, &props)?;
+    }
+    Ok(Value::Object(o))
+}
+
+fn object_get_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = to_object(interp, &arg(args, 0))?;
+    Ok(o.prototype().map(Value::Object).unwrap_or(Value::Null))
+}
+
+fn object_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = arg(args, 0);
+    if o.is_nullish() {
+        return Err(interp.type_error("Object.setPrototypeOf called on null or undefined"));
+    }
+    let proto = match arg(args, 1) {
+        Value::Object(p) => Some(p),
+        Value::Null => None,
+        other => {
+            let shown = crate::inspect::short_description(interp, &other);
+            return Err(interp.type_error(format!(
+                "Object prototype may only be an Object or null: {shown}"
+            )));
+        }
+    };
+    if let Value::Object(obj) = &o {
+        if !obj.set_prototype_of(proto) {
+            return Err(interp.type_error("Cyclic __proto__ value"));
+        }
+    }
+    Ok(o)
+}
+
+fn keys_of(interp: &mut Interp, v: &Value, kind: u8) -> JsResult<Value> {
+    let o = to_object(interp, v)?;
+    let mut out = Vec::new();
+    for k in o.own_property_keys() {
+        if k.is_symbol() {
+            continue;
+        }
+        let Some(d) = o.get_own_property(&k) else {
+            continue;
+        };
+        if !d.enumerable_or_false() {
+            continue;
+        }
+        match kind {
+            0 => out.push(k.to_value()),
+            1 => out.push(get(interp, &o, &k)?),
+            _ => {
+                let v = get(interp, &o, &k)?;
+                let pair = create_array_from_list(interp, vec![k.to_value(), v]);
+                out.push(Value::Object(pair));
+            }
+        }
+    }
+    Ok(Value::Object(create_array_from_list(interp, out)))
+}
+
+fn object_keys(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    keys_of(interp, &arg(args, 0), 0)
+}
+fn object_values(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    keys_of(interp, &arg(args, 0), 1)
+}
+fn object_entries(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    keys_of(interp, &arg(args, 0), 2)
+}
+
+fn object_get_own_property_names(
+    interp: &mut Interp,
+    _this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let o = to_object(interp, &arg(args, 0))?;
+    let keys: Vec<Value> = o
+        .own_property_keys()
+        .into_iter()
+        .filter(|k| !k.is_symbol())
+        .map(|k| k.to_value())
+        .collect();
+    Ok(Value::Object(create_array_from_list(interp, keys)))
+}
+
+fn object_get_own_property_symbols(
+    interp: &mut Interp,
+    _this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let o = to_object(interp, &arg(args, 0))?;
+    let keys: Vec<Value> = o
+        .own_property_keys()
+        .into_iter()
+        .filter(|k| k.is_symbol())
+        .map(|k| k.to_value())
+        .collect();
+    Ok(Value::Object(create_array_from_list(interp, keys)))
+}
+
+fn object_get_own_property_descriptor(
+    interp: &mut Interp,
+    _this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let o = to_object(interp, &arg(args, 0))?;
+    let key = to_property_key(interp, &arg(args, 1))?;
+    match o.get_own_property(&key) {
+        Some(d) => Ok(from_property_descriptor(interp, &d)),
+        None => Ok(Value::Undefined),
+    }
+}
+
+fn object_get_own_property_descriptors(
+    interp: &mut Interp,
+    _this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let o = to_object(interp, &arg(args, 0))?;
+    let out = operations::new_object(interp);
+    for k in o.own_property_keys() {
+        if let Some(d) = o.get_own_property(&k) {
+            let dv = from_property_descriptor(interp, &d);
+            out.define_value(k, dv, Attributes::all());
+        }
+    }
+    Ok(Value::Object(out))
+}
+
+fn object_assign(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let target = to_object(interp, &arg(args, 0))?;
+    for src in args.iter().skip(1) {
+        if src.is_nullish() {
+            continue;
+        }
+        let from = to_object(interp, src)?;
+        for k in from.own_property_keys() {
+            if let Some(d) = from.get_own_property(&k) {
+                if d.enumerable_or_false() {
+                    let v = get(interp, &from, &k)?;
+                    operations::set(interp, &target, k, v, true)?;
+                }
+            }
+        }
+    }
+    Ok(Value::Object(target))
+}
+
+/// SetIntegrityLevel — ECMA-262 §7.3.16 (`frozen` or sealed).
+pub fn set_integrity_level(interp: &mut Interp, o: &JsObject, frozen: bool) -> JsResult<bool> {
+    o.prevent_extensions();
+    for k in o.own_property_keys() {
+        let desc = if frozen {
+            match o.get_own_property(&k) {
+                Some(d) if d.is_accessor() => PropertyDescriptor {
+                    configurable: Some(false),
+                    ..Default::default()
+                },
+                Some(_) => PropertyDescriptor {
+                    configurable: Some(false),
+                    writable: Some(false),
+                    ..Default::default()
+                },
+                None => continue,
+            }
+        } else {
+            PropertyDescriptor {
+                configurable: Some(false),
+                ..Default::default()
+            }
+        };
+        define_property_or_throw(interp, o, k, desc)?;
+    }
+    Ok(true)
+}
+
+/// TestIntegrityLevel — ECMA-262 §7.3.17
+pub fn test_integrity_level(o: &JsObject, frozen: bool) -> bool {
+    if o.is_extensible() {
+        return false;
+    }
+    for k in o.own_property_keys() {
+        if let Some(d) = o.get_own_property(&k) {
+            if d.configurable == Some(true) {
+                return false;
+            }
+            if frozen && d.is_data() && d.writable == Some(true) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+fn object_freeze(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let v = arg(args, 0);
+    if let Value::Object(o) = &v {
+        set_integrity_level(interp, o, true)?;
+    }
+    Ok(v)
+}
+fn object_seal(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let v = arg(args, 0);
+    if let Value::Object(o) = &v {
+        set_integrity_level(interp, o, false)?;
+    }
+    Ok(v)
+}
+fn object_prevent_extensions(
+    _interp: &mut Interp,
+    _this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let v = arg(args, 0);
+    if let Value::Object(o) = &v {
+        o.prevent_extensions();
+    }
+    Ok(v)
+}
+fn object_is_frozen(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::Bool(match arg(args, 0) {
+        Value::Object(o) => test_integrity_level(&o, true),
+        _ => true,
+    }))
+}
+fn object_is_sealed(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::Bool(match arg(args, 0) {
+        Value::Object(o) => test_integrity_level(&o, false),
+        _ => true,
+    }))
+}
+fn object_is_extensible(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::Bool(match arg(args, 0) {
+        Value::Object(o) => o.is_extensible(),
+        _ => false,
+    }))
+}
+fn object_is(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::Bool(same_value(&arg(args, 0), &arg(args, 1))))
+}
+
+fn object_from_entries(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = operations::new_object(interp);
+    for entry in operations::iterate_to_list(interp, &arg(args, 0))? {
+        let Value::Object(e) = &entry else {
+            return Err(interp.type_error("Iterator value is not an entry object"));
+        };
+        let k = get(interp, e, &PropertyKey::Index(0))?;
+        let v = get(interp, e, &PropertyKey::Index(1))?;
+        let key = to_property_key(interp, &k)?;
+        operations::create_data_property_or_throw(interp, &o, key, v)?;
+    }
+    Ok(Value::Object(o))
+}
+
+fn object_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = interp.alloc_object(None, ObjectKind::Ordinary);
+    let f = arg(args, 1);
+    for (i, item) in operations::iterate_to_list(interp, &arg(args, 0))?
+        .into_iter()
+        .enumerate()
+    {
+        let k = interp.call(&f, &Value::Undefined, &[item.clone(), Value::from(i)])?;
+        let key = to_property_key(interp, &k)?;
+        let list = match o.get_own_data(&key) {
+            Some(Value::Object(l)) => l,
+            _ => {
+                let l = create_array_from_list(interp, Vec::new());
+                o.define_value(key, Value::Object(l.clone()), Attributes::all());
+                l
+            }
+        };
+        list.array_push(item);
+    }
+    Ok(Value::Object(o))
+}
+
+// ---- Object.prototype ----
+
+fn proto_has_own_property(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let key = to_property_key(interp, &arg(args, 0))?;
+    let o = to_object(interp, this)?;
+    Ok(Value::Bool(o.has_own_property(&key)))
+}
+
+fn object_has_own(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = to_object(interp, &arg(args, 0))?;
+    let key = to_property_key(interp, &arg(args, 1))?;
+    Ok(Value::Bool(o.has_own_property(&key)))
+}
+
+fn proto_is_prototype_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let Value::Object(v) = arg(args, 0) else {
+        return Ok(Value::Bool(false));
+    };
+    let o = to_object(interp, this)?;
+    let mut cur = v.prototype();
+    while let Some(p) = cur {
+        if p == o {
+            return Ok(Value::Bool(true));
+        }
+        cur = p.prototype();
+    }
+    Ok(Value::Bool(false))
+}
+
+fn proto_property_is_enumerable(
+    interp: &mut Interp,
+    this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let key = to_property_key(interp, &arg(args, 0))?;
+    let o = to_object(interp, this)?;
+    Ok(Value::Bool(
+        o.get_own_property(&key)
+            .is_some_and(|d| d.enumerable_or_false()),
+    ))
+}
+
+/// Object.prototype.toString — ECMA-262 §20.1.3.6
+pub fn proto_to_string(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    let builtin_tag = match this {
+        Value::Undefined => return Ok(Value::from("[object Undefined]")),
+        Value::Null => return Ok(Value::from("[object Null]")),
+        _ => {
+            let o = to_object(interp, this)?;
+            let base = match o.kind() {
+                ObjectKind::Array(_) => "Array",
+                ObjectKind::Arguments(_) => "Arguments",
+                ObjectKind::Function(_)
+                | ObjectKind::NativeFunction(_)
+                | ObjectKind::BoundFunction(_) => "Function",
+                ObjectKind::Error => "Error",
+                ObjectKind::Boolean(_) => "Boolean",
+                ObjectKind::Number(_) => "Number",
+                ObjectKind::String(_) => "String",
+                ObjectKind::Date(_) => "Date",
+                _ => "Object",
+            };
+            let tag_sym = interp.realm.intrinsics.symbol_to_string_tag.clone();
+            let tag = get(interp, &o, &PropertyKey::Symbol(tag_sym))?;
+            if let Value::String(s) = tag {
+                return Ok(Value::from(format!("[object {s}]")));
+            }
+            base
+        }
+    };
+    Ok(Value::from(format!("[object {builtin_tag}]")))
+}
+
+fn proto_to_locale_string(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    operations::invoke(interp, this, &PropertyKey::from("toString"), &[])
+}
+
+fn proto_value_of(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    Ok(Value::Object(to_object(interp, this)?))
+}
+
+fn proto_get_proto(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    let o = to_object(interp, this)?;
+    Ok(o.prototype().map(Value::Object).unwrap_or(Value::Null))
+}
+
+fn proto_set_proto(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    if this.is_nullish() {
+        return Err(interp.type_error("Object.prototype.__proto__ called on null or undefined"));
+    }
+    let proto = match arg(args, 0) {
+        Value::Object(p) => Some(p),
+        Value::Null => None,
+        _ => return Ok(Value::Undefined),
+    };
+    if let Value::Object(o) = this {
+        if !o.set_prototype_of(proto) {
+            return Err(interp.type_error("Cyclic __proto__ value"));
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+fn proto_define_getter(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = to_object(interp, this)?;
+    let f = arg(args, 1);
+    if !is_callable(&f) {
+        return Err(interp.type_error("Object.prototype.__defineGetter__: Expecting function"));
+    }
+    let key = to_property_key(interp, &arg(args, 0))?;
+    let d = PropertyDescriptor {
+        get: Some(f),
+        enumerable: Some(true),
+        configurable: Some(true),
+        ..Default::default()
+    };
+    define_property_or_throw(interp, &o, key, d)?;
+    Ok(Value::Undefined)
+}
+
+fn proto_define_setter(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let o = to_object(interp, this)?;
+    let f = arg(args, 1);
+    if !is_callable(&f) {
+        return Err(interp.type_error("Object.prototype.__defineSetter__: Expecting function"));
+    }
+    let key = to_property_key(interp, &arg(args, 0))?;
+    let d = PropertyDescriptor {
+        set: Some(f),
+        enumerable: Some(true),
+        configurable: Some(true),
+        ..Default::default()
+    };
+    define_property_or_throw(interp, &o, key, d)?;
+    Ok(Value::Undefined)
+}
+
+pub(crate) fn init(interp: &mut Interp) {
+    let op = interp.realm.intrinsics.object_prototype.clone();
+    let ctor = super::make_constructor(interp, "Object", 1, object_call, object_construct, &op);
+    define_methods(
+        interp,
+        &ctor,
+        &[
+            ("assign", object_assign, 2),
+            ("create", object_create, 2),
+            ("defineProperties", object_define_properties, 2),
+            ("defineProperty", object_define_property, 3),
+            ("entries", object_entries, 1),
+            ("freeze", object_freeze, 1),
+            ("fromEntries", object_from_entries, 1),
+            (
+                "getOwnPropertyDescriptor",
+                object_get_own_property_descriptor,
+                2,
+            ),
+            (
+                "getOwnPropertyDescriptors",
+                object_get_own_property_descriptors,
+                1,
+            ),
+            ("getOwnPropertyNames", object_get_own_property_names, 1),
+            ("getOwnPropertySymbols", object_get_own_property_symbols, 1),
+            ("getPrototypeOf", object_get_prototype_of, 1),
+            ("groupBy", object_group_by, 2),
+            ("hasOwn", object_has_own, 2),
+            ("is", object_is, 2),
+            ("isExtensible", object_is_extensible, 1),
+            ("isFrozen", object_is_frozen, 1),
+            ("isSealed", object_is_sealed, 1),
+            ("keys", object_keys, 1),
+            ("preventExtensions", object_prevent_extensions, 1),
+            ("seal", object_seal, 1),
+            ("setPrototypeOf", object_set_prototype_of, 2),
+            ("values", object_values, 1),
+        ],
+    );
+    define_methods(
+        interp,
+        &op,
+        &[
+            ("__defineGetter__", proto_define_getter, 2),
+            ("__defineSetter__", proto_define_setter, 2),
+            ("hasOwnProperty", proto_has_own_property, 1),
+            ("isPrototypeOf", proto_is_prototype_of, 1),
+            ("propertyIsEnumerable", proto_property_is_enumerable, 1),
+            ("toLocaleString", proto_to_locale_string, 0),
+            ("toString", proto_to_string, 0),
+            ("valueOf", proto_value_of, 0),
+        ],
+    );
+    define_native_accessor(
+        interp,
+        &op,
+        PropertyKey::from("__proto__"),
+        Some(proto_get_proto),
+        Some(proto_set_proto),
+        Attributes::new(false, false, true),
+    );
+    let _ = get_str;
+}

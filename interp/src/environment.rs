@@ -1,0 +1,138 @@
+//! Environment records (ECMA-262 §9.1): the scope chain.
+//!
+//! Departure from the spec, on purpose: every record kind keeps its own
+//! bindings in one `BindingStorage` (a name → slot table), and identifier
+//! lookups walk the chain comparing names. The global record keeps the
+//! spec's split between its declarative part (let/const/class) and its
+//! object part (the global object).
+
+use std::cell::{Cell, RefCell};
+
+use gc::{Finalize, Gc, Trace};
+use parser::ast::Atom;
+
+use crate::object::JsObject;
+use crate::storage::{BindingStorage, Slot};
+use crate::value::Value;
+
+/// [[ThisBindingStatus]] of a function environment.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ThisBindingStatus {
+    Lexical,
+    Initialized,
+    Uninitialized,
+}
+
+/// Function Environment Record fields — ECMA-262 §9.1.1.3
+#[derive(Trace, Finalize)]
+pub struct FunctionEnvironment {
+    pub this_value: Slot<Value>,
+    #[unsafe_ignore_trace]
+    pub this_status: Cell<ThisBindingStatus>,
+    /// [[FunctionObject]] (`None` for the CommonJS module wrapper).
+    pub function_object: Option<JsObject>,
+    pub new_target: Value,
+}
+
+/// Global Environment Record fields — ECMA-262 §9.1.1.4
+#[derive(Trace, Finalize)]
+pub struct GlobalEnvironment {
+    pub global_object: JsObject,
+    pub global_this: JsObject,
+    /// [[VarNames]]
+    #[unsafe_ignore_trace]
+    pub var_names: RefCell<Vec<Atom>>,
+}
+
+#[derive(Trace, Finalize)]
+pub enum EnvironmentKind {
+    /// DeclarativeEnvironment — blocks, catch clauses, arrows, loop bodies.
+    Declarative,
+    /// FunctionEnvironment.
+    Function(FunctionEnvironment),
+    /// GlobalEnvironment.
+    Global(GlobalEnvironment),
+    /// ObjectEnvironment (`with`).
+    Object(JsObject),
+    /// ModuleEnvironment (`this` is undefined).
+    Module,
+}
+
+#[derive(Trace, Finalize)]
+pub struct EnvironmentRecord {
+    pub outer: Option<Env>,
+    pub kind: EnvironmentKind,
+    bindings: BindingStorage,
+    /// What the record belongs to, for `--trace-context` ("block", "catch", ...).
+    #[unsafe_ignore_trace]
+    pub label: &'static str,
+}
+
+/// A reference to an environment record.
+#[derive(Clone, Trace, Finalize)]
+pub struct Env(Gc<EnvironmentRecord>);
+
+impl PartialEq for Env {
+    fn eq(&self, other: &Self) -> bool {
+        Gc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Env {
+    pub(crate) fn new_raw(
+        outer: Option<Env>,
+        kind: EnvironmentKind,
+        label: &'static str,
+        capacity: usize,
+    ) -> Env {
+        Env(Gc::new(EnvironmentRecord {
+            outer,
+            kind,
+            bindings: BindingStorage::with_capacity(capacity),
+            label,
+        }))
+    }
+
+    pub fn outer(&self) -> Option<&Env> {
+        self.0.outer.as_ref()
+    }
+
+    pub fn kind(&self) -> &EnvironmentKind {
+        &self.0.kind
+    }
+
+    pub fn label(&self) -> &'static str {
+        self.0.label
+    }
+
+    pub fn bindings(&self) -> &BindingStorage {
+        &self.0.bindings
+    }
+
+    pub fn ptr_id(&self) -> usize {
+        Gc::as_ptr(&self.0) as *const u8 as usize
+    }
+
+    /// HasThisBinding — ECMA-262 §9.1.1.3.2 and friends.
+    pub fn has_this_binding(&self) -> bool {
+        match &self.0.kind {
+            EnvironmentKind::Function(f) => f.this_status.get() != ThisBindingStatus::Lexical,
+            EnvironmentKind::Global(_) | EnvironmentKind::Module => true,
+            _ => false,
+        }
+    }
+
+    pub fn as_function_env(&self) -> Option<&FunctionEnvironment> {
+        match &self.0.kind {
+            EnvironmentKind::Function(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn as_global_env(&self) -> Option<&GlobalEnvironment> {
+        match &self.0.kind {
+            EnvironmentKind::Global(g) => Some(g),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,1692 @@
+//! Evaluation of expressions (ECMA-262 §13) and identifier resolution
+//! (ResolveBinding / GetValue / PutValue on environment references, done
+//! directly instead of through Reference Records).
+
+use std::rc::Rc;
+
+use parser::ast::{
+    self, ArrayElement, AssignOp, BinaryOp, Expr, ExprKind, LogicalOp, MemberProp, UnaryOp,
+    UpdateOp,
+};
+
+use crate::environment::{Env, EnvironmentKind, ThisBindingStatus};
+use crate::function::create_script_function;
+use crate::interp::Interp;
+use crate::object::{JsObject, ObjectKind, PropertyDescriptor};
+use crate::operations::{
+    self, f64_to_int32, f64_to_uint32, get_v, instanceof_operator, is_less_than, is_loosely_equal,
+    is_strictly_equal, to_boolean, to_number, to_object, to_primitive, to_property_key, to_string,
+    Hint,
+};
+use crate::storage::{
+    Attributes, PropertySlot, BINDING_INITIALIZED, BINDING_MUTABLE, BINDING_STRICT,
+};
+use crate::string::JsString;
+use crate::value::{PropertyKey, Value};
+use crate::{JsError, JsResult};
+
+/// Where an identifier resolved.
+pub(crate) enum Resolved {
+    /// A declarative binding: environment and slot.
+    Binding(Env, usize),
+    /// A property of an object environment or the global object.
+    Object(JsObject, bool),
+    Unresolvable,
+}
+
+impl Interp {
+    // ------------------------------------------------------------------
+    // Identifier resolution — ResolveBinding / GetIdentifierReference.
+
+    pub(crate) fn resolve_binding(&mut self, name: &str) -> JsResult<Resolved> {
+        let start = self.lexical_env();
+        let mut env = &start;
+        loop {
+            match env.kind() {
+                EnvironmentKind::Object(obj) => {
+                    let key = PropertyKey::from(name);
+                    if obj.has_property(&key) && !self.is_unscopable(obj, &key)? {
+                        return Ok(Resolved::Object(obj.clone(), true));
+                    }
+                }
+                EnvironmentKind::Global(g) => {
+                    if let Some(slot) = env.bindings().find(name) {
+                        return Ok(Resolved::Binding(env.clone(), slot));
+                    }
+                    let key = PropertyKey::from(name);
+                    if g.global_object.has_property(&key) {
+                        return Ok(Resolved::Object(g.global_object.clone(), false));
+                    }
+                    return Ok(Resolved::Unresolvable);
+                }
+                _ => {
+                    if let Some(slot) = env.bindings().find(name) {
+                        return Ok(Resolved::Binding(env.clone(), slot));
+                    }
+                }
+            }
+            match env.outer() {
+                Some(o) => env = o,
+                None => return Ok(Resolved::Unresolvable),
+            }
+        }
+    }
+
+    fn is_unscopable(&mut self, obj: &JsObject, key: &PropertyKey) -> JsResult<bool> {
+        let sym = self.realm.intrinsics.symbol_unscopables.clone();
+        let u = obj.get(self, &PropertyKey::Symbol(sym), &Value::Object(obj.clone()))?;
+        if let Value::Object(u) = u {
+            let v = u.get(self, key, &Value::Object(u.clone()))?;
+            return Ok(to_boolean(&v));
+        }
+        Ok(false)
+    }
+
+    /// GetValue of an identifier reference.
+    pub(crate) fn get_identifier(&mut self, name: &str) -> JsResult<Value> {
+        // Fast path: declarative records only.
+        let start = self.lexical_env();
+        let mut env = &start;
+        loop {
+            match env.kind() {
+                EnvironmentKind::Object(_) => break,
+                EnvironmentKind::Global(g) => {
+                    if let Some(slot) = env.bindings().find(name) {
+                        return self.read_binding(env, slot, name);
+                    }
+                    let key = PropertyKey::from(name);
+                    if let Some(PropertySlot::Data(v, _)) = g.global_object.own_slot_raw(&key) {
+                        return Ok(v);
+                    }
+                    break;
+                }
+                _ => {
+                    if let Some(slot) = env.bindings().find(name) {
+                        return self.read_binding(env, slot, name);
+                    }
+                }
+            }
+            match env.outer() {
+                Some(o) => env = o,
+                None => break,
+            }
+        }
+        match self.resolve_binding(name)? {
+            Resolved::Binding(env, slot) => self.read_binding(&env, slot, name),
+            Resolved::Object(obj, _) => {
+                let key = PropertyKey::from(name);
+                obj.get(self, &key, &Value::Object(obj.clone()))
+            }
+            Resolved::Unresolvable => Err(self.reference_error(format!("{name} is not defined"))),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn read_binding(&mut self, env: &Env, slot: usize, name: &str) -> JsResult<Value> {
+        let b = env.bindings();
+        if b.flags(slot) & BINDING_INITIALIZED == 0 {
+            return Err(
+                self.reference_error(format!("Cannot access '{name}' before initialization"))
+            );
+        }
+        Ok(b.get(slot))
+    }
+
+    /// PutValue on an identifier reference.
+    pub(crate) fn set_identifier(&mut self, name: &str, value: Value) -> JsResult<()> {
+        let strict = self.is_strict();
+        match self.resolve_binding(name)? {
+            Resolved::Binding(env, slot) => self.write_binding(&env, slot, name, value, strict),
+            Resolved::Object(obj, _) => {
+                let key = PropertyKey::from(name);
+                let ok = obj.set(self, key, value, &Value::Object(obj.clone()))?;
+                if !ok && strict {
+                    return Err(self.type_error(format!(
+                        "Cannot assign to read only property '{name}' of object"
+                    )));
+                }
+                Ok(())
+            }
+            Resolved::Unresolvable => {
+                if strict {
+                    return Err(self.reference_error(format!("{name} is not defined")));
+                }
+                let global = self.realm.global_object.clone();
+                global.set(
+                    self,
+                    PropertyKey::from(name),
+                    value,
+                    &Value::Object(global.clone()),
+                )?;
+                Ok(())
+            }
+        }
+    }
+
+    /// SetMutableBinding on a declarative record.
+    pub(crate) fn write_binding(
+        &mut self,
+        env: &Env,
+        slot: usize,
+        name: &str,
+        value: Value,
+        strict: bool,
+    ) -> JsResult<()> {
+        let b = env.bindings();
+        let flags = b.flags(slot);
+        if flags & BINDING_INITIALIZED == 0 {
+            return Err(
+                self.reference_error(format!("Cannot access '{name}' before initialization"))
+            );
+        }
+        if flags & BINDING_MUTABLE == 0 {
+            if flags & BINDING_STRICT != 0 || strict {
+                return Err(self.type_error("Assignment to constant variable."));
+            }
+            return Ok(());
+        }
+        b.set(slot, value);
+        Ok(())
+    }
+
+    /// InitializeBinding of `name` in `env` (let/const/class declarations,
+    /// parameters).
+    pub(crate) fn initialize_binding(&mut self, env: &Env, name: &ast::Atom, value: Value) {
+        let b = env.bindings();
+        match b.find(name) {
+            Some(slot) => {
+                b.set(slot, value);
+                b.set_flags(slot, b.flags(slot) | BINDING_INITIALIZED);
+            }
+            None => {
+                b.add(name.clone(), BINDING_INITIALIZED | BINDING_MUTABLE, value);
+            }
+        }
+    }
+
+    /// GetThisEnvironment — ECMA-262 §9.4.3
+    pub(crate) fn get_this_environment(&self) -> Env {
+        let start = self.lexical_env();
+        let mut env = &start;
+        loop {
+            if env.has_this_binding() {
+                return env.clone();
+            }
+            match env.outer() {
+                Some(o) => env = o,
+                None => return start.clone(),
+            }
+        }
+    }
+
+    /// ResolveThisBinding — ECMA-262 §9.4.4
+    pub(crate) fn resolve_this_binding(&mut self) -> JsResult<Value> {
+        let env = self.get_this_environment();
+        match env.kind() {
+            EnvironmentKind::Function(f) => {
+                if f.this_status.get() == ThisBindingStatus::Uninitialized {
+                    return Err(self.reference_error(
+                        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+                    ));
+                }
+                Ok(f.this_value.get())
+            }
+            EnvironmentKind::Global(g) => Ok(Value::Object(g.global_this.clone())),
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Expressions.
+
+    /// Evaluates an expression to a value.
+    pub fn eval_expr(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Num(n) => Ok(Value::Number(*n)),
+            ExprKind::Ident(name) => self.get_identifier(name),
+            ExprKind::Str(s) => Ok(Value::String(JsString::from_utf16(s))),
+            ExprKind::Member {
+                object,
+                prop,
+                optional: _,
+            } => {
+                let base = self.eval_expr(object)?;
+                self.get_member(&base, prop, object, e.span.start)
+            }
+            ExprKind::Call { .. } => match self.eval_call(e)? {
+                Some(v) => Ok(v),
+                None => Ok(Value::Undefined),
+            },
+            ExprKind::Binary(op, l, r) => {
+                let lv = self.eval_expr(l)?;
+                let rv = self.eval_expr(r)?;
+                self.binary_op(*op, &lv, &rv)
+            }
+            ExprKind::Assign { op, target, value } => self.eval_assign(*op, target, value),
+            ExprKind::This => self.resolve_this_binding(),
+            ExprKind::Null => Ok(Value::Null),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::Paren(inner) => self.eval_expr(inner),
+            _ => {
+                self.check_stack()?;
+                self.eval_expr_slow(e)
+            }
+        }
+    }
+
+    fn eval_expr_slow(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Template(t) => {
+                let mut out = crate::string::JsStringBuilder::new();
+                for (i, cooked) in t.cooked.iter().enumerate() {
+                    if let Some(c) = cooked {
+                        out.push_str(&JsString::from_utf16(c));
+                    }
+                    if let Some(ex) = t.exprs.get(i) {
+                        let v = self.eval_expr(ex)?;
+                        let s = to_string(self, &v)?;
+                        out.push_str(&s);
+                    }
+                }
+                Ok(Value::String(out.build()))
+            }
+            ExprKind::TaggedTemplate(tag, t) => self.eval_tagged_template(tag, t, e.span.start),
+            ExprKind::Regex { pattern, flags } => {
+                let ctor = self.realm.intrinsics.constructor("RegExp");
+                match ctor {
+                    Some(c) => {
+                        let c = Value::Object(c);
+                        self.construct(&c, &[Value::from(&**pattern), Value::from(&**flags)], None)
+                    }
+                    None => Err(self.syntax_error("Regular expressions are not supported")),
+                }
+            }
+            ExprKind::Array(elems) => {
+                let arr = crate::builtins::array::array_create(self, 0);
+                let mut index = 0u32;
+                for el in elems {
+                    match el {
+                        ArrayElement::Hole => index += 1,
+                        ArrayElement::Expr(x) => {
+                            let v = self.eval_expr(x)?;
+                            arr.define_value(PropertyKey::Index(index), v, Attributes::all());
+                            index += 1;
+                        }
+                        ArrayElement::Spread(x) => {
+                            let v = self.eval_expr(x)?;
+                            for item in operations::iterate_to_list(self, &v)? {
+                                arr.define_value(
+                                    PropertyKey::Index(index),
+                                    item,
+                                    Attributes::all(),
+                                );
+                                index += 1;
+                            }
+                        }
+                    }
+                }
+                if let ObjectKind::Array(a) = arr.kind() {
+                    a.length.set(index);
+                }
+                Ok(Value::Object(arr))
+            }
+            ExprKind::Object(props) => self.eval_object_literal(props),
+            ExprKind::Function(f) => {
+                Ok(Value::Object(self.instantiate_function_expression(f, None)))
+            }
+            ExprKind::Arrow(f) => {
+                let env = self.lexical_env();
+                let private_env = self.ctx().private_environment.clone();
+                Ok(Value::Object(create_script_function(
+                    self,
+                    f,
+                    env,
+                    private_env,
+                    None,
+                    JsString::empty(),
+                )))
+            }
+            ExprKind::Class(c) => self.class_definition_evaluation(c, c.name.clone(), None),
+            ExprKind::Unary(op, arg) => self.eval_unary(*op, arg),
+            ExprKind::Update { op, prefix, target } => {
+                let step = |old: f64| match op {
+                    UpdateOp::Inc => old + 1.0,
+                    UpdateOp::Dec => old - 1.0,
+                };
+                let mut t: &Expr = target;
+                while let ExprKind::Paren(inner) = &t.kind {
+                    t = inner;
+                }
+                let (old_num, new) = if let ExprKind::Ident(name) = &t.kind {
+                    let resolved = self.resolve_binding(name)?;
+                    let old = self.get_resolved(&resolved, name)?;
+                    let old_num = to_numeric(self, &old)?;
+                    let new = step(old_num);
+                    self.put_resolved(resolved, name, Value::Number(new))?;
+                    (old_num, new)
+                } else {
+                    let (base, key) = self.eval_reference(t)?;
+                    let old = self.get_reference(&base, &key)?;
+                    let old_num = to_numeric(self, &old)?;
+                    let new = step(old_num);
+                    self.put_reference(&base, key, Value::Number(new))?;
+                    (old_num, new)
+                };
+                Ok(Value::Number(if *prefix { new } else { old_num }))
+            }
+            ExprKind::Logical(op, l, r) => {
+                let lv = self.eval_expr(l)?;
+                match op {
+                    LogicalOp::And => {
+                        if !to_boolean(&lv) {
+                            return Ok(lv);
+                        }
+                    }
+                    LogicalOp::Or => {
+                        if to_boolean(&lv) {
+                            return Ok(lv);
+                        }
+                    }
+                    LogicalOp::Nullish => {
+                        if !lv.is_nullish() {
+                            return Ok(lv);
+                        }
+                    }
+                }
+                self.eval_expr(r)
+            }
+            ExprKind::Cond(t, a, b) => {
+                let tv = self.eval_expr(t)?;
+                if to_boolean(&tv) {
+                    self.eval_expr(a)
+                } else {
+                    self.eval_expr(b)
+                }
+            }
+            ExprKind::New { callee, args } => {
+                let c = self.eval_expr(callee)?;
+                let argv = self.eval_args(args)?;
+                if !operations::is_constructor(&c) {
+                    let text = callee_text(callee);
+                    return Err(self.type_error(format!("{text} is not a constructor")));
+                }
+                self.set_position(e.span.start);
+                self.construct(&c, &argv, None)
+            }
+            ExprKind::SuperMember(prop) => {
+                let this = self.resolve_this_binding()?;
+                let key = match prop {
+                    MemberProp::Ident(n) => PropertyKey::from(&**n),
+                    MemberProp::Computed(x) => {
+                        let k = self.eval_expr(x)?;
+                        to_property_key(self, &k)?
+                    }
+                    MemberProp::Private(_) => {
+                        return Err(self.syntax_error("Unexpected private name"))
+                    }
+                };
+                let base = self.super_base()?;
+                match base {
+                    Some(b) => b.get(self, &key, &this),
+                    None => Err(self.type_error(format!(
+                        "Cannot read properties of null (reading '{}')",
+                        key.to_display()
+                    ))),
+                }
+            }
+            ExprKind::SuperCall(args) => self.eval_super_call(args, e.span.start),
+            ExprKind::OptionalChain(inner) => match self.eval_chain(inner)? {
+                Some(v) => Ok(v),
+                None => Ok(Value::Undefined),
+            },
+            ExprKind::Seq(es) => {
+                let mut last = Value::Undefined;
+                for x in es {
+                    last = self.eval_expr(x)?;
+                }
+                Ok(last)
+            }
+            ExprKind::Yield { arg, delegate } => {
+                let v = match arg {
+                    Some(a) => self.eval_expr(a)?,
+                    None => Value::Undefined,
+                };
+                if *delegate {
+                    crate::generator::yield_delegate(self, v)
+                } else {
+                    crate::generator::generator_yield(self, v)
+                }
+            }
+            ExprKind::Await(arg) => {
+                let v = self.eval_expr(arg)?;
+                crate::generator::await_value(self, v)
+            }
+            ExprKind::NewTarget => {
+                let env = self.get_this_environment();
+                match env.as_function_env() {
+                    Some(f) => Ok(f.new_target.clone()),
+                    None => Ok(Value::Undefined),
+                }
+            }
+            ExprKind::ImportMeta => {
+                let o = operations::new_object(self);
+                o.set_prototype_of(None);
+                if let Some(src) = self.ctx().source.clone() {
+                    o.define_value(
+                        "url",
+                        Value::from(format!("file://{}", src.name)),
+                        Attributes::all(),
+                    );
+                }
+                Ok(Value::Object(o))
+            }
+            ExprKind::ImportCall(arg) => {
+                let v = self.eval_expr(arg)?;
+                let spec = to_string(self, &v)?;
+                let err = crate::error::create_error(
+                    self,
+                    crate::error::ErrorType::Error,
+                    &format!("Cannot find module '{spec}'"),
+                );
+                Ok(Value::Object(crate::promise::promise_rejected(
+                    self,
+                    Value::Object(err),
+                )))
+            }
+            ExprKind::PrivateIn(name, obj) => {
+                let o = self.eval_expr(obj)?;
+                let Value::Object(o) = o else {
+                    return Err(self.type_error(
+                        "Cannot use 'in' operator to search for a private field in a non-object",
+                    ));
+                };
+                let key = self.resolve_private(name)?;
+                Ok(Value::Bool(o.private_get(&key).is_some()))
+            }
+            // Handled in eval_expr's fast path.
+            ExprKind::Num(_)
+            | ExprKind::Ident(_)
+            | ExprKind::Str(_)
+            | ExprKind::Member { .. }
+            | ExprKind::Call { .. }
+            | ExprKind::Binary(..)
+            | ExprKind::Assign { .. }
+            | ExprKind::This
+            | ExprKind::Null
+            | ExprKind::Bool(_)
+            | ExprKind::Paren(_) => self.eval_expr(e),
+        }
+    }
+
+    /// Evaluates `e`, naming an anonymous function or class `name`
+    /// (NamedEvaluation — ECMA-262 §8.4.5).
+    pub(crate) fn eval_named(&mut self, e: &Expr, name: &PropertyKey) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Function(f) if f.name.is_none() => {
+                let n = crate::function::function_name_from_key(name, None);
+                Ok(Value::Object(
+                    self.instantiate_function_expression(f, Some(n)),
+                ))
+            }
+            ExprKind::Arrow(f) => {
+                let env = self.lexical_env();
+                let private_env = self.ctx().private_environment.clone();
+                let n = crate::function::function_name_from_key(name, None);
+                Ok(Value::Object(create_script_function(
+                    self,
+                    f,
+                    env,
+                    private_env,
+                    None,
+                    n,
+                )))
+            }
+            ExprKind::Class(c) if c.name.is_none() => {
+                let n = crate::function::function_name_from_key(name, None);
+                self.class_definition_evaluation(c, None, Some(n))
+            }
+            ExprKind::Paren(inner) => self.eval_named(inner, name),
+            _ => self.eval_expr(e),
+        }
+    }
+
+    /// InstantiateOrdinaryFunctionExpression — ECMA-262 §15.2.5: a named
+    /// function expression gets its own scope binding its name.
+    pub(crate) fn instantiate_function_expression(
+        &mut self,
+        f: &Rc<ast::Function>,
+        name: Option<JsString>,
+    ) -> JsObject {
+        let env = self.lexical_env();
+        let private_env = self.ctx().private_environment.clone();
+        match (&f.name, f.is_expression) {
+            (Some(n), true) => {
+                let func_env = self.new_declarative_env(env, "function name", 1);
+                let fo = create_script_function(
+                    self,
+                    f,
+                    func_env.clone(),
+                    private_env,
+                    None,
+                    JsString::from(&**n),
+                );
+                func_env
+                    .bindings()
+                    .add(n.clone(), BINDING_INITIALIZED, Value::Object(fo.clone()));
+                fo
+            }
+            _ => {
+                let n = name.unwrap_or_else(|| {
+                    f.name
+                        .as_deref()
+                        .map(JsString::from)
+                        .unwrap_or_else(JsString::empty)
+                });
+                create_script_function(self, f, env, private_env, None, n)
+            }
+        }
+    }
+
+    pub(crate) fn eval_args(&mut self, args: &[ast::Arg]) -> JsResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            match a {
+                ast::Arg::Expr(x) => out.push(self.eval_expr(x)?),
+                ast::Arg::Spread(x) => {
+                    let v = self.eval_expr(x)?;
+                    out.extend(operations::iterate_to_list(self, &v)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The key of a member expression.
+    pub(crate) fn member_key(&mut self, prop: &MemberProp) -> JsResult<PropertyKey> {
+        match prop {
+            MemberProp::Ident(n) => Ok(PropertyKey::from(&**n)),
+            MemberProp::Computed(x) => {
+                let k = self.eval_expr(x)?;
+                match k {
+                    Value::Number(n) if n >= 0.0 && n < 4294967295.0 && n.fract() == 0.0 => {
+                        Ok(PropertyKey::Index(n as u32))
+                    }
+                    _ => to_property_key(self, &k),
+                }
+            }
+            MemberProp::Private(n) => self.resolve_private(n),
+        }
+    }
+
+    pub(crate) fn resolve_private(&mut self, name: &str) -> JsResult<PropertyKey> {
+        let env = self.ctx().private_environment.clone();
+        match env.and_then(|e| e.resolve(name)) {
+            Some(p) => Ok(PropertyKey::Private(p)),
+            None => Err(self.syntax_error(format!(
+                "Private field '#{name}' must be declared in an enclosing class"
+            ))),
+        }
+    }
+
+    fn get_member(
+        &mut self,
+        base: &Value,
+        prop: &MemberProp,
+        object: &Expr,
+        pos: u32,
+    ) -> JsResult<Value> {
+        if base.is_nullish() {
+            let key = match prop {
+                MemberProp::Ident(n) => n.to_string(),
+                MemberProp::Private(n) => format!("#{n}"),
+                MemberProp::Computed(x) => {
+                    let k = self.eval_expr(x)?;
+                    to_property_key(self, &k)?.to_display()
+                }
+            };
+            let _ = object;
+            self.set_position(pos);
+            let what = if base.is_null() { "null" } else { "undefined" };
+            return Err(self.type_error(format!(
+                "Cannot read properties of {what} (reading '{key}')"
+            )));
+        }
+        if let MemberProp::Private(n) = prop {
+            let key = self.resolve_private(n)?;
+            return self.private_get(base, &key);
+        }
+        let key = self.member_key(prop)?;
+        // Fast path: own data property of an ordinary object or array element.
+        if let Value::Object(o) = base {
+            if let PropertyKey::Index(_) = key {
+                if let ObjectKind::Array(_) = o.kind() {
+                    if let Some(v) = o.get_own_data(&key) {
+                        return Ok(v);
+                    }
+                }
+            }
+            return o.get(self, &key, base);
+        }
+        get_v(self, base, &key)
+    }
+
+    pub(crate) fn private_get(&mut self, base: &Value, key: &PropertyKey) -> JsResult<Value> {
+        let Value::Object(o) = base else {
+            return Err(self.type_error(
+                "Cannot read private member from an object whose class did not declare it",
+            ));
+        };
+        match o.private_get(key) {
+            Some(PropertySlot::Data(v, _)) => Ok(v),
+            Some(PropertySlot::Accessor(Some(g), _, _)) => self.call(&Value::Object(g), base, &[]),
+            Some(PropertySlot::Accessor(None, _, _)) => Err(self.type_error(format!(
+                "'{}' was defined without a getter",
+                key.to_display()
+            ))),
+            None => Err(self.type_error(format!(
+                "Cannot read private member {} from an object whose class did not declare it",
+                key.to_display()
+            ))),
+        }
+    }
+
+    pub(crate) fn private_set(
+        &mut self,
+        base: &Value,
+        key: &PropertyKey,
+        value: Value,
+    ) -> JsResult<()> {
+        let Value::Object(o) = base else {
+            return Err(self.type_error(
+                "Cannot write private member to an object whose class did not declare it",
+            ));
+        };
+        match o.private_get(key) {
+            Some(PropertySlot::Data(_, a)) => {
+                if !a.writable() {
+                    return Err(self.type_error(format!(
+                        "Private method '{}' is not writable",
+                        key.to_display()
+                    )));
+                }
+                o.storage_set_value(key, value);
+                Ok(())
+            }
+            Some(PropertySlot::Accessor(_, Some(s), _)) => {
+                self.call(&Value::Object(s), base, &[value])?;
+                Ok(())
+            }
+            Some(PropertySlot::Accessor(_, None, _)) => Err(self.type_error(format!(
+                "'{}' was defined without a setter",
+                key.to_display()
+            ))),
+            None => Err(self.type_error(format!(
+                "Cannot write private member {} to an object whose class did not declare it",
+                key.to_display()
+            ))),
+        }
+    }
+
+    /// PutValue for a property reference.
+    pub(crate) fn put_property(
+        &mut self,
+        base: &Value,
+        key: PropertyKey,
+        value: Value,
+    ) -> JsResult<()> {
+        match base {
+            Value::Object(o) => {
+                let shown = if self.is_strict() {
+                    Some(key.clone())
+                } else {
+                    None
+                };
+                let ok = o.set(self, key, value, base)?;
+                if !ok {
+                    if let Some(k) = shown {
+                        return Err(self.type_error(format!(
+                            "Cannot assign to read only property '{}' of object",
+                            k.to_display()
+                        )));
+                    }
+                }
+                Ok(())
+            }
+            Value::Undefined | Value::Null => {
+                let what = if base.is_null() { "null" } else { "undefined" };
+                Err(self.type_error(format!(
+                    "Cannot set properties of {what} (setting '{}')",
+                    key.to_display()
+                )))
+            }
+            _ => {
+                // Primitive base: setters on the prototype chain run; a
+                // plain write is silently dropped (TypeError in strict mode).
+                let proto = to_object(self, base)?;
+                let ok = proto.set(self, key.clone(), value, base)?;
+                if !ok && self.is_strict() {
+                    let shown = to_string(self, base)?;
+                    return Err(self.type_error(format!(
+                        "Cannot create property '{}' on {} '{}'",
+                        key.to_display(),
+                        base.type_of(),
+                        shown
+                    )));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// PutValue on the reference an expression denotes.
+    pub(crate) fn put_value_expr(&mut self, target: &Expr, value: Value) -> JsResult<()> {
+        match &target.kind {
+            ExprKind::Ident(name) => self.set_identifier(name, value),
+            ExprKind::Paren(inner) => self.put_value_expr(inner, value),
+            ExprKind::Member { object, prop, .. } => {
+                let base = self.eval_expr(object)?;
+                if let MemberProp::Private(n) = prop {
+                    let key = self.resolve_private(n)?;
+                    return self.private_set(&base, &key, value);
+                }
+                let key = self.member_key(prop)?;
+                self.put_property(&base, key, value)
+            }
+            ExprKind::SuperMember(prop) => {
+                let this = self.resolve_this_binding()?;
+                let key = match prop {
+                    MemberProp::Ident(n) => PropertyKey::from(&**n),
+                    MemberProp::Computed(x) => {
+                        let k = self.eval_expr(x)?;
+                        to_property_key(self, &k)?
+                    }
+                    MemberProp::Private(_) => {
+                        return Err(self.syntax_error("Unexpected private name"))
+                    }
+                };
+                if let Some(b) = self.super_base()? {
+                    let ok = b.set(self, key.clone(), value, &this)?;
+                    if !ok && self.is_strict() {
+                        return Err(self.type_error(format!(
+                            "Cannot assign to read only property '{}' of object",
+                            key.to_display()
+                        )));
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(self.syntax_error("Invalid left-hand side in assignment")),
+        }
+    }
+
+    fn eval_assign(
+        &mut self,
+        op: AssignOp,
+        target: &ast::Pattern,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        match op {
+            AssignOp::Assign => match &target.kind {
+                ast::PatternKind::Ident(name) => {
+                    // Resolve before evaluating the right side (spec order).
+                    let resolved = self.resolve_binding(name)?;
+                    let v = self.eval_named(value, &PropertyKey::from(&**name))?;
+                    self.put_resolved(resolved, name, v.clone())?;
+                    Ok(v)
+                }
+                ast::PatternKind::Expr(target_expr) => self.assign_to_expr(target_expr, value),
+                _ => {
+                    let v = self.eval_expr(value)?;
+                    self.bind_pattern(target, v.clone(), None)?;
+                    Ok(v)
+                }
+            },
+            AssignOp::Op(bop) => {
+                let target_expr = pattern_expr(target);
+                match target_expr {
+                    TargetRef::Ident(name) => {
+                        let resolved = self.resolve_binding(name)?;
+                        let old = self.get_resolved(&resolved, name)?;
+                        let r = self.eval_expr(value)?;
+                        let v = self.binary_op(bop, &old, &r)?;
+                        self.put_resolved(resolved, name, v.clone())?;
+                        Ok(v)
+                    }
+                    TargetRef::Expr(te) => {
+                        let (base, key) = self.eval_reference(te)?;
+                        let old = self.get_reference(&base, &key)?;
+                        let r = self.eval_expr(value)?;
+                        let v = self.binary_op(bop, &old, &r)?;
+                        self.put_reference(&base, key, v.clone())?;
+                        Ok(v)
+                    }
+                }
+            }
+            AssignOp::Logical(lop) => {
+                let target_expr = pattern_expr(target);
+                match target_expr {
+                    TargetRef::Ident(name) => {
+                        let resolved = self.resolve_binding(name)?;
+                        let old = self.get_resolved(&resolved, name)?;
+                        if !logical_continues(lop, &old) {
+                            return Ok(old);
+                        }
+                        let v = self.eval_named(value, &PropertyKey::from(&**name))?;
+                        self.put_resolved(resolved, name, v.clone())?;
+                        Ok(v)
+                    }
+                    TargetRef::Expr(te) => {
+                        let (base, key) = self.eval_reference(te)?;
+                        let old = self.get_reference(&base, &key)?;
+                        if !logical_continues(lop, &old) {
+                            return Ok(old);
+                        }
+                        let v = self.eval_expr(value)?;
+                        self.put_reference(&base, key, v.clone())?;
+                        Ok(v)
+                    }
+                }
+            }
+        }
+    }
+
+    fn assign_to_expr(&mut self, target: &Expr, value: &Expr) -> JsResult<Value> {
+        match &target.kind {
+            ExprKind::Ident(name) => {
+                let resolved = self.resolve_binding(name)?;
+                let v = self.eval_named(value, &PropertyKey::from(&**name))?;
+                self.put_resolved(resolved, name, v.clone())?;
+                Ok(v)
+            }
+            ExprKind::Paren(inner) => self.assign_to_expr(inner, value),
+            _ => {
+                let (base, key) = self.eval_reference(target)?;
+                let v = self.eval_expr(value)?;
+                self.put_reference(&base, key, v.clone())?;
+                Ok(v)
+            }
+        }
+    }
+
+    pub(crate) fn get_resolved(&mut self, r: &Resolved, name: &str) -> JsResult<Value> {
+        match r {
+            Resolved::Binding(env, slot) => self.read_binding(env, *slot, name),
+            Resolved::Object(o, _) => {
+                o.get(self, &PropertyKey::from(name), &Value::Object(o.clone()))
+            }
+            Resolved::Unresolvable => Err(self.reference_error(format!("{name} is not defined"))),
+        }
+    }
+
+    pub(crate) fn put_resolved(&mut self, r: Resolved, name: &str, v: Value) -> JsResult<()> {
+        let strict = self.is_strict();
+        match r {
+            Resolved::Binding(env, slot) => self.write_binding(&env, slot, name, v, strict),
+            Resolved::Object(o, _) => {
+                let ok = o.set(self, PropertyKey::from(name), v, &Value::Object(o.clone()))?;
+                if !ok && strict {
+                    return Err(self.type_error(format!(
+                        "Cannot assign to read only property '{name}' of object"
+                    )));
+                }
+                Ok(())
+            }
+            Resolved::Unresolvable => {
+                if strict {
+                    return Err(self.reference_error(format!("{name} is not defined")));
+                }
+                let g = self.realm.global_object.clone();
+                g.set(self, PropertyKey::from(name), v, &Value::Object(g.clone()))?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Evaluates a member-expression reference to (base, key).
+    pub(crate) fn eval_reference(&mut self, target: &Expr) -> JsResult<(RefBase, PropertyKey)> {
+        match &target.kind {
+            ExprKind::Member { object, prop, .. } => {
+                let base = self.eval_expr(object)?;
+                if let MemberProp::Private(n) = prop {
+                    let key = self.resolve_private(n)?;
+                    return Ok((RefBase::Private(base), key));
+                }
+                let key = self.member_key(prop)?;
+                if base.is_nullish() {
+                    let what = if base.is_null() { "null" } else { "undefined" };
+                    return Err(self.type_error(format!(
+                        "Cannot read properties of {what} (reading '{}')",
+                        key.to_display()
+                    )));
+                }
+                Ok((RefBase::Value(base), key))
+            }
+            ExprKind::SuperMember(prop) => {
+                let this = self.resolve_this_binding()?;
+                let key = match prop {
+                    MemberProp::Ident(n) => PropertyKey::from(&**n),
+                    MemberProp::Computed(x) => {
+                        let k = self.eval_expr(x)?;
+                        to_property_key(self, &k)?
+                    }
+                    MemberProp::Private(_) => {
+                        return Err(self.syntax_error("Unexpected private name"))
+                    }
+                };
+                Ok((RefBase::Super(this), key))
+            }
+            ExprKind::Paren(inner) => self.eval_reference(inner),
+            _ => Err(self.syntax_error("Invalid left-hand side in assignment")),
+        }
+    }
+
+    pub(crate) fn get_reference(&mut self, base: &RefBase, key: &PropertyKey) -> JsResult<Value> {
+        match base {
+            RefBase::Value(v) => get_v(self, v, key),
+            RefBase::Private(v) => self.private_get(v, key),
+            RefBase::Super(this) => match self.super_base()? {
+                Some(b) => b.get(self, key, this),
+                None => Ok(Value::Undefined),
+            },
+        }
+    }
+
+    pub(crate) fn put_reference(
+        &mut self,
+        base: &RefBase,
+        key: PropertyKey,
+        v: Value,
+    ) -> JsResult<()> {
+        match base {
+            RefBase::Value(b) => self.put_property(b, key, v),
+            RefBase::Private(b) => self.private_set(b, &key, v),
+            RefBase::Super(this) => {
+                if let Some(b) = self.super_base()? {
+                    b.set(self, key, v, this)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The object `super.x` looks `x` up on: [[HomeObject]].[[GetPrototypeOf]]().
+    pub(crate) fn super_base(&mut self) -> JsResult<Option<JsObject>> {
+        let env = self.get_this_environment();
+        let home = env
+            .as_function_env()
+            .and_then(|f| f.function_object.clone())
+            .and_then(|f| match f.kind() {
+                ObjectKind::Function(sf) => sf.home_object.clone(),
+                _ => None,
+            });
+        match home {
+            Some(h) => Ok(h.prototype()),
+            None => Err(self.syntax_error("'super' keyword unexpected here")),
+        }
+    }
+
+    fn eval_super_call(&mut self, args: &[ast::Arg], pos: u32) -> JsResult<Value> {
+        let env = self.get_this_environment();
+        let Some(fenv) = env.as_function_env() else {
+            return Err(self.syntax_error("'super' keyword unexpected here"));
+        };
+        let Some(active) = fenv.function_object.clone() else {
+            return Err(self.syntax_error("'super' keyword unexpected here"));
+        };
+        let new_target = fenv.new_target.clone();
+        let super_ctor = active.prototype();
+        let argv = self.eval_args(args)?;
+        let Some(super_ctor) = super_ctor.filter(|c| c.is_constructor()) else {
+            return Err(self.type_error("Super constructor is not a constructor"));
+        };
+        self.set_position(pos);
+        let result = self.construct(&Value::Object(super_ctor), &argv, Some(&new_target))?;
+        let fenv = env
+            .as_function_env()
+            .ok_or_else(|| JsError::Throw(Value::Undefined))?;
+        if fenv.this_status.get() == ThisBindingStatus::Initialized {
+            return Err(self.reference_error("Super constructor may only be called once"));
+        }
+        fenv.this_value.set(result.clone());
+        fenv.this_status.set(ThisBindingStatus::Initialized);
+        if let Some(c) = self.context_stack.last_mut() {
+            if c.this_binding.is_undefined() {
+                c.this_binding = result.clone();
+            }
+        }
+        if let Value::Object(o) = &result {
+            crate::function::initialize_instance_elements(self, o, &active)?;
+        }
+        Ok(result)
+    }
+
+    fn eval_unary(&mut self, op: UnaryOp, arg: &Expr) -> JsResult<Value> {
+        match op {
+            UnaryOp::Typeof => {
+                if let ExprKind::Ident(name) = &arg.kind {
+                    return match self.resolve_binding(name)? {
+                        Resolved::Unresolvable => Ok(Value::from("undefined")),
+                        r => {
+                            let v = self.get_resolved(&r, name)?;
+                            Ok(Value::from(v.type_of()))
+                        }
+                    };
+                }
+                let v = self.eval_expr(arg)?;
+                Ok(Value::from(v.type_of()))
+            }
+            UnaryOp::Delete => self.eval_delete(arg),
+            UnaryOp::Void => {
+                self.eval_expr(arg)?;
+                Ok(Value::Undefined)
+            }
+            UnaryOp::Not => {
+                let v = self.eval_expr(arg)?;
+                Ok(Value::Bool(!to_boolean(&v)))
+            }
+            UnaryOp::Neg => {
+                let v = self.eval_expr(arg)?;
+                Ok(Value::Number(-to_numeric(self, &v)?))
+            }
+            UnaryOp::Plus => {
+                let v = self.eval_expr(arg)?;
+                Ok(Value::Number(to_number(self, &v)?))
+            }
+            UnaryOp::BitNot => {
+                let v = self.eval_expr(arg)?;
+                let n = to_numeric(self, &v)?;
+                Ok(Value::Number(!f64_to_int32(n) as f64))
+            }
+        }
+    }
+
+    fn eval_delete(&mut self, arg: &Expr) -> JsResult<Value> {
+        match &arg.kind {
+            ExprKind::Paren(inner) => self.eval_delete(inner),
+            ExprKind::Ident(name) => match self.resolve_binding(name)? {
+                Resolved::Unresolvable => Ok(Value::Bool(true)),
+                Resolved::Object(o, _) => Ok(Value::Bool(o.delete(&PropertyKey::from(&**name)))),
+                Resolved::Binding(env, slot) => {
+                    let b = env.bindings();
+                    if b.flags(slot) & crate::storage::BINDING_DELETABLE != 0 {
+                        b.remove(slot);
+                        Ok(Value::Bool(true))
+                    } else {
+                        Ok(Value::Bool(false))
+                    }
+                }
+            },
+            ExprKind::Member { object, prop, .. } => {
+                let base = self.eval_expr(object)?;
+                let key = self.member_key(prop)?;
+                let o = to_object(self, &base)?;
+                let ok = o.delete(&key);
+                if !ok && self.is_strict() {
+                    let shown = crate::inspect::short_description(self, &base);
+                    return Err(self.type_error(format!(
+                        "Cannot delete property '{}' of {}",
+                        key.to_display(),
+                        shown
+                    )));
+                }
+                Ok(Value::Bool(ok))
+            }
+            ExprKind::SuperMember(_) => {
+                Err(self.reference_error("Unsupported reference to 'super'"))
+            }
+            ExprKind::OptionalChain(inner) => {
+                // delete a?.b: short-circuits to true.
+                if let ExprKind::Member { object, prop, .. } = &inner.kind {
+                    let Some(base) = self.eval_chain(object)? else {
+                        return Ok(Value::Bool(true));
+                    };
+                    if base.is_nullish() {
+                        return Ok(Value::Bool(true));
+                    }
+                    let key = self.member_key(prop)?;
+                    let o = to_object(self, &base)?;
+                    return Ok(Value::Bool(o.delete(&key)));
+                }
+                self.eval_expr(arg)?;
+                Ok(Value::Bool(true))
+            }
+            _ => {
+                self.eval_expr(arg)?;
+                Ok(Value::Bool(true))
+            }
+        }
+    }
+
+    /// Applies a binary operator (ECMA-262 §13.15.3 ApplyStringOrNumericBinaryOperator
+    /// and the relational/equality operators).
+    pub fn binary_op(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
+        if let (Value::Number(a), Value::Number(b)) = (l, r) {
+            let (a, b) = (*a, *b);
+            let v = match op {
+                BinaryOp::Add => a + b,
+                BinaryOp::Sub => a - b,
+                BinaryOp::Mul => a * b,
+                BinaryOp::Div => a / b,
+                BinaryOp::Lt => return Ok(Value::Bool(a < b)),
+                BinaryOp::Gt => return Ok(Value::Bool(a > b)),
+                BinaryOp::LtEq => return Ok(Value::Bool(a <= b)),
+                BinaryOp::GtEq => return Ok(Value::Bool(a >= b)),
+                BinaryOp::StrictEq | BinaryOp::Eq => return Ok(Value::Bool(a == b)),
+                BinaryOp::StrictNotEq | BinaryOp::NotEq => return Ok(Value::Bool(a != b)),
+                _ => return self.binary_op_slow(op, l, r),
+            };
+            return Ok(Value::Number(v));
+        }
+        self.binary_op_slow(op, l, r)
+    }
+
+    fn binary_op_slow(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
+        Ok(match op {
+            BinaryOp::Add => {
+                if let (Value::String(a), Value::String(b)) = (l, r) {
+                    return Ok(Value::String(a.concat(b)));
+                }
+                let lp = to_primitive(self, l, Hint::Default)?;
+                let rp = to_primitive(self, r, Hint::Default)?;
+                if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {
+                    let ls = to_string(self, &lp)?;
+                    let rs = to_string(self, &rp)?;
+                    return Ok(Value::String(ls.concat(&rs)));
+                }
+                let a = to_numeric(self, &lp)?;
+                let b = to_numeric(self, &rp)?;
+                Value::Number(a + b)
+            }
+            BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod | BinaryOp::Exp => {
+                let a = to_numeric(self, l)?;
+                let b = to_numeric(self, r)?;
+                Value::Number(match op {
+                    BinaryOp::Sub => a - b,
+                    BinaryOp::Mul => a * b,
+                    BinaryOp::Div => a / b,
+                    BinaryOp::Mod => js_remainder(a, b),
+                    _ => js_pow(a, b),
+                })
+            }
+            BinaryOp::Shl
+            | BinaryOp::Shr
+            | BinaryOp::UShr
+            | BinaryOp::BitAnd
+            | BinaryOp::BitOr
+            | BinaryOp::BitXor => {
+                let a = to_numeric(self, l)?;
+                let b = to_numeric(self, r)?;
+                let (ia, ib) = (f64_to_int32(a), f64_to_int32(b));
+                Value::Number(match op {
+                    BinaryOp::Shl => ia.wrapping_shl(f64_to_uint32(b) & 31) as f64,
+                    BinaryOp::Shr => (ia >> (f64_to_uint32(b) & 31)) as f64,
+                    BinaryOp::UShr => (f64_to_uint32(a) >> (f64_to_uint32(b) & 31)) as f64,
+                    BinaryOp::BitAnd => (ia & ib) as f64,
+                    BinaryOp::BitOr => (ia | ib) as f64,
+                    _ => (ia ^ ib) as f64,
+                })
+            }
+            BinaryOp::Eq => Value::Bool(is_loosely_equal(self, l, r)?),
+            BinaryOp::NotEq => Value::Bool(!is_loosely_equal(self, l, r)?),
+            BinaryOp::StrictEq => Value::Bool(is_strictly_equal(l, r)),
+            BinaryOp::StrictNotEq => Value::Bool(!is_strictly_equal(l, r)),
+            BinaryOp::Lt => Value::Bool(is_less_than(self, l, r, true)? == Some(true)),
+            BinaryOp::Gt => Value::Bool(is_less_than(self, r, l, false)? == Some(true)),
+            BinaryOp::LtEq => Value::Bool(is_less_than(self, r, l, false)? == Some(false)),
+            BinaryOp::GtEq => Value::Bool(is_less_than(self, l, r, true)? == Some(false)),
+            BinaryOp::In => {
+                let Value::Object(o) = r else {
+                    let shown = crate::inspect::short_description(self, r);
+                    let key = to_string(self, l)
+                        .map(|s| s.to_rust_string())
+                        .unwrap_or_default();
+                    return Err(self.type_error(format!(
+                        "Cannot use 'in' operator to search for '{key}' in {shown}"
+                    )));
+                };
+                let key = to_property_key(self, l)?;
+                Value::Bool(o.has_property(&key))
+            }
+            BinaryOp::InstanceOf => Value::Bool(instanceof_operator(self, l, r)?),
+        })
+    }
+
+    fn eval_object_literal(&mut self, props: &[ast::PropDef]) -> JsResult<Value> {
+        let obj = operations::new_object(self);
+        for p in props {
+            match p {
+                ast::PropDef::Value(k, v) => {
+                    let key = self.eval_prop_key(k)?;
+                    let value = self.eval_named(v, &key)?;
+                    obj.define_own_property(
+                        self,
+                        key,
+                        PropertyDescriptor::data(value, Attributes::all()),
+                    )?;
+                }
+                ast::PropDef::Method(k, f) => {
+                    let key = self.eval_prop_key(k)?;
+                    let fo = self.define_method(&obj, &key, f, None)?;
+                    obj.define_own_property(
+                        self,
+                        key,
+                        PropertyDescriptor::data(Value::Object(fo), Attributes::all()),
+                    )?;
+                }
+                ast::PropDef::Getter(k, f) => {
+                    let key = self.eval_prop_key(k)?;
+                    let fo = self.define_method(&obj, &key, f, Some("get"))?;
+                    obj.define_own_property(
+                        self,
+                        key,
+                        PropertyDescriptor {
+                            get: Some(Value::Object(fo)),
+                            enumerable: Some(true),
+                            configurable: Some(true),
+                            ..Default::default()
+                        },
+                    )?;
+                }
+                ast::PropDef::Setter(k, f) => {
+                    let key = self.eval_prop_key(k)?;
+                    let fo = self.define_method(&obj, &key, f, Some("set"))?;
+                    obj.define_own_property(
+                        self,
+                        key,
+                        PropertyDescriptor {
+                            set: Some(Value::Object(fo)),
+                            enumerable: Some(true),
+                            configurable: Some(true),
+                            ..Default::default()
+                        },
+                    )?;
+                }
+                ast::PropDef::Spread(x) => {
+                    let v = self.eval_expr(x)?;
+                    copy_data_properties(self, &obj, &v, &[])?;
+                }
+                ast::PropDef::Proto(x) => {
+                    let v = self.eval_expr(x)?;
+                    match v {
+                        Value::Object(p) => {
+                            obj.set_prototype_of(Some(p));
+                        }
+                        Value::Null => {
+                            obj.set_prototype_of(None);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok(Value::Object(obj))
+    }
+
+    /// Evaluates a property name (PropName / ComputedPropertyName).
+    pub(crate) fn eval_prop_key(&mut self, k: &ast::PropKey) -> JsResult<PropertyKey> {
+        match k {
+            ast::PropKey::Ident(n) => Ok(PropertyKey::from(&**n)),
+            ast::PropKey::Str(s) => Ok(PropertyKey::from(JsString::from_utf16(s))),
+            ast::PropKey::Num(n) => to_property_key(self, &Value::Number(*n)),
+            ast::PropKey::Computed(x) => {
+                let v = self.eval_expr(x)?;
+                to_property_key(self, &v)
+            }
+            ast::PropKey::Private(n) => self.resolve_private(n),
+        }
+    }
+
+    /// DefineMethod — ECMA-262 §15.4.4: a method closure with [[HomeObject]].
+    pub(crate) fn define_method(
+        &mut self,
+        home: &JsObject,
+        key: &PropertyKey,
+        f: &Rc<ast::Function>,
+        prefix: Option<&str>,
+    ) -> JsResult<JsObject> {
+        let env = self.lexical_env();
+        let private_env = self.ctx().private_environment.clone();
+        let name = crate::function::function_name_from_key(key, prefix);
+        Ok(create_script_function(
+            self,
+            f,
+            env,
+            private_env,
+            Some(home.clone()),
+            name,
+        ))
+    }
+
+    fn eval_tagged_template(
+        &mut self,
+        tag: &Expr,
+        t: &Rc<ast::Template>,
+        pos: u32,
+    ) -> JsResult<Value> {
+        let (func, this) = self.eval_callee(tag)?;
+        let site = Rc::as_ptr(t) as usize;
+        let template = match self.template_cache.get(&site) {
+            Some((_, o)) => o.clone(),
+            None => {
+                let cooked: Vec<Value> = t
+                    .cooked
+                    .iter()
+                    .map(|c| {
+                        c.as_ref()
+                            .map(|c| Value::String(JsString::from_utf16(c)))
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                let raw: Vec<Value> = t
+                    .raw
+                    .iter()
+                    .map(|r| Value::String(JsString::from_utf16(r)))
+                    .collect();
+                let raw_arr = operations::create_array_from_list(self, raw);
+                let arr = operations::create_array_from_list(self, cooked);
+                arr.define_value("raw", Value::Object(raw_arr.clone()), Attributes::none());
+                crate::builtins::object::set_integrity_level(self, &raw_arr, true)?;
+                crate::builtins::object::set_integrity_level(self, &arr, true)?;
+                self.template_cache.insert(site, (t.clone(), arr.clone()));
+                arr
+            }
+        };
+        let mut args = vec![Value::Object(template)];
+        for x in &t.exprs {
+            args.push(self.eval_expr(x)?);
+        }
+        if !operations::is_callable(&func) {
+            let text = callee_text(tag);
+            return Err(self.type_error(format!("{text} is not a function")));
+        }
+        self.set_position(pos);
+        self.call(&func, &this, &args)
+    }
+
+    /// Evaluates a callee to (function, this value).
+    fn eval_callee(&mut self, callee: &Expr) -> JsResult<(Value, Value)> {
+        match &callee.kind {
+            ExprKind::Member { object, prop, .. } => {
+                let base = self.eval_expr(object)?;
+                let f = self.get_member(&base, prop, object, callee.span.start)?;
+                Ok((f, base))
+            }
+            ExprKind::SuperMember(_) => {
+                let this = self.resolve_this_binding()?;
+                let f = self.eval_expr(callee)?;
+                Ok((f, this))
+            }
+            ExprKind::Ident(name) => match self.resolve_binding(name)? {
+                Resolved::Object(o, true) => {
+                    let f = o.get(self, &PropertyKey::from(&**name), &Value::Object(o.clone()))?;
+                    Ok((f, Value::Object(o)))
+                }
+                r => Ok((self.get_resolved(&r, name)?, Value::Undefined)),
+            },
+            ExprKind::Paren(inner)
+                if matches!(
+                    inner.kind,
+                    ExprKind::Member { .. } | ExprKind::SuperMember(_)
+                ) =>
+            {
+                self.eval_callee(inner)
+            }
+            _ => Ok((self.eval_expr(callee)?, Value::Undefined)),
+        }
+    }
+
+    /// Evaluates a call; `None` when an optional chain short-circuited.
+    fn eval_call(&mut self, e: &Expr) -> JsResult<Option<Value>> {
+        let ExprKind::Call {
+            callee,
+            args,
+            optional,
+        } = &e.kind
+        else {
+            return Ok(Some(self.eval_expr(e)?));
+        };
+        self.check_stack()?;
+        let (func, this) = self.eval_callee(callee)?;
+        if *optional && func.is_nullish() {
+            return Ok(None);
+        }
+        self.finish_call(e, callee, args, func, this).map(Some)
+    }
+
+    fn finish_call(
+        &mut self,
+        e: &Expr,
+        callee: &Expr,
+        args: &[ast::Arg],
+        func: Value,
+        this: Value,
+    ) -> JsResult<Value> {
+        let argv = self.eval_args(args)?;
+        let Value::Object(fo) = &func else {
+            let text = callee_text(callee);
+            self.set_position(callee_position(callee));
+            return Err(self.type_error(format!("{text} is not a function")));
+        };
+        if !fo.is_callable() {
+            let text = callee_text(callee);
+            self.set_position(callee_position(callee));
+            return Err(self.type_error(format!("{text} is not a function")));
+        }
+        // Direct eval — ECMA-262 §13.3.6.1 step 6.
+        if let ExprKind::Ident(n) = &callee.kind {
+            if &**n == "eval" && *fo == self.realm.intrinsics.eval_function {
+                return crate::builtins::global::perform_eval(
+                    self,
+                    argv.first().cloned().unwrap_or_default(),
+                    true,
+                );
+            }
+        }
+        self.set_position(callee_position(callee).max(e.span.start));
+        self.call(&func, &this, &argv)
+    }
+
+    /// Evaluates the inside of an optional chain; `None` = short-circuited.
+    fn eval_chain(&mut self, e: &Expr) -> JsResult<Option<Value>> {
+        match &e.kind {
+            ExprKind::Member {
+                object,
+                prop,
+                optional,
+            } => {
+                let Some(base) = self.eval_chain(object)? else {
+                    return Ok(None);
+                };
+                if *optional && base.is_nullish() {
+                    return Ok(None);
+                }
+                Ok(Some(self.get_member(&base, prop, object, e.span.start)?))
+            }
+            ExprKind::Call {
+                callee,
+                args,
+                optional,
+            } => {
+                let (func, this) = match &callee.kind {
+                    ExprKind::Member {
+                        object,
+                        prop,
+                        optional: mopt,
+                    } => {
+                        let Some(base) = self.eval_chain(object)? else {
+                            return Ok(None);
+                        };
+                        if *mopt && base.is_nullish() {
+                            return Ok(None);
+                        }
+                        let f = self.get_member(&base, prop, object, callee.span.start)?;
+                        (f, base)
+                    }
+                    _ => {
+                        let Some(f) = self.eval_chain_callee(callee)? else {
+                            return Ok(None);
+                        };
+                        f
+                    }
+                };
+                if *optional && func.is_nullish() {
+                    return Ok(None);
+                }
+                Ok(Some(self.finish_call(e, callee, args, func, this)?))
+            }
+            _ => Ok(Some(self.eval_expr(e)?)),
+        }
+    }
+
+    fn eval_chain_callee(&mut self, callee: &Expr) -> JsResult<Option<(Value, Value)>> {
+        match &callee.kind {
+            ExprKind::Call { .. } => Ok(self.eval_chain(callee)?.map(|f| (f, Value::Undefined))),
+            _ => Ok(Some(self.eval_callee(callee)?)),
+        }
+    }
+}
+
+/// The base of a property reference.
+pub(crate) enum RefBase {
+    Value(Value),
+    Private(Value),
+    Super(Value),
+}
+
+enum TargetRef<'a> {
+    Ident(&'a ast::Atom),
+    Expr(&'a Expr),
+}
+
+fn pattern_expr(p: &ast::Pattern) -> TargetRef<'_> {
+    match &p.kind {
+        ast::PatternKind::Ident(n) => TargetRef::Ident(n),
+        ast::PatternKind::Expr(e) => match &e.kind {
+            ExprKind::Ident(n) => TargetRef::Ident(n),
+            ExprKind::Paren(inner) => match &inner.kind {
+                ExprKind::Ident(n) => TargetRef::Ident(n),
+                _ => TargetRef::Expr(inner),
+            },
+            _ => TargetRef::Expr(e),
+        },
+        _ => TargetRef::Expr(match &p.kind {
+            ast::PatternKind::Expr(e) => e,
+            _ => unreachable_pattern(),
+        }),
+    }
+}
+
+#[cold]
+fn unreachable_pattern() -> ! {
+    // Compound assignment targets are always simple (an early error
+    // otherwise), so the parser never produces a destructuring pattern here.
+    panic!("compound assignment to a destructuring pattern")
+}
+
+fn logical_continues(op: LogicalOp, v: &Value) -> bool {
+    match op {
+        LogicalOp::And => to_boolean(v),
+        LogicalOp::Or => !to_boolean(v),
+        LogicalOp::Nullish => v.is_nullish(),
+    }
+}
+
+/// ToNumeric (no BigInt): ToNumber after ToPrimitive.
+pub(crate) fn to_numeric(interp: &mut Interp, v: &Value) -> JsResult<f64> {
+    match v {
+        Value::Number(n) => Ok(*n),
+        _ => to_number(interp, v),
+    }
+}
+
+/// Number::remainder — ECMA-262 §6.1.6.1.6
+pub fn js_remainder(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() || a.is_infinite() || b == 0.0 {
+        return f64::NAN;
+    }
+    if b.is_infinite() || a == 0.0 {
+        return a;
+    }
+    let r = a % b;
+    if r == 0.0 {
+        0.0f64.copysign(a)
+    } else {
+        r
+    }
+}
+
+/// Number::exponentiate — ECMA-262 §6.1.6.1.3
+pub fn js_pow(a: f64, b: f64) -> f64 {
+    if b.is_nan() {
+        return f64::NAN;
+    }
+    if b == 0.0 {
+        return 1.0;
+    }
+    if (a == 1.0 || a == -1.0) && b.is_infinite() {
+        return f64::NAN;
+    }
+    a.powf(b)
+}
+
+/// CopyDataProperties — ECMA-262 §7.3.25
+pub(crate) fn copy_data_properties(
+    interp: &mut Interp,
+    target: &JsObject,
+    source: &Value,
+    excluded: &[PropertyKey],
+) -> JsResult<()> {
+    if source.is_nullish() {
+        return Ok(());
+    }
+    let from = to_object(interp, source)?;
+    for key in from.own_property_keys() {
+        if excluded.contains(&key) {
+            continue;
+        }
+        if let Some(d) = from.get_own_property(&key) {
+            if d.enumerable_or_false() {
+                let v = from.get(interp, &key, &Value::Object(from.clone()))?;
+                operations::create_data_property_or_throw(interp, target, key, v)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Renders a callee for "x is not a function" messages, as V8 does.
+pub(crate) fn callee_text(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Ident(n) => n.to_string(),
+        ExprKind::This => "this".into(),
+        ExprKind::Member { object, prop, .. } => {
+            let base = callee_text(object);
+            match prop {
+                MemberProp::Ident(n) => format!("{base}.{n}"),
+                MemberProp::Private(n) => format!("{base}.#{n}"),
+                MemberProp::Computed(x) => match &x.kind {
+                    ExprKind::Num(n) => format!("{base}[{}]", crate::number::number_to_string(*n)),
+                    ExprKind::Str(s) => format!("{base}[\"{}\"]", String::from_utf16_lossy(s)),
+                    ExprKind::Ident(n) => format!("{base}[{n}]"),
+                    _ => format!("{base}[...]"),
+                },
+            }
+        }
+        ExprKind::SuperMember(MemberProp::Ident(n)) => format!("(intermediate value).{n}"),
+        ExprKind::Paren(inner) => callee_text(inner),
+        ExprKind::OptionalChain(inner) => callee_text(inner),
+        ExprKind::Call { callee, .. } => format!("{}(...)", callee_text(callee)),
+        _ => "(intermediate value)".into(),
+    }
+}
+
+/// Where V8 points for a failed call: the property name of a member callee.
+fn callee_position(e: &Expr) -> u32 {
+    match &e.kind {
+        ExprKind::Member {
+            prop: MemberProp::Ident(n),
+            ..
+        } => e.span.end.saturating_sub(n.len() as u32),
+        _ => e.span.start,
+    }
+}

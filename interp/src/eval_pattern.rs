@@ -1,0 +1,143 @@
+//! Destructuring: BindingInitialization (declarations, parameters) and
+//! DestructuringAssignmentEvaluation — ECMA-262 §8.6.2, §13.15.5.
+//!
+//! One walker serves both: with an environment the names are initialized
+//! in it; without one each target is assigned with PutValue.
+
+use parser::ast::{self, Pattern, PatternKind};
+
+use crate::environment::Env;
+use crate::interp::Interp;
+use crate::operations::{self, get_v};
+use crate::value::{PropertyKey, Value};
+use crate::{JsError, JsResult};
+
+/// BoundNames of a binding pattern.
+pub(crate) fn bound_names(p: &Pattern, out: &mut Vec<ast::Atom>) {
+    match &p.kind {
+        PatternKind::Ident(n) => out.push(n.clone()),
+        PatternKind::Object(props, rest) => {
+            for prop in props {
+                bound_names(&prop.value, out);
+            }
+            if let Some(r) = rest {
+                bound_names(r, out);
+            }
+        }
+        PatternKind::Array(elems, rest) => {
+            for e in elems.iter().flatten() {
+                bound_names(e, out);
+            }
+            if let Some(r) = rest {
+                bound_names(r, out);
+            }
+        }
+        PatternKind::Default(inner, _) => bound_names(inner, out),
+        PatternKind::Expr(_) => {}
+    }
+}
+
+impl Interp {
+    /// Binds `value` to `pattern`: initializes bindings in `env`, or
+    /// assigns (PutValue) when `env` is `None`.
+    pub(crate) fn bind_pattern(
+        &mut self,
+        pattern: &Pattern,
+        value: Value,
+        env: Option<&Env>,
+    ) -> JsResult<()> {
+        match &pattern.kind {
+            PatternKind::Ident(name) => match env {
+                Some(env) => {
+                    self.initialize_binding(env, name, value);
+                    Ok(())
+                }
+                None => self.set_identifier(name, value),
+            },
+            PatternKind::Default(inner, default) => {
+                let v = if value.is_undefined() {
+                    match &inner.kind {
+                        PatternKind::Ident(n) => {
+                            self.eval_named(default, &PropertyKey::from(&**n))?
+                        }
+                        _ => self.eval_expr(default)?,
+                    }
+                } else {
+                    value
+                };
+                self.bind_pattern(inner, v, env)
+            }
+            PatternKind::Expr(e) => self.put_value_expr(e, value),
+            PatternKind::Object(props, rest) => {
+                if value.is_nullish() {
+                    let what = if value.is_null() { "null" } else { "undefined" };
+                    let msg = match props.first().map(|p| &p.key) {
+                        Some(ast::PropKey::Ident(n)) => {
+                            format!(
+                                "Cannot destructure property '{n}' of '{what}' as it is {what}."
+                            )
+                        }
+                        _ => format!("Cannot destructure '{what}' as it is {what}."),
+                    };
+                    return Err(self.type_error(msg));
+                }
+                let mut used = Vec::new();
+                for prop in props {
+                    let key = self.eval_prop_key(&prop.key)?;
+                    let v = get_v(self, &value, &key)?;
+                    used.push(key);
+                    self.bind_pattern(&prop.value, v, env)?;
+                }
+                if let Some(r) = rest {
+                    let obj = operations::new_object(self);
+                    crate::eval_expr::copy_data_properties(self, &obj, &value, &used)?;
+                    self.bind_pattern(r, Value::Object(obj), env)?;
+                }
+                Ok(())
+            }
+            PatternKind::Array(elems, rest) => {
+                let mut rec = operations::get_iterator(self, &value)?;
+                let result = self.bind_array_elements(&mut rec, elems, rest.as_deref(), env);
+                if rec.done {
+                    return result;
+                }
+                match result {
+                    Ok(()) => operations::iterator_close(self, &rec, Ok(())),
+                    Err(e @ JsError::Throw(_)) => operations::iterator_close(self, &rec, Err(e)),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    fn bind_array_elements(
+        &mut self,
+        rec: &mut operations::IteratorRecord,
+        elems: &[Option<Pattern>],
+        rest: Option<&Pattern>,
+        env: Option<&Env>,
+    ) -> JsResult<()> {
+        for el in elems {
+            let v = if rec.done {
+                Value::Undefined
+            } else {
+                operations::iterator_step_value(self, rec)?.unwrap_or_default()
+            };
+            if let Some(p) = el {
+                self.bind_pattern(p, v, env)?;
+            }
+        }
+        if let Some(r) = rest {
+            let mut items = Vec::new();
+            while !rec.done {
+                match operations::iterator_step_value(self, rec)? {
+                    Some(v) => items.push(v),
+                    None => break,
+                }
+            }
+            let arr = operations::create_array_from_list(self, items);
+            self.bind_pattern(r, Value::Object(arr), env)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,741 @@
+//! Evaluation of statements (ECMA-262 §14) with completion records, and
+//! GlobalDeclarationInstantiation (§16.1.7).
+
+use std::rc::Rc;
+
+use parser::ast::{self, ForHead, ForInit, Stmt, StmtKind, VarKind};
+
+use crate::environment::{Env, EnvironmentKind};
+use crate::function::{
+    create_script_function, instantiate_hoisted_functions, instantiate_lexical_names,
+};
+use crate::interp::Interp;
+use crate::object::PropertyDescriptor;
+use crate::operations::{self, to_boolean, to_object, IteratorRecord};
+use crate::storage::{Attributes, BINDING_INITIALIZED};
+use crate::string::JsString;
+use crate::value::{PropertyKey, Value};
+use crate::{Completion, JsError, JsResult};
+
+type Labels<'a> = &'a [ast::Atom];
+
+/// LoopContinues — ECMA-262 §14.7.1.2
+fn loop_continues(c: &Completion, labels: Labels) -> bool {
+    match c {
+        Completion::Normal(_) => true,
+        Completion::Continue(None) => true,
+        Completion::Continue(Some(l)) => labels.contains(l),
+        _ => false,
+    }
+}
+
+/// What a loop returns when its body completed abruptly.
+fn loop_exit(c: Completion, last: Option<Value>) -> Completion {
+    match c {
+        Completion::Break(None) => Completion::Normal(last),
+        other => other,
+    }
+}
+
+impl Interp {
+    /// Evaluates a statement list, keeping the last value (UpdateEmpty).
+    pub fn eval_statements(&mut self, stmts: &[Stmt]) -> JsResult<Completion> {
+        let mut last = None;
+        for s in stmts {
+            match self.eval_stmt(s, &[])? {
+                Completion::Normal(v) => {
+                    if v.is_some() {
+                        last = v;
+                    }
+                }
+                Completion::Break(l) => return Ok(Completion::Break(l)),
+                Completion::Continue(l) => return Ok(Completion::Continue(l)),
+                r => return Ok(r),
+            }
+        }
+        Ok(Completion::Normal(last))
+    }
+
+    pub(crate) fn eval_stmt(&mut self, s: &Stmt, labels: Labels) -> JsResult<Completion> {
+        match &s.kind {
+            StmtKind::Expr(e) => Ok(Completion::Normal(Some(self.eval_expr(e)?))),
+            StmtKind::Var(decl) => {
+                self.eval_var_decl(decl)?;
+                Ok(Completion::Normal(None))
+            }
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval_expr(e)?,
+                    None => Value::Undefined,
+                };
+                Ok(Completion::Return(v))
+            }
+            StmtKind::If(test, cons, alt) => {
+                let t = self.eval_expr(test)?;
+                let r = if to_boolean(&t) {
+                    self.eval_stmt(cons, &[])?
+                } else if let Some(a) = alt {
+                    self.eval_stmt(a, &[])?
+                } else {
+                    return Ok(Completion::Normal(Some(Value::Undefined)));
+                };
+                Ok(match r {
+                    Completion::Normal(None) => Completion::Normal(Some(Value::Undefined)),
+                    r => r,
+                })
+            }
+            StmtKind::Block(b) => self.eval_block(b),
+            StmtKind::Empty | StmtKind::Debugger => Ok(Completion::Normal(None)),
+            StmtKind::Function(f) => {
+                self.annex_b_function_statement(f)?;
+                Ok(Completion::Normal(None))
+            }
+            StmtKind::Class(c) => {
+                let v = self.class_definition_evaluation(c, c.name.clone(), None)?;
+                if let Some(name) = &c.name {
+                    let env = self.lexical_env();
+                    self.initialize_binding(&env, name, v);
+                }
+                Ok(Completion::Normal(None))
+            }
+            StmtKind::For(f) => self.eval_for(f, labels),
+            StmtKind::ForIn(f) => self.eval_for_in(f, labels),
+            StmtKind::ForOf(f) => self.eval_for_of(f, labels),
+            StmtKind::While(test, body) => {
+                let mut last = None;
+                loop {
+                    let t = self.eval_expr(test)?;
+                    if !to_boolean(&t) {
+                        return Ok(Completion::Normal(last.or(Some(Value::Undefined))));
+                    }
+                    let c = self.eval_stmt(body, &[])?;
+                    if let Completion::Normal(Some(v)) = &c {
+                        last = Some(v.clone());
+                    }
+                    if !loop_continues(&c, labels) {
+                        return Ok(loop_exit(c, last));
+                    }
+                }
+            }
+            StmtKind::DoWhile(body, test) => {
+                let mut last = None;
+                loop {
+                    let c = self.eval_stmt(body, &[])?;
+                    if let Completion::Normal(Some(v)) = &c {
+                        last = Some(v.clone());
+                    }
+                    if !loop_continues(&c, labels) {
+                        return Ok(loop_exit(c, last));
+                    }
+                    let t = self.eval_expr(test)?;
+                    if !to_boolean(&t) {
+                        return Ok(Completion::Normal(last.or(Some(Value::Undefined))));
+                    }
+                }
+            }
+            StmtKind::Break(l) => Ok(Completion::Break(l.clone())),
+            StmtKind::Continue(l) => Ok(Completion::Continue(l.clone())),
+            StmtKind::Throw(e) => {
+                let v = self.eval_expr(e)?;
+                self.set_position(s.span.start);
+                if let Some(src) = self.ctx().source.clone() {
+                    self.last_throw_position = Some((src, s.span.start));
+                }
+                Err(JsError::Throw(v))
+            }
+            StmtKind::Try(t) => self.eval_try(t),
+            StmtKind::Switch(sw) => self.eval_switch(sw),
+            StmtKind::Labeled(label, body) => {
+                let mut set: Vec<ast::Atom> = labels.to_vec();
+                set.push(label.clone());
+                let r = self.eval_stmt(body, &set)?;
+                Ok(match r {
+                    Completion::Break(Some(l)) if l == *label => Completion::Normal(None),
+                    r => r,
+                })
+            }
+            StmtKind::With(obj, body) => {
+                let v = self.eval_expr(obj)?;
+                let o = to_object(self, &v)?;
+                let outer = self.lexical_env();
+                let env =
+                    self.alloc_env(Some(outer.clone()), EnvironmentKind::Object(o), "with", 0);
+                self.set_lexical_env(env);
+                let r = self.eval_stmt(body, labels);
+                self.set_lexical_env(outer);
+                r
+            }
+            StmtKind::Import(_) => Ok(Completion::Normal(None)),
+            StmtKind::Export(e) => self.eval_export(e),
+        }
+    }
+
+    fn eval_export(&mut self, e: &ast::ExportDecl) -> JsResult<Completion> {
+        match e {
+            ast::ExportDecl::Decl(s) => self.eval_stmt(s, &[]),
+            ast::ExportDecl::DefaultDecl(s) => {
+                if let StmtKind::Class(c) = &s.kind {
+                    let name = c.name.clone().unwrap_or_else(|| Rc::from("*default*"));
+                    let v = self.class_definition_evaluation(
+                        c,
+                        c.name.clone(),
+                        Some(JsString::from("default")),
+                    )?;
+                    let env = self.lexical_env();
+                    self.initialize_binding(&env, &name, v);
+                    return Ok(Completion::Normal(None));
+                }
+                self.eval_stmt(s, &[])
+            }
+            ast::ExportDecl::DefaultExpr(x) => {
+                let v = self.eval_named(x, &PropertyKey::from("default"))?;
+                let env = self.lexical_env();
+                self.initialize_binding(&env, &Rc::from("*default*"), v);
+                Ok(Completion::Normal(None))
+            }
+            _ => Ok(Completion::Normal(None)),
+        }
+    }
+
+    /// Annex B.3.3: evaluating a block-level function declaration in sloppy
+    /// mode copies the block binding to the function-level var binding.
+    fn annex_b_function_statement(&mut self, f: &Rc<ast::Function>) -> JsResult<()> {
+        if self.is_strict() {
+            return Ok(());
+        }
+        let Some(name) = &f.name else { return Ok(()) };
+        let lex = self.lexical_env();
+        let var_env = self.ctx().variable_environment.clone();
+        if lex == var_env {
+            return Ok(());
+        }
+        // Only blocks: the binding must live in a declarative record below
+        // the variable environment.
+        let Some(slot) = lex.bindings().find(name) else {
+            return Ok(());
+        };
+        let value = lex.bindings().get(slot);
+        let is_annex_b = match self.ctx().code.clone() {
+            crate::execution_context::ContextCode::Function(code) => {
+                code.scope.annex_b_functions.iter().any(|n| n == name)
+            }
+            _ => true,
+        };
+        if !is_annex_b {
+            return Ok(());
+        }
+        match var_env.kind() {
+            EnvironmentKind::Global(g) => {
+                if !self
+                    .realm
+                    .global_env
+                    .bindings()
+                    .find(name)
+                    .is_some_and(|_| true)
+                {
+                    let obj = g.global_object.clone();
+                    obj.set(
+                        self,
+                        PropertyKey::from(&**name),
+                        value,
+                        &Value::Object(obj.clone()),
+                    )?;
+                }
+            }
+            _ => {
+                let vb = var_env.bindings();
+                if let Some(vs) = vb.find(name) {
+                    vb.set(vs, value);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn eval_var_decl(&mut self, decl: &ast::VarDecl) -> JsResult<()> {
+        for d in &decl.decls {
+            match decl.kind {
+                VarKind::Var => {
+                    let Some(init) = &d.init else { continue };
+                    if let ast::PatternKind::Ident(name) = &d.target.kind {
+                        let resolved = self.resolve_binding(name)?;
+                        let v = self.eval_named(init, &PropertyKey::from(&**name))?;
+                        self.put_resolved(resolved, name, v)?;
+                    } else {
+                        let v = self.eval_expr(init)?;
+                        self.bind_pattern(&d.target, v, None)?;
+                    }
+                }
+                VarKind::Let | VarKind::Const => {
+                    let v = match (&d.init, &d.target.kind) {
+                        (Some(init), ast::PatternKind::Ident(name)) => {
+                            self.eval_named(init, &PropertyKey::from(&**name))?
+                        }
+                        (Some(init), _) => self.eval_expr(init)?,
+                        (None, _) => Value::Undefined,
+                    };
+                    let env = self.lexical_env();
+                    self.bind_pattern(&d.target, v, Some(&env))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// BlockDeclarationInstantiation + evaluation — ECMA-262 §14.2.
+    pub(crate) fn eval_block(&mut self, b: &ast::Block) -> JsResult<Completion> {
+        if b.scope.lexical.is_empty() && b.scope.functions.is_empty() {
+            return self.eval_statements(&b.body);
+        }
+        let outer = self.lexical_env();
+        let env = self.new_declarative_env(outer.clone(), "block", b.scope.lexical.len());
+        self.block_declaration_instantiation(&b.scope, &env)?;
+        self.set_lexical_env(env);
+        let r = self.eval_statements(&b.body);
+        self.set_lexical_env(outer);
+        r
+    }
+
+    pub(crate) fn block_declaration_instantiation(
+        &mut self,
+        scope: &ast::Scope,
+        env: &Env,
+    ) -> JsResult<()> {
+        instantiate_lexical_names(env, &scope.lexical);
+        for f in &scope.functions {
+            let Some(name) = &f.name else { continue };
+            let private_env = self.ctx().private_environment.clone();
+            let fo = create_script_function(
+                self,
+                f,
+                env.clone(),
+                private_env,
+                None,
+                JsString::from(&**name),
+            );
+            self.initialize_binding(env, name, Value::Object(fo));
+        }
+        Ok(())
+    }
+
+    fn eval_for(&mut self, f: &ast::ForStmt, labels: Labels) -> JsResult<Completion> {
+        let outer = self.lexical_env();
+        let mut per_iteration: Vec<ast::Atom> = Vec::new();
+        if let Some(ForInit::Var(decl)) = &f.init {
+            if decl.kind != VarKind::Var {
+                let env = self.new_declarative_env(outer.clone(), "for", f.scope.lexical.len());
+                instantiate_lexical_names(&env, &f.scope.lexical);
+                self.set_lexical_env(env);
+                if decl.kind == VarKind::Let {
+                    per_iteration = f.scope.lexical.iter().map(|(n, _)| n.clone()).collect();
+                }
+            }
+        }
+        let r = self.eval_for_inner(f, labels, &per_iteration);
+        self.set_lexical_env(outer);
+        r
+    }
+
+    fn eval_for_inner(
+        &mut self,
+        f: &ast::ForStmt,
+        labels: Labels,
+        per_iteration: &[ast::Atom],
+    ) -> JsResult<Completion> {
+        match &f.init {
+            Some(ForInit::Var(decl)) => self.eval_var_decl(decl)?,
+            Some(ForInit::Expr(e)) => {
+                self.eval_expr(e)?;
+            }
+            None => {}
+        }
+        self.create_per_iteration_environment(per_iteration);
+        let mut last = None;
+        loop {
+            if let Some(t) = &f.test {
+                let tv = self.eval_expr(t)?;
+                if !to_boolean(&tv) {
+                    return Ok(Completion::Normal(last.or(Some(Value::Undefined))));
+                }
+            }
+            let c = self.eval_stmt(&f.body, &[])?;
+            if let Completion::Normal(Some(v)) = &c {
+                last = Some(v.clone());
+            }
+            if !loop_continues(&c, labels) {
+                return Ok(loop_exit(c, last));
+            }
+            self.create_per_iteration_environment(per_iteration);
+            if let Some(u) = &f.update {
+                self.eval_expr(u)?;
+            }
+        }
+    }
+
+    /// CreatePerIterationEnvironment — ECMA-262 §14.7.4.4
+    fn create_per_iteration_environment(&mut self, names: &[ast::Atom]) {
+        if names.is_empty() {
+            return;
+        }
+        let last = self.lexical_env();
+        let Some(outer) = last.outer().cloned() else {
+            return;
+        };
+        let env = self.new_declarative_env(outer, "for", names.len());
+        for name in names {
+            if let Some(slot) = last.bindings().find(name) {
+                let b = last.bindings();
+                env.bindings().add(name.clone(), b.flags(slot), b.get(slot));
+            }
+        }
+        self.set_lexical_env(env);
+    }
+
+    /// ForIn/OfHeadEvaluation's TDZ scope for the right-hand side.
+    fn eval_for_head_expr(&mut self, f: &ast::ForInOf) -> JsResult<Value> {
+        if let ForHead::Decl(VarKind::Let | VarKind::Const, _, _) = &f.left {
+            if !f.scope.lexical.is_empty() {
+                let outer = self.lexical_env();
+                let env = self.new_declarative_env(outer.clone(), "for", f.scope.lexical.len());
+                instantiate_lexical_names(&env, &f.scope.lexical);
+                self.set_lexical_env(env);
+                let r = self.eval_expr(&f.right);
+                self.set_lexical_env(outer);
+                return r;
+            }
+        }
+        if let ForHead::Decl(VarKind::Var, pat, Some(init)) = &f.left {
+            // Annex B: for (var x = init in o)
+            let v = self.eval_expr(init)?;
+            self.bind_pattern(pat, v, None)?;
+        }
+        self.eval_expr(&f.right)
+    }
+
+    /// Binds the loop variable for one iteration and runs the body.
+    fn for_in_of_iteration(
+        &mut self,
+        f: &ast::ForInOf,
+        value: Value,
+        labels: Labels,
+    ) -> JsResult<Completion> {
+        let outer = self.lexical_env();
+        match &f.left {
+            ForHead::Decl(VarKind::Var, pat, _) => self.bind_pattern(pat, value, None)?,
+            ForHead::Decl(_, pat, _) => {
+                let env = self.new_declarative_env(outer.clone(), "for", f.scope.lexical.len());
+                instantiate_lexical_names(&env, &f.scope.lexical);
+                self.set_lexical_env(env.clone());
+                if let Err(e) = self.bind_pattern(pat, value, Some(&env)) {
+                    self.set_lexical_env(outer);
+                    return Err(e);
+                }
+            }
+            ForHead::Pattern(pat) => self.bind_pattern(pat, value, None)?,
+        }
+        let r = self.eval_stmt(&f.body, &[]);
+        self.set_lexical_env(outer);
+        let _ = labels;
+        r
+    }
+
+    fn eval_for_in(&mut self, f: &ast::ForInOf, labels: Labels) -> JsResult<Completion> {
+        let v = self.eval_for_head_expr(f)?;
+        if v.is_nullish() {
+            return Ok(Completion::Normal(None));
+        }
+        let obj = to_object(self, &v)?;
+        let keys = enumerate_object_properties(&obj);
+        let mut last = None;
+        for (owner, key) in keys {
+            // Skip properties deleted before they were reached.
+            if !owner.has_own_property(&key) {
+                continue;
+            }
+            let c = self.for_in_of_iteration(f, key.to_value(), labels)?;
+            if let Completion::Normal(Some(v)) = &c {
+                last = Some(v.clone());
+            }
+            if !loop_continues(&c, labels) {
+                return Ok(loop_exit(c, last));
+            }
+        }
+        Ok(Completion::Normal(last))
+    }
+
+    fn eval_for_of(&mut self, f: &ast::ForInOf, labels: Labels) -> JsResult<Completion> {
+        let v = self.eval_for_head_expr(f)?;
+        let mut rec = if f.is_await {
+            crate::generator::get_async_iterator(self, &v)?
+        } else {
+            operations::get_iterator(self, &v)?
+        };
+        let mut last = None;
+        loop {
+            let next = if f.is_await {
+                let r = operations::iterator_next(self, &rec, None)?;
+                let r = crate::generator::await_value(self, r)?;
+                if !r.is_object() {
+                    return Err(self.type_error("Iterator result is not an object"));
+                }
+                if operations::iterator_complete(self, &r)? {
+                    None
+                } else {
+                    Some(operations::iterator_value(self, &r)?)
+                }
+            } else {
+                operations::iterator_step_value(self, &mut rec)?
+            };
+            let Some(value) = next else {
+                return Ok(Completion::Normal(last));
+            };
+            let c = self.for_in_of_iteration(f, value, labels);
+            let c = match c {
+                Ok(c) => c,
+                Err(e) => return self.close_for_of(&rec, f.is_await, Err(e)),
+            };
+            if let Completion::Normal(Some(v)) = &c {
+                last = Some(v.clone());
+            }
+            if !loop_continues(&c, labels) {
+                let exit = loop_exit(c, last);
+                return self.close_for_of(&rec, f.is_await, Ok(exit));
+            }
+        }
+    }
+
+    fn close_for_of(
+        &mut self,
+        rec: &IteratorRecord,
+        is_await: bool,
+        c: JsResult<Completion>,
+    ) -> JsResult<Completion> {
+        if is_await {
+            return crate::generator::async_iterator_close(self, rec, c);
+        }
+        operations::iterator_close(self, rec, c)
+    }
+
+    fn eval_try(&mut self, t: &ast::TryStmt) -> JsResult<Completion> {
+        let r = self.eval_block(&t.block);
+        let r = match r {
+            Err(JsError::Throw(exc)) if t.handler.is_some() => self.eval_catch(t, exc),
+            r => r,
+        };
+        if let Err(JsError::Exit(_)) = r {
+            return r;
+        }
+        match &t.finalizer {
+            None => r,
+            Some(fin) => match self.eval_block(fin)? {
+                Completion::Normal(_) => r,
+                abrupt => Ok(abrupt),
+            },
+        }
+    }
+
+    fn eval_catch(&mut self, t: &ast::TryStmt, exc: Value) -> JsResult<Completion> {
+        let Some(handler) = &t.handler else {
+            return Err(JsError::Throw(exc));
+        };
+        let Some(param) = &t.param else {
+            return self.eval_block(handler);
+        };
+        let outer = self.lexical_env();
+        let env = self.new_declarative_env(outer.clone(), "catch", 1);
+        let mut names = Vec::new();
+        crate::eval_pattern::bound_names(param, &mut names);
+        for n in &names {
+            env.bindings()
+                .add(n.clone(), crate::storage::BINDING_MUTABLE, Value::Undefined);
+        }
+        self.set_lexical_env(env.clone());
+        let r = self
+            .bind_pattern(param, exc, Some(&env))
+            .and_then(|_| self.eval_block(handler));
+        self.set_lexical_env(outer);
+        r
+    }
+
+    fn eval_switch(&mut self, sw: &ast::SwitchStmt) -> JsResult<Completion> {
+        let v = self.eval_expr(&sw.discriminant)?;
+        let outer = self.lexical_env();
+        let scoped = !sw.scope.lexical.is_empty() || !sw.scope.functions.is_empty();
+        if scoped {
+            let env = self.new_declarative_env(outer.clone(), "switch", sw.scope.lexical.len());
+            self.block_declaration_instantiation(&sw.scope, &env)?;
+            self.set_lexical_env(env);
+        }
+        let r = self.eval_switch_cases(sw, &v);
+        if scoped {
+            self.set_lexical_env(outer);
+        }
+        match r? {
+            Completion::Break(None) => Ok(Completion::Normal(None)),
+            c => Ok(c),
+        }
+    }
+
+    fn eval_switch_cases(&mut self, sw: &ast::SwitchStmt, v: &Value) -> JsResult<Completion> {
+        let mut start = None;
+        for (i, c) in sw.cases.iter().enumerate() {
+            if let Some(test) = &c.test {
+                let tv = self.eval_expr(test)?;
+                if operations::is_strictly_equal(v, &tv) {
+                    start = Some(i);
+                    break;
+                }
+            }
+        }
+        let start = match start.or_else(|| sw.cases.iter().position(|c| c.test.is_none())) {
+            Some(s) => s,
+            None => return Ok(Completion::Normal(None)),
+        };
+        let mut last = None;
+        for c in &sw.cases[start..] {
+            match self.eval_statements(&c.body)? {
+                Completion::Normal(v) => {
+                    if v.is_some() {
+                        last = v;
+                    }
+                }
+                other => return Ok(other),
+            }
+        }
+        Ok(Completion::Normal(last))
+    }
+
+    // ------------------------------------------------------------------
+    // Declaration instantiation.
+
+    /// GlobalDeclarationInstantiation — ECMA-262 §16.1.7
+    pub(crate) fn global_declaration_instantiation(
+        &mut self,
+        program: &ast::Program,
+        env: &Env,
+    ) -> JsResult<()> {
+        let Some(g) = env.as_global_env() else {
+            return self.body_declaration_instantiation(&program.scope, env, env, program.strict);
+        };
+        let global = g.global_object.clone();
+        // 3-4. Lexical names must not clash with vars or restricted globals.
+        for (name, _) in &program.scope.lexical {
+            if g.var_names.borrow().iter().any(|n| n == name) || env.bindings().find(name).is_some()
+            {
+                return Err(
+                    self.syntax_error(format!("Identifier '{name}' has already been declared"))
+                );
+            }
+            let key = PropertyKey::from(&**name);
+            if let Some(d) = global.get_own_property(&key) {
+                if d.configurable == Some(false) {
+                    return Err(
+                        self.syntax_error(format!("Identifier '{name}' has already been declared"))
+                    );
+                }
+            }
+        }
+        for name in &program.scope.var_names {
+            if env.bindings().find(name).is_some() {
+                return Err(
+                    self.syntax_error(format!("Identifier '{name}' has already been declared"))
+                );
+            }
+        }
+        // Functions (CreateGlobalFunctionBinding), last declaration wins.
+        let funcs = &program.scope.functions;
+        for (i, fd) in funcs.iter().enumerate() {
+            let Some(name) = &fd.name else { continue };
+            if funcs[i + 1..]
+                .iter()
+                .any(|l| l.name.as_deref() == Some(&**name))
+            {
+                continue;
+            }
+            let fo =
+                create_script_function(self, fd, env.clone(), None, None, JsString::from(&**name));
+            let key = PropertyKey::from(&**name);
+            let existing = global.get_own_property(&key);
+            let desc = match existing {
+                Some(d) if d.configurable != Some(true) => PropertyDescriptor {
+                    value: Some(Value::Object(fo)),
+                    ..Default::default()
+                },
+                _ => {
+                    PropertyDescriptor::data(Value::Object(fo), Attributes::new(true, true, false))
+                }
+            };
+            operations::define_property_or_throw(self, &global, key, desc)?;
+            g.var_names.borrow_mut().push(name.clone());
+        }
+        // Vars (CreateGlobalVarBinding).
+        for name in program
+            .scope
+            .var_names
+            .iter()
+            .chain(program.scope.annex_b_functions.iter())
+        {
+            let key = PropertyKey::from(&**name);
+            if !global.has_own_property(&key) && global.is_extensible() {
+                global.define_own_property(
+                    self,
+                    key,
+                    PropertyDescriptor::data(Value::Undefined, Attributes::new(true, true, false)),
+                )?;
+            }
+            if !g.var_names.borrow().iter().any(|n| n == name) {
+                g.var_names.borrow_mut().push(name.clone());
+            }
+        }
+        instantiate_lexical_names(env, &program.scope.lexical);
+        Ok(())
+    }
+
+    /// Declaration instantiation for a function-like body outside a
+    /// function object (CommonJS wrapper, module, eval).
+    pub(crate) fn body_declaration_instantiation(
+        &mut self,
+        scope: &ast::Scope,
+        lex_env: &Env,
+        var_env: &Env,
+        _strict: bool,
+    ) -> JsResult<()> {
+        for name in scope.var_names.iter().chain(scope.annex_b_functions.iter()) {
+            if var_env.bindings().find(name).is_none() {
+                var_env.bindings().add(
+                    name.clone(),
+                    BINDING_INITIALIZED | crate::storage::BINDING_MUTABLE,
+                    Value::Undefined,
+                );
+            }
+        }
+        instantiate_lexical_names(lex_env, &scope.lexical);
+        instantiate_hoisted_functions(self, &scope.functions, lex_env, var_env)
+    }
+}
+
+/// EnumerateObjectProperties — ECMA-262 §14.7.5.9: enumerable string keys
+/// of the object and its prototypes, each name once, shadowed names skipped.
+pub(crate) fn enumerate_object_properties(
+    obj: &crate::object::JsObject,
+) -> Vec<(crate::object::JsObject, PropertyKey)> {
+    let mut out = Vec::new();
+    let mut seen: std::collections::HashSet<PropertyKey> = std::collections::HashSet::new();
+    let mut cur = Some(obj.clone());
+    while let Some(o) = cur {
+        for k in o.own_property_keys() {
+            if k.is_symbol() || seen.contains(&k) {
+                continue;
+            }
+            let enumerable = o
+                .get_own_property(&k)
+                .is_some_and(|d| d.enumerable_or_false());
+            seen.insert(k.clone());
+            if enumerable {
+                out.push((o.clone(), k));
+            }
+        }
+        cur = o.prototype();
+    }
+    out
+}

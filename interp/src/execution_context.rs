@@ -1,0 +1,115 @@
+//! Execution contexts (ECMA-262 §9.4) and the source files they run.
+//!
+//! There is one realm per interpreter, so the spec's `realm` field is the
+//! interpreter's `realm`; the context adds what stack traces need: the
+//! source it runs and the position of the call or `throw` in progress.
+
+use std::rc::Rc;
+
+use parser::ast;
+
+use crate::environment::Env;
+use crate::object::JsObject;
+use crate::value::{PrivateName, Value};
+
+/// A loaded source text with its line table (spans are byte offsets;
+/// line:col is computed only when an error is shown).
+pub struct Source {
+    pub name: String,
+    pub text: Rc<str>,
+    line_starts: Vec<u32>,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<Rc<str>>) -> Rc<Source> {
+        let text: Rc<str> = text.into();
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        Rc::new(Source {
+            name: name.into(),
+            text,
+            line_starts,
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: u32) -> (usize, usize) {
+        let offset = offset.min(self.text.len() as u32);
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line] as usize;
+        let mut end = offset as usize;
+        while end > start && !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let col = self.text[start..end].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// The text of the 1-based line `line`.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map(|&e| e as usize - 1)
+            .unwrap_or(self.text.len());
+        let text = &self.text[start as usize..end.max(start as usize)];
+        text.strip_suffix('\r').unwrap_or(text)
+    }
+}
+
+/// The private names visible to a class body (PrivateEnvironment Record —
+/// ECMA-262 §9.2).
+pub struct PrivateEnvironment {
+    pub outer: Option<Rc<PrivateEnvironment>>,
+    pub names: Vec<(ast::Atom, PrivateName)>,
+}
+
+impl PrivateEnvironment {
+    /// ResolvePrivateIdentifier — ECMA-262 §9.2.1.2
+    pub fn resolve(&self, name: &str) -> Option<PrivateName> {
+        if let Some((_, p)) = self.names.iter().find(|(n, _)| &**n == name) {
+            return Some(p.clone());
+        }
+        self.outer.as_ref().and_then(|o| o.resolve(name))
+    }
+}
+
+/// What an execution context is running.
+#[derive(Clone)]
+pub enum ContextCode {
+    Script,
+    Module,
+    Eval,
+    Function(Rc<ast::Function>),
+    Native,
+}
+
+/// An execution context — ECMA-262 §9.4.
+pub struct ExecutionContext {
+    /// The function object whose code is running (`None` for scripts).
+    pub function: Option<JsObject>,
+    pub lexical_environment: Env,
+    pub variable_environment: Env,
+    pub private_environment: Option<Rc<PrivateEnvironment>>,
+    /// The `this` value bound on entry (for display; evaluation resolves
+    /// `this` through the environment chain, as the spec does).
+    pub this_binding: Value,
+    pub code: ContextCode,
+    pub strict: bool,
+    pub source: Option<Rc<Source>>,
+    /// Byte offset of the call, `new` or `throw` in progress (stack traces).
+    pub position: u32,
+    /// Name shown in stack traces.
+    pub frame_name: Option<String>,
+    pub is_construct: bool,
+}

@@ -1,0 +1,952 @@
+//! Function objects (ECMA-262 §10.2 ordinary functions, §10.3 built-in
+//! functions, §10.4.1 bound functions), their [[Call]] / [[Construct]],
+//! and FunctionDeclarationInstantiation.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gc::{Finalize, Trace};
+use parser::ast::{self, FunctionKind};
+
+use crate::environment::{Env, ThisBindingStatus};
+use crate::execution_context::{ContextCode, ExecutionContext, PrivateEnvironment, Source};
+use crate::interp::Interp;
+use crate::object::{JsObject, MappedArguments, ObjectKind};
+use crate::operations::to_object;
+use crate::storage::{
+    Attributes, List, PropertySlot, BINDING_INITIALIZED, BINDING_MUTABLE,
+    BINDING_STRICT,
+};
+use crate::string::JsString;
+use crate::value::{PropertyKey, Value};
+use crate::{Completion, JsError, JsResult};
+
+/// The one signature of native functions. For a [[Construct]] call `this`
+/// is NewTarget.
+pub type NativeFn = fn(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value>;
+
+/// A built-in function object — ECMA-262 §10.3.
+#[derive(Trace, Finalize)]
+pub struct NativeFunction {
+    #[unsafe_ignore_trace]
+    pub call: NativeFn,
+    /// Behaviour under `new` (`None`: not a constructor).
+    #[unsafe_ignore_trace]
+    pub constructor: Option<NativeFn>,
+    /// Internal slots of closures made by built-ins (resolve functions...).
+    pub slots: List<Value>,
+}
+
+/// A bound function exotic object — ECMA-262 §10.4.1.
+#[derive(Trace, Finalize)]
+pub struct BoundFunction {
+    pub target: JsObject,
+    pub bound_this: Value,
+    pub bound_args: Vec<Value>,
+}
+
+/// [[ConstructorKind]] plus "is this a class constructor".
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ConstructorKind {
+    /// Not a class constructor.
+    None,
+    Base,
+    Derived,
+}
+
+/// A class element to install on instances — [[Fields]] and private
+/// methods (ECMA-262 §15.7.14 ClassFieldDefinition / PrivateElement).
+#[derive(Clone)]
+pub enum ClassElement {
+    Field {
+        key: PropertyKey,
+        initializer: Option<JsObject>,
+    },
+    PrivateMethod {
+        key: PropertyKey,
+        slot: PropertySlot,
+    },
+}
+
+impl Finalize for ClassElement {}
+// Safety: forwards to the contained values.
+unsafe impl Trace for ClassElement {
+    gc::custom_trace!(this, {
+        match this {
+            ClassElement::Field { initializer, .. } => mark(initializer),
+            ClassElement::PrivateMethod { slot, .. } => mark(slot),
+        }
+    });
+}
+
+/// An ECMAScript function object — ECMA-262 §10.2.
+#[derive(Trace, Finalize)]
+pub struct ScriptFunction {
+    #[unsafe_ignore_trace]
+    pub code: Rc<ast::Function>,
+    /// [[Environment]]
+    pub environment: Env,
+    /// [[PrivateEnvironment]]
+    #[unsafe_ignore_trace]
+    pub private_environment: Option<Rc<PrivateEnvironment>>,
+    /// [[HomeObject]]
+    pub home_object: Option<JsObject>,
+    #[unsafe_ignore_trace]
+    pub source: Rc<Source>,
+    #[unsafe_ignore_trace]
+    pub constructor_kind: ConstructorKind,
+    /// A class with no explicit constructor.
+    #[unsafe_ignore_trace]
+    pub is_default_constructor: bool,
+    /// [[Fields]] and private methods (class constructors).
+    pub fields: List<ClassElement>,
+    /// The class's source span, for `toString` and `[class A]`.
+    #[unsafe_ignore_trace]
+    pub class_span: Option<ast::Span>,
+    /// `extends` present (for inspect: `[class B extends A]`).
+    #[unsafe_ignore_trace]
+    pub class_extends: RefCell<Option<String>>,
+}
+
+impl ScriptFunction {
+    pub fn is_constructor(&self) -> bool {
+        if self.constructor_kind != ConstructorKind::None {
+            return true;
+        }
+        self.code.kind == FunctionKind::Normal && !self.code.is_async && !self.code.is_generator
+    }
+    pub fn is_arrow(&self) -> bool {
+        self.code.kind == FunctionKind::Arrow
+    }
+}
+
+pub(crate) enum FunctionObjectKind {
+    Script,
+    Native,
+    Bound,
+}
+
+pub(crate) fn function_object_kind(f: &JsObject) -> Option<FunctionObjectKind> {
+    match f.kind() {
+        ObjectKind::Function(_) => Some(FunctionObjectKind::Script),
+        ObjectKind::NativeFunction(_) => Some(FunctionObjectKind::Native),
+        ObjectKind::BoundFunction(_) => Some(FunctionObjectKind::Bound),
+        _ => None,
+    }
+}
+
+/// The function's `name` own data property (no getters run).
+pub fn function_name(f: &JsObject) -> String {
+    match f.get_own_data(&PropertyKey::from("name")) {
+        Some(Value::String(s)) => s.to_rust_string(),
+        _ => String::new(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Creating functions.
+
+/// SetFunctionName's name computation — ECMA-262 §10.2.9.
+pub fn function_name_from_key(key: &PropertyKey, prefix: Option<&str>) -> JsString {
+    let base = match key {
+        PropertyKey::Symbol(s) => match s.description() {
+            Some(d) => format!("[{}]", d.to_rust_string()),
+            None => String::new(),
+        },
+        PropertyKey::Private(p) => format!("#{}", p.description()),
+        other => other.to_display(),
+    };
+    match prefix {
+        Some(p) => JsString::from(format!("{p} {base}")),
+        None => JsString::from(base),
+    }
+}
+
+/// Defines `length` then `name` (in Node's order) on a new function.
+fn define_length_and_name(f: &JsObject, length: u32, name: JsString) {
+    f.define_value(
+        "length",
+        Value::from(length),
+        Attributes::new(false, false, true),
+    );
+    f.define_value(
+        "name",
+        Value::String(name),
+        Attributes::new(false, false, true),
+    );
+}
+
+/// Creates a built-in function (CreateBuiltinFunction — ECMA-262 §10.3.4).
+pub fn create_native_function(
+    interp: &mut Interp,
+    call: NativeFn,
+    name: &str,
+    length: u32,
+) -> JsObject {
+    create_native_function_full(interp, call, None, name, length, Vec::new())
+}
+
+/// Creates a built-in constructor (`ctor` runs for `new`).
+pub fn create_native_constructor(
+    interp: &mut Interp,
+    call: NativeFn,
+    ctor: NativeFn,
+    name: &str,
+    length: u32,
+) -> JsObject {
+    create_native_function_full(interp, call, Some(ctor), name, length, Vec::new())
+}
+
+/// Creates a built-in function with internal slots (read them back with
+/// `native_slots`).
+pub fn create_native_closure(
+    interp: &mut Interp,
+    call: NativeFn,
+    name: &str,
+    length: u32,
+    slots: Vec<Value>,
+) -> JsObject {
+    create_native_function_full(interp, call, None, name, length, slots)
+}
+
+pub fn create_native_function_full(
+    interp: &mut Interp,
+    call: NativeFn,
+    constructor: Option<NativeFn>,
+    name: &str,
+    length: u32,
+    slots: Vec<Value>,
+) -> JsObject {
+    let proto = interp.realm.intrinsics.function_prototype.clone();
+    let f = interp.alloc_object(
+        Some(proto),
+        ObjectKind::NativeFunction(Box::new(NativeFunction {
+            call,
+            constructor,
+            slots: List::from_vec(slots),
+        })),
+    );
+    define_length_and_name(&f, length, JsString::from(name));
+    f
+}
+
+/// The slots of the running native closure.
+pub fn native_slots(interp: &Interp) -> Vec<Value> {
+    match interp.active_function() {
+        Some(f) => match f.kind() {
+            ObjectKind::NativeFunction(n) => n.slots.to_vec(),
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    }
+}
+
+/// Registers methods from a table: `[("push", array_push, 1), ...]`
+/// (writable, configurable, not enumerable).
+pub fn define_methods(interp: &mut Interp, obj: &JsObject, methods: &[(&str, NativeFn, u32)]) {
+    for (name, f, len) in methods {
+        let func = create_native_function(interp, *f, name, *len);
+        obj.define_value(*name, Value::Object(func), Attributes::hidden());
+    }
+}
+
+/// Registers symbol-keyed methods: `[(symbol, "[Symbol.iterator]", f, 0)]`.
+pub fn define_symbol_methods(
+    interp: &mut Interp,
+    obj: &JsObject,
+    methods: &[(crate::value::Symbol, &str, NativeFn, u32)],
+) {
+    for (sym, name, f, len) in methods {
+        let func = create_native_function(interp, *f, name, *len);
+        obj.define_value(
+            PropertyKey::Symbol(sym.clone()),
+            Value::Object(func),
+            Attributes::hidden(),
+        );
+    }
+}
+
+/// Registers a getter (and optional setter) implemented natively.
+pub fn define_native_accessor(
+    interp: &mut Interp,
+    obj: &JsObject,
+    key: PropertyKey,
+    getter: Option<NativeFn>,
+    setter: Option<NativeFn>,
+    attrs: Attributes,
+) {
+    let g = getter.map(|f| {
+        let name = function_name_from_key(&key, Some("get"));
+        create_native_function(interp, f, &name.to_rust_string(), 0)
+    });
+    let s = setter.map(|f| {
+        let name = function_name_from_key(&key, Some("set"));
+        create_native_function(interp, f, &name.to_rust_string(), 1)
+    });
+    obj.define_accessor(key, g, s, attrs);
+}
+
+/// OrdinaryFunctionCreate + SetFunctionName + MakeConstructor as the
+/// evaluator needs them — ECMA-262 §10.2.3.
+pub(crate) fn create_script_function(
+    interp: &mut Interp,
+    code: &Rc<ast::Function>,
+    env: Env,
+    private_env: Option<Rc<PrivateEnvironment>>,
+    home_object: Option<JsObject>,
+    name: JsString,
+) -> JsObject {
+    let intr = &interp.realm.intrinsics;
+    let proto = match (code.is_async, code.is_generator) {
+        (false, false) => intr.function_prototype.clone(),
+        (false, true) => intr.generator_function_prototype.clone(),
+        (true, false) => intr.async_function_prototype.clone(),
+        (true, true) => intr.async_generator_function_prototype.clone(),
+    };
+    let source = interp
+        .context_stack
+        .last()
+        .and_then(|c| c.source.clone())
+        .unwrap_or_else(|| Source::new("<anonymous>", ""));
+    let constructor_kind = match code.kind {
+        FunctionKind::ClassConstructor => ConstructorKind::Base,
+        FunctionKind::DerivedConstructor => ConstructorKind::Derived,
+        _ => ConstructorKind::None,
+    };
+    let f = interp.alloc_object(
+        Some(proto),
+        ObjectKind::Function(Box::new(ScriptFunction {
+            code: code.clone(),
+            environment: env,
+            private_environment: private_env,
+            home_object,
+            source,
+            constructor_kind,
+            is_default_constructor: false,
+            fields: List::new(),
+            class_span: None,
+            class_extends: RefCell::new(None),
+        })),
+    );
+    define_length_and_name(&f, code.length, name);
+    // MakeConstructor for plain functions; generators get a prototype too.
+    if code.kind == FunctionKind::Normal {
+        if code.is_generator {
+            let gp = if code.is_async {
+                interp.realm.intrinsics.async_generator_prototype.clone()
+            } else {
+                interp.realm.intrinsics.generator_prototype.clone()
+            };
+            let p = interp.alloc_object(Some(gp), ObjectKind::Ordinary);
+            f.define_value(
+                "prototype",
+                Value::Object(p),
+                Attributes::new(true, false, false),
+            );
+        } else if !code.is_async {
+            let op = interp.realm.intrinsics.object_prototype.clone();
+            let p = interp.alloc_object(Some(op), ObjectKind::Ordinary);
+            p.define_value(
+                "constructor",
+                Value::Object(f.clone()),
+                Attributes::hidden(),
+            );
+            f.define_value(
+                "prototype",
+                Value::Object(p),
+                Attributes::new(true, false, false),
+            );
+        }
+    }
+    f
+}
+
+/// BoundFunctionCreate — ECMA-262 §10.4.1.3
+pub fn bound_function_create(
+    interp: &mut Interp,
+    target: JsObject,
+    bound_this: Value,
+    bound_args: Vec<Value>,
+) -> JsObject {
+    let proto = target.prototype();
+    interp.alloc_object(
+        proto,
+        ObjectKind::BoundFunction(Box::new(BoundFunction {
+            target,
+            bound_this,
+            bound_args,
+        })),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// [[Call]] and [[Construct]].
+
+pub(crate) fn call_native_function(
+    interp: &mut Interp,
+    f: &JsObject,
+    this: &Value,
+    args: &[Value],
+    new_target: Option<&Value>,
+) -> JsResult<Value> {
+    let ObjectKind::NativeFunction(nf) = f.kind() else {
+        return Err(interp.type_error("not a function"));
+    };
+    let func = match new_target {
+        Some(_) => match nf.constructor {
+            Some(c) => c,
+            None => return Err(interp.type_error("not a constructor")),
+        },
+        None => nf.call,
+    };
+    interp.enter_call()?;
+    let env = interp.lexical_env();
+    interp.context_stack.push(ExecutionContext {
+        function: Some(f.clone()),
+        lexical_environment: env.clone(),
+        variable_environment: env,
+        private_environment: None,
+        this_binding: this.clone(),
+        code: ContextCode::Native,
+        strict: true,
+        source: None,
+        position: 0,
+        frame_name: None,
+        is_construct: new_target.is_some(),
+    });
+    let r = func(interp, this, args);
+    interp.context_stack.pop();
+    interp.leave_call();
+    r
+}
+
+pub(crate) fn call_bound_function(
+    interp: &mut Interp,
+    f: &JsObject,
+    args: &[Value],
+    new_target: Option<&Value>,
+) -> JsResult<Value> {
+    let ObjectKind::BoundFunction(b) = f.kind() else {
+        return Err(interp.type_error("not a function"));
+    };
+    let mut all = b.bound_args.clone();
+    all.extend_from_slice(args);
+    let target = Value::Object(b.target.clone());
+    match new_target {
+        None => {
+            let this = b.bound_this.clone();
+            interp.call(&target, &this, &all)
+        }
+        Some(nt) => {
+            // If newTarget is F, use the target instead.
+            let nt = if matches!(nt, Value::Object(o) if o == f) {
+                target.clone()
+            } else {
+                nt.clone()
+            };
+            interp.construct(&target, &all, Some(&nt))
+        }
+    }
+}
+
+/// [[Call]] of an ECMAScript function object — ECMA-262 §10.2.1
+pub(crate) fn call_script_function(
+    interp: &mut Interp,
+    f: &JsObject,
+    this: &Value,
+    args: &[Value],
+) -> JsResult<Value> {
+    let ObjectKind::Function(sf) = f.kind() else {
+        return Err(interp.type_error("not a function"));
+    };
+    if sf.constructor_kind != ConstructorKind::None {
+        let name = function_name(f);
+        return Err(interp.type_error(format!(
+            "Class constructor {name} cannot be invoked without 'new'"
+        )));
+    }
+    let code = sf.code.clone();
+    if code.is_generator || code.is_async {
+        return crate::generator::start_suspendable(interp, f, this, args);
+    }
+    interp.enter_call()?;
+    let r = prepare_ordinary_call(interp, f, this, args, Value::Undefined).and_then(|_| {
+        let r = evaluate_body(interp, &code);
+        finish_call(interp, r)
+    });
+    interp.leave_call();
+    r
+}
+
+/// Runs the body of the function whose context is on top of the stack.
+pub(crate) fn evaluate_body(interp: &mut Interp, code: &ast::Function) -> JsResult<Value> {
+    match &code.body {
+        ast::FunctionBody::Block(stmts) => match interp.eval_statements(stmts)? {
+            Completion::Return(v) => Ok(v),
+            _ => Ok(Value::Undefined),
+        },
+        ast::FunctionBody::Expr(e) => interp.eval_expr(e),
+    }
+}
+
+/// Pops the function's context (after `--trace-context` output).
+pub(crate) fn finish_call(interp: &mut Interp, r: JsResult<Value>) -> JsResult<Value> {
+    if interp.options.trace_context {
+        crate::inspect::trace_context_exit(interp, &r);
+    }
+    interp.context_stack.pop();
+    r
+}
+
+/// PrepareForOrdinaryCall + OrdinaryCallBindThis +
+/// FunctionDeclarationInstantiation: pushes the callee context. On error the
+/// context is popped again.
+pub(crate) fn prepare_ordinary_call(
+    interp: &mut Interp,
+    f: &JsObject,
+    this_arg: &Value,
+    args: &[Value],
+    new_target: Value,
+) -> JsResult<Env> {
+    let ObjectKind::Function(sf) = f.kind() else {
+        return Err(interp.type_error("not a function"));
+    };
+    let code = sf.code.clone();
+    let arrow = sf.is_arrow();
+    let cap = code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
+    // 1-6. PrepareForOrdinaryCall: a new function environment.
+    let env = if arrow {
+        interp.new_declarative_env(sf.environment.clone(), "arrow", cap)
+    } else {
+        interp.new_function_env(
+            sf.environment.clone(),
+            Some(f.clone()),
+            false,
+            new_target,
+            cap,
+        )
+    };
+    // OrdinaryCallBindThis — ECMA-262 §10.2.1.2
+    let mut this_value = Value::Undefined;
+    if !arrow && sf.constructor_kind != ConstructorKind::Derived {
+        this_value = if code.strict {
+            this_arg.clone()
+        } else if this_arg.is_nullish() {
+            Value::Object(interp.realm.global_this.clone())
+        } else {
+            Value::Object(to_object(interp, this_arg)?)
+        };
+        if let Some(fe) = env.as_function_env() {
+            fe.this_value.set(this_value.clone());
+            fe.this_status.set(ThisBindingStatus::Initialized);
+        }
+    }
+    interp.context_stack.push(ExecutionContext {
+        function: Some(f.clone()),
+        lexical_environment: env.clone(),
+        variable_environment: env.clone(),
+        private_environment: sf.private_environment.clone(),
+        this_binding: this_value,
+        code: ContextCode::Function(code.clone()),
+        strict: code.strict,
+        source: Some(sf.source.clone()),
+        position: code.span.start,
+        frame_name: None,
+        is_construct: false,
+    });
+    if let Err(e) = function_declaration_instantiation(interp, f, &code, &env, args) {
+        interp.context_stack.pop();
+        return Err(e);
+    }
+    if interp.options.trace_context {
+        crate::inspect::trace_context_entry(interp);
+    }
+    Ok(env)
+}
+
+/// [[Construct]] of an ECMAScript function object — ECMA-262 §10.2.2
+pub(crate) fn construct_script_function(
+    interp: &mut Interp,
+    f: &JsObject,
+    args: &[Value],
+    new_target: &Value,
+) -> JsResult<Value> {
+    let ObjectKind::Function(sf) = f.kind() else {
+        return Err(interp.type_error("not a constructor"));
+    };
+    let kind = sf.constructor_kind;
+    let code = sf.code.clone();
+    let is_default = sf.is_default_constructor;
+    interp.enter_call()?;
+    let r = (|| {
+        if kind == ConstructorKind::Derived && is_default {
+            // The default derived constructor: `constructor(...args) { super(...args); }`
+            let parent = f.prototype();
+            let Some(parent) = parent.filter(|p| p.is_constructor()) else {
+                return Err(interp.type_error("Super constructor is not a constructor"));
+            };
+            let result = interp.construct(&Value::Object(parent), args, Some(new_target))?;
+            if let Value::Object(o) = &result {
+                initialize_instance_elements(interp, o, f)?;
+            }
+            return Ok(result);
+        }
+        let this_arg = if kind != ConstructorKind::Derived {
+            let default = interp.realm.intrinsics.object_prototype.clone();
+            let obj = crate::operations::ordinary_create_from_constructor(
+                interp,
+                new_target,
+                default,
+                ObjectKind::Ordinary,
+            )?;
+            Some(obj)
+        } else {
+            None
+        };
+        let this_val = this_arg.clone().map(Value::Object).unwrap_or_default();
+        let env = prepare_ordinary_call(interp, f, &this_val, args, new_target.clone())?;
+        interp.ctx_mut().is_construct = true;
+        if let Some(obj) = &this_arg {
+            if let Err(e) = initialize_instance_elements(interp, obj, f) {
+                interp.context_stack.pop();
+                return Err(e);
+            }
+        }
+        let result = evaluate_body(interp, &code);
+        let result = finish_call(interp, result)?;
+        if let Value::Object(_) = result {
+            return Ok(result);
+        }
+        if let Some(obj) = this_arg {
+            return Ok(Value::Object(obj));
+        }
+        if !result.is_undefined() {
+            return Err(
+                interp.type_error("Derived constructors may only return object or undefined")
+            );
+        }
+        let fe = env.as_function_env();
+        match fe {
+            Some(fe) if fe.this_status.get() == ThisBindingStatus::Initialized => Ok(fe.this_value.get()),
+            _ => Err(interp.reference_error(
+                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+            )),
+        }
+    })();
+    interp.leave_call();
+    r
+}
+
+/// InitializeInstanceElements — ECMA-262 §7.3.34
+pub(crate) fn initialize_instance_elements(
+    interp: &mut Interp,
+    o: &JsObject,
+    constructor: &JsObject,
+) -> JsResult<()> {
+    let ObjectKind::Function(sf) = constructor.kind() else {
+        return Ok(());
+    };
+    let elements = sf.fields.to_vec();
+    // Private methods first, then fields in order.
+    for e in &elements {
+        if let ClassElement::PrivateMethod { key, slot } = e {
+            if o.private_get(key).is_some() {
+                return Err(interp.type_error(
+                    "Cannot initialize private methods of class twice on the same object",
+                ));
+            }
+            o.storage_insert(key.clone(), slot.clone());
+        }
+    }
+    let ov = Value::Object(o.clone());
+    for e in &elements {
+        if let ClassElement::Field { key, initializer } = e {
+            let value = match initializer {
+                Some(init) => interp.call(&Value::Object(init.clone()), &ov, &[])?,
+                None => Value::Undefined,
+            };
+            if let PropertyKey::Private(_) = key {
+                if o.private_get(key).is_some() {
+                    return Err(interp.type_error("Cannot initialize #x twice on the same object"));
+                }
+                o.storage_insert(
+                    key.clone(),
+                    PropertySlot::Data(value, Attributes::new(true, false, false)),
+                );
+            } else {
+                crate::operations::create_data_property_or_throw(interp, o, key.clone(), value)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// FunctionDeclarationInstantiation — ECMA-262 §10.2.11
+
+fn function_declaration_instantiation(
+    interp: &mut Interp,
+    f: &JsObject,
+    code: &Rc<ast::Function>,
+    env: &Env,
+    args: &[Value],
+) -> JsResult<()> {
+    let strict = code.strict;
+    let b = env.bindings();
+    let param_names = &code.param_names;
+    let has_param_exprs = !code.simple_params;
+    let is_arrow = code.kind == FunctionKind::Arrow;
+    let arguments_needed = code.uses_arguments
+        && !is_arrow
+        && !param_names.iter().any(|n| &**n == "arguments")
+        && !(!has_param_exprs
+            && (code
+                .scope
+                .functions
+                .iter()
+                .any(|fd| fd.name.as_deref() == Some("arguments"))
+                || code.scope.lexical.iter().any(|(n, _)| &**n == "arguments")));
+
+    // 21-22. Parameter bindings.
+    if code.simple_params {
+        for (i, name) in param_names.iter().enumerate() {
+            let v = args.get(i).cloned().unwrap_or_default();
+            match b.find(name) {
+                Some(slot) => b.set(slot, v),
+                None => {
+                    b.add(name.clone(), BINDING_INITIALIZED | BINDING_MUTABLE, v);
+                }
+            }
+        }
+    } else {
+        for name in param_names {
+            if b.find(name).is_none() {
+                b.add(name.clone(), BINDING_MUTABLE, Value::Undefined);
+            }
+        }
+    }
+
+    // 22. The arguments object.
+    if arguments_needed {
+        let ao = if strict || !code.simple_params {
+            create_unmapped_arguments_object(interp, args)
+        } else {
+            create_mapped_arguments_object(interp, f, param_names, args, env)
+        };
+        let flags = if strict {
+            BINDING_INITIALIZED
+        } else {
+            BINDING_INITIALIZED | BINDING_MUTABLE
+        };
+        b.add(Rc::from("arguments"), flags, Value::Object(ao));
+    }
+
+    // 25-26. IteratorBindingInitialization of the formals (non-simple lists).
+    if !code.simple_params {
+        let mut i = 0usize;
+        for p in &code.params {
+            if p.is_rest {
+                let rest: Vec<Value> = args.get(i..).map(|s| s.to_vec()).unwrap_or_default();
+                let arr = crate::operations::create_array_from_list(interp, rest);
+                interp.bind_pattern(&p.pattern, Value::Object(arr), Some(env))?;
+                i = args.len();
+            } else {
+                let v = args.get(i).cloned().unwrap_or_default();
+                i += 1;
+                interp.bind_pattern(&p.pattern, v, Some(env))?;
+            }
+        }
+    }
+
+    // 27-28. Var bindings: in the same environment when there are no
+    // parameter expressions, otherwise in a separate one.
+    let var_env = if !has_param_exprs {
+        for name in code
+            .scope
+            .var_names
+            .iter()
+            .chain(code.scope.annex_b_functions.iter())
+        {
+            if b.find(name).is_none() {
+                b.add(
+                    name.clone(),
+                    BINDING_INITIALIZED | BINDING_MUTABLE,
+                    Value::Undefined,
+                );
+            }
+        }
+        env.clone()
+    } else {
+        let cap = code.scope.var_names.len() + code.scope.lexical.len();
+        let var_env = interp.new_declarative_env(env.clone(), "function body", cap);
+        let vb = var_env.bindings();
+        for name in code
+            .scope
+            .var_names
+            .iter()
+            .chain(code.scope.annex_b_functions.iter())
+        {
+            if vb.find(name).is_some() {
+                continue;
+            }
+            let initial = match b.find(name) {
+                Some(slot) => b.get(slot),
+                None => Value::Undefined,
+            };
+            vb.add(name.clone(), BINDING_INITIALIZED | BINDING_MUTABLE, initial);
+        }
+        interp.ctx_mut().variable_environment = var_env.clone();
+        interp.ctx_mut().lexical_environment = var_env.clone();
+        var_env
+    };
+
+    // 30-33. Lexical declarations (in a separate environment when the body
+    // contains direct eval, so eval-introduced vars cannot clash).
+    let lex_env = if !strict && code.uses_eval {
+        let e = interp.new_declarative_env(
+            var_env.clone(),
+            "function lexical",
+            code.scope.lexical.len(),
+        );
+        interp.ctx_mut().lexical_environment = e.clone();
+        e
+    } else {
+        var_env.clone()
+    };
+    instantiate_lexical_names(&lex_env, &code.scope.lexical);
+
+    // 36. Function declarations (later ones win).
+    instantiate_hoisted_functions(interp, &code.scope.functions, &lex_env, &var_env)?;
+    Ok(())
+}
+
+/// Creates TDZ bindings for let/const/class names.
+pub(crate) fn instantiate_lexical_names(env: &Env, lexical: &[(ast::Atom, ast::LexicalKind)]) {
+    let b = env.bindings();
+    for (name, kind) in lexical {
+        if b.find(name).is_some() {
+            continue;
+        }
+        let flags = match kind {
+            ast::LexicalKind::Const => BINDING_STRICT,
+            ast::LexicalKind::Function => BINDING_MUTABLE | BINDING_INITIALIZED,
+            _ => BINDING_MUTABLE,
+        };
+        b.add(name.clone(), flags, Value::Undefined);
+    }
+}
+
+/// Instantiates hoisted function declarations into `var_env` (closures over
+/// `lex_env`), the last declaration of a name winning.
+pub(crate) fn instantiate_hoisted_functions(
+    interp: &mut Interp,
+    functions: &[Rc<ast::Function>],
+    lex_env: &Env,
+    var_env: &Env,
+) -> JsResult<()> {
+    for (i, fd) in functions.iter().enumerate() {
+        let Some(name) = &fd.name else { continue };
+        if functions[i + 1..]
+            .iter()
+            .any(|later| later.name.as_deref() == Some(&**name))
+        {
+            continue;
+        }
+        let private_env = interp.ctx().private_environment.clone();
+        let fo = create_script_function(
+            interp,
+            fd,
+            lex_env.clone(),
+            private_env,
+            None,
+            JsString::from(&**name),
+        );
+        let vb = var_env.bindings();
+        match vb.find(name) {
+            Some(slot) => {
+                vb.set(slot, Value::Object(fo));
+                vb.set_flags(slot, vb.flags(slot) | BINDING_INITIALIZED);
+            }
+            None => {
+                vb.add(
+                    name.clone(),
+                    BINDING_INITIALIZED | BINDING_MUTABLE,
+                    Value::Object(fo),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// CreateUnmappedArgumentsObject — ECMA-262 §10.4.4.6
+pub fn create_unmapped_arguments_object(interp: &mut Interp, args: &[Value]) -> JsObject {
+    let proto = interp.realm.intrinsics.object_prototype.clone();
+    let obj = interp.alloc_object(Some(proto), ObjectKind::Arguments(None));
+    for (i, a) in args.iter().enumerate() {
+        obj.define_value(PropertyKey::from(i), a.clone(), Attributes::all());
+    }
+    obj.define_value("length", Value::from(args.len()), Attributes::hidden());
+    let values = interp.realm.intrinsics.array_prototype_values.clone();
+    let iter_sym = interp.realm.intrinsics.symbol_iterator.clone();
+    obj.define_value(
+        PropertyKey::Symbol(iter_sym),
+        Value::Object(values),
+        Attributes::hidden(),
+    );
+    let thrower = interp.realm.intrinsics.throw_type_error.clone();
+    obj.define_accessor(
+        "callee",
+        Some(thrower.clone()),
+        Some(thrower),
+        Attributes::none(),
+    );
+    obj
+}
+
+/// CreateMappedArgumentsObject — ECMA-262 §10.4.4.7
+fn create_mapped_arguments_object(
+    interp: &mut Interp,
+    f: &JsObject,
+    formals: &[ast::Atom],
+    args: &[Value],
+    env: &Env,
+) -> JsObject {
+    let mut map = vec![None; args.len()];
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, name) in formals.iter().enumerate().rev() {
+        if seen.contains(&&**name) {
+            continue;
+        }
+        seen.push(name);
+        if i < args.len() {
+            map[i] = env.bindings().find(name);
+        }
+    }
+    let proto = interp.realm.intrinsics.object_prototype.clone();
+    let obj = interp.alloc_object(
+        Some(proto),
+        ObjectKind::Arguments(Some(MappedArguments {
+            env: env.clone(),
+            map: RefCell::new(map),
+        })),
+    );
+    for (i, a) in args.iter().enumerate() {
+        obj.define_value(PropertyKey::from(i), a.clone(), Attributes::all());
+    }
+    obj.define_value("length", Value::from(args.len()), Attributes::hidden());
+    let values = interp.realm.intrinsics.array_prototype_values.clone();
+    let iter_sym = interp.realm.intrinsics.symbol_iterator.clone();
+    obj.define_value(
+        PropertyKey::Symbol(iter_sym),
+        Value::Object(values),
+        Attributes::hidden(),
+    );
+    obj.define_value("callee", Value::Object(f.clone()), Attributes::hidden());
+    obj
+}
+
+/// A JsError for a thrown value (helper for natives).
+pub fn throw_value<T>(v: Value) -> JsResult<T> {
+    Err(JsError::Throw(v))
+}

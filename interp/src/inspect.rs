@@ -1,0 +1,1344 @@
+//! Node's `util.inspect` formatting (as `console.log` uses it: depth 2,
+//! compact 3, breakLength 80, no colors) and `util.format`'s `%` directives.
+//!
+//! The structure follows Node's `lib/internal/util/inspect.js`:
+//! formatValue → formatRaw → (formatArray | formatSet | formatMap | ...)
+//! → formatProperty → reduceToSingleString (+ groupArrayElements).
+
+use crate::builtins::iterator::IterKind;
+use crate::builtins::map_set::MapIterator;
+use crate::interp::Interp;
+use crate::number::number_to_string;
+use crate::object::{JsObject, ObjectKind};
+use crate::promise::{promise_data, PromiseState};
+use crate::storage::PropertySlot;
+use crate::string::JsString;
+use crate::value::{PropertyKey, Value};
+use crate::JsResult;
+
+/// Options of `util.inspect`.
+#[derive(Clone)]
+pub struct InspectOptions {
+    pub depth: Option<usize>,
+    pub break_length: usize,
+    pub compact: usize,
+    pub show_hidden: bool,
+    pub max_array_length: usize,
+    pub max_string_length: usize,
+}
+
+impl Default for InspectOptions {
+    fn default() -> Self {
+        InspectOptions {
+            depth: Some(2),
+            break_length: 80,
+            compact: 3,
+            show_hidden: false,
+            max_array_length: 100,
+            max_string_length: 10000,
+        }
+    }
+}
+
+struct Ctx<'a> {
+    opts: &'a InspectOptions,
+    seen: Vec<JsObject>,
+    circular: Vec<JsObject>,
+    indentation_lvl: usize,
+    current_depth: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extras {
+    Object,
+    Array,
+}
+
+/// `util.inspect(value)`.
+pub fn inspect(interp: &mut Interp, value: &Value, opts: &InspectOptions) -> String {
+    let mut ctx = Ctx {
+        opts,
+        seen: Vec::new(),
+        circular: Vec::new(),
+        indentation_lvl: 0,
+        current_depth: 0,
+    };
+    format_value(interp, &mut ctx, value, 0, false)
+}
+
+/// A short rendering of a value for error messages (`#<Object>` style).
+pub fn short_description(interp: &mut Interp, v: &Value) -> String {
+    let _ = interp;
+    match v {
+        Value::String(s) => format!("\"{s}\""),
+        Value::Symbol(s) => s.descriptive_string(),
+        Value::Object(o) => {
+            if o.is_callable() {
+                let n = crate::function::function_name(o);
+                if matches!(o.kind(), ObjectKind::Function(sf) if sf.class_span.is_some()) {
+                    return format!("class {n}");
+                }
+                return format!("function {n}");
+            }
+            if o.is_array() {
+                return "[object Array]".into();
+            }
+            match constructor_name(o) {
+                Some(n) => format!("#<{n}>"),
+                None => "[object Object]".into(),
+            }
+        }
+        Value::Number(n) => number_to_string(*n),
+        Value::Bool(b) => b.to_string(),
+        Value::Undefined => "undefined".into(),
+        Value::Null => "null".into(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Strings.
+
+/// strEscape: quotes a string the way Node picks quotes.
+pub fn quote_string(s: &str) -> String {
+    let quote = if !s.contains('\'') {
+        '\''
+    } else if !s.contains('"') {
+        '"'
+    } else if !s.contains('`') && !s.contains("${") {
+        '`'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\v"),
+            '\\' => out.push_str("\\\\"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn js_string_for_display(s: &JsString) -> String {
+    // Lone surrogates are shown escaped, like Node does.
+    let units = s.code_units();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        if (0xD800..0xDC00).contains(&u)
+            && i + 1 < units.len()
+            && (0xDC00..0xE000).contains(&units[i + 1])
+        {
+            let cp = 0x10000 + ((u as u32 - 0xD800) << 10) + (units[i + 1] as u32 - 0xDC00);
+            out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+            i += 2;
+            continue;
+        }
+        if (0xD800..0xE000).contains(&u) {
+            out.push_str(&format!("\\u{:04X}", u));
+        } else {
+            out.push(char::from_u32(u as u32).unwrap_or('\u{FFFD}'));
+        }
+        i += 1;
+    }
+    out
+}
+
+fn format_primitive(ctx: &Ctx, v: &Value) -> String {
+    match v {
+        Value::String(s) => {
+            let text = js_string_for_display(s);
+            let trimmed_note;
+            let text = if s.len() > ctx.opts.max_string_length {
+                trimmed_note = format!(
+                    "... {} more characters",
+                    s.len() - ctx.opts.max_string_length
+                );
+                js_string_for_display(&s.substring(0, ctx.opts.max_string_length))
+            } else {
+                trimmed_note = String::new();
+                text
+            };
+            // Long multi-line strings are split on line breaks.
+            if text.len() > 16
+                && text.contains('\n')
+                && text.len()
+                    > ctx
+                        .opts
+                        .break_length
+                        .saturating_sub(ctx.indentation_lvl + 4)
+            {
+                let mut parts = Vec::new();
+                let mut rest = text.as_str();
+                while let Some(i) = rest.find('\n') {
+                    parts.push(quote_string(&rest[..=i]));
+                    rest = &rest[i + 1..];
+                }
+                if !rest.is_empty() {
+                    parts.push(quote_string(rest));
+                }
+                let sep = format!(" +\n{}", " ".repeat(ctx.indentation_lvl + 2));
+                return parts.join(&sep) + &trimmed_note;
+            }
+            quote_string(&text) + &trimmed_note
+        }
+        Value::Number(n) => {
+            if *n == 0.0 && n.is_sign_negative() {
+                "-0".into()
+            } else {
+                number_to_string(*n)
+            }
+        }
+        Value::Bool(b) => b.to_string(),
+        Value::Undefined => "undefined".into(),
+        Value::Null => "null".into(),
+        Value::Symbol(s) => s.descriptive_string(),
+        Value::Object(_) => String::new(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Objects.
+
+/// getConstructorName: the name of the first `constructor` found on the
+/// prototype chain (`None` for a null-prototype object).
+fn constructor_name(o: &JsObject) -> Option<String> {
+    let mut cur = Some(o.clone());
+    let key = PropertyKey::from("constructor");
+    while let Some(obj) = cur {
+        if let Some(PropertySlot::Data(Value::Object(c), _)) = obj.own_slot_raw(&key) {
+            if c.is_callable() {
+                let n = crate::function::function_name(&c);
+                if !n.is_empty() {
+                    return Some(n);
+                }
+            }
+        }
+        cur = obj.prototype();
+    }
+    None
+}
+
+fn to_string_tag(o: &JsObject, interp: &Interp) -> String {
+    let sym = interp.realm.intrinsics.symbol_to_string_tag.clone();
+    let key = PropertyKey::Symbol(sym);
+    let mut cur = Some(o.clone());
+    while let Some(obj) = cur {
+        if let Some(PropertySlot::Data(v, _)) = obj.own_slot_raw(&key) {
+            return match v {
+                Value::String(s) => s.to_rust_string(),
+                _ => String::new(),
+            };
+        }
+        if obj.own_slot_raw(&key).is_some() {
+            return String::new();
+        }
+        cur = obj.prototype();
+    }
+    String::new()
+}
+
+fn get_prefix(constructor: &Option<String>, tag: &str, fallback: &str, size: &str) -> String {
+    match constructor {
+        None => {
+            if !tag.is_empty() && fallback != tag {
+                format!("[{fallback}{size}: null prototype] [{tag}] ")
+            } else {
+                format!("[{fallback}{size}: null prototype] ")
+            }
+        }
+        Some(c) => {
+            if !tag.is_empty() && c != tag {
+                format!("{c}{size} [{tag}] ")
+            } else {
+                format!("{c}{size} ")
+            }
+        }
+    }
+}
+
+/// Own enumerable keys (strings then symbols), without private names.
+fn enumerable_keys(o: &JsObject, show_hidden: bool) -> Vec<PropertyKey> {
+    o.own_property_keys()
+        .into_iter()
+        .filter(|k| {
+            show_hidden
+                || o.get_own_property(k)
+                    .is_some_and(|d| d.enumerable_or_false())
+        })
+        .collect()
+}
+
+fn format_value(
+    interp: &mut Interp,
+    ctx: &mut Ctx,
+    v: &Value,
+    recurse_times: usize,
+    _typed: bool,
+) -> String {
+    let Value::Object(o) = v else {
+        return format_primitive(ctx, v);
+    };
+    if ctx.seen.contains(o) {
+        let index = match ctx.circular.iter().position(|c| c == o) {
+            Some(i) => i + 1,
+            None => {
+                ctx.circular.push(o.clone());
+                ctx.circular.len()
+            }
+        };
+        return format!("[Circular *{index}]");
+    }
+    format_raw(interp, ctx, o, recurse_times)
+}
+
+fn function_base(
+    interp: &mut Interp,
+    f: &JsObject,
+    constructor: &Option<String>,
+    tag: &str,
+) -> String {
+    if let ObjectKind::Function(sf) = f.kind() {
+        if sf.class_span.is_some() {
+            let name = match f.get_own_data(&PropertyKey::from("name")) {
+                Some(Value::String(s)) if !s.is_empty() => s.to_rust_string(),
+                _ => "(anonymous)".into(),
+            };
+            let mut base = format!("[class {name}");
+            if let Some(parent) = f.prototype() {
+                let pn = crate::function::function_name(&parent);
+                if !pn.is_empty() && parent.is_callable() {
+                    base.push_str(&format!(" extends {pn}"));
+                }
+            }
+            if let Some(c) = constructor {
+                if c != "Function" {
+                    base.push_str(&format!(" [{c}]"));
+                }
+            }
+            if !tag.is_empty() && constructor.as_deref() != Some(tag) {
+                base.push_str(&format!(" [{tag}]"));
+            }
+            base.push(']');
+            return base;
+        }
+    }
+    let mut ty = "Function".to_string();
+    if let ObjectKind::Function(sf) = f.kind() {
+        if sf.code.is_generator {
+            ty = format!("Generator{ty}");
+        }
+        if sf.code.is_async {
+            ty = format!("Async{ty}");
+        }
+    }
+    let _ = interp;
+    let mut base = format!("[{ty}");
+    if constructor.is_none() {
+        base.push_str(" (null prototype)");
+    }
+    let name = match f.get_own_data(&PropertyKey::from("name")) {
+        Some(Value::String(s)) => s.to_rust_string(),
+        _ => String::new(),
+    };
+    if name.is_empty() {
+        base.push_str(" (anonymous)");
+    } else {
+        base.push_str(&format!(": {name}"));
+    }
+    base.push(']');
+    if let Some(c) = constructor {
+        if *c != ty && c != "Function" {
+            base.push_str(&format!(" {c}"));
+        }
+    }
+    if !tag.is_empty() && constructor.as_deref() != Some(tag) {
+        base.push_str(&format!(" [{tag}]"));
+    }
+    base
+}
+
+fn format_error(
+    interp: &mut Interp,
+    ctx: &Ctx,
+    o: &JsObject,
+    keys: &mut Vec<PropertyKey>,
+) -> String {
+    let get = |k: &str| -> Option<Value> {
+        let key = PropertyKey::from(k);
+        let mut cur = Some(o.clone());
+        while let Some(c) = cur {
+            if let Some(PropertySlot::Data(v, _)) = c.own_slot_raw(&key) {
+                return Some(v);
+            }
+            cur = c.prototype();
+        }
+        None
+    };
+    let stack = match get("stack") {
+        Some(Value::String(s)) => s.to_rust_string(),
+        _ => {
+            crate::error::error_header(&Value::Object(o.clone())).unwrap_or_else(|| "Error".into())
+        }
+    };
+    // removeDuplicateErrorKeys
+    for name in ["name", "message", "stack"] {
+        if let Some(Value::String(s)) = get(name) {
+            if stack.contains(&s.to_rust_string()) {
+                keys.retain(|k| k.as_str().as_deref() != Some(name));
+            }
+        }
+    }
+    if o.has_property(&PropertyKey::from("cause"))
+        && !keys.iter().any(|k| k.as_str().as_deref() == Some("cause"))
+    {
+        keys.push(PropertyKey::from("cause"));
+    }
+    let _ = interp;
+    let mut stack = stack;
+    if !stack.contains("\n    at") {
+        stack = format!("[{stack}]");
+    }
+    if ctx.indentation_lvl != 0 {
+        let ind = " ".repeat(ctx.indentation_lvl);
+        stack = stack.replace('\n', &format!("\n{ind}"));
+    }
+    stack
+}
+
+fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: usize) -> String {
+    let constructor = constructor_name(o);
+    let mut tag = to_string_tag(o, interp);
+    if let Some(c) = &constructor {
+        if *c == tag {
+            tag = String::new();
+        }
+    }
+    let mut keys: Vec<PropertyKey>;
+    let mut base = String::new();
+    let mut braces = ["{".to_string(), "}".to_string()];
+    let mut extras = Extras::Object;
+    enum Formatter {
+        None,
+        Array,
+        Set,
+        Map,
+        MapIter,
+        Promise,
+        Weak,
+        Arguments,
+    }
+    let mut formatter = Formatter::None;
+
+    match o.kind() {
+        ObjectKind::Array(_) => {
+            let len = o.array_length();
+            let prefix = if constructor.as_deref() != Some("Array") || !tag.is_empty() {
+                get_prefix(&constructor, &tag, "Array", &format!("({len})"))
+            } else {
+                String::new()
+            };
+            keys = enumerable_keys(o, ctx.opts.show_hidden)
+                .into_iter()
+                .filter(|k| {
+                    !matches!(k, PropertyKey::Index(_)) && k.as_str().as_deref() != Some("length")
+                })
+                .collect();
+            braces = [format!("{prefix}["), "]".into()];
+            if len == 0 && keys.is_empty() {
+                return format!("{}]", braces[0]);
+            }
+            extras = Extras::Array;
+            formatter = Formatter::Array;
+        }
+        ObjectKind::Set(m) | ObjectKind::Map(m) if !is_weak(o, interp) => {
+            let is_set = matches!(o.kind(), ObjectKind::Set(_));
+            let size = m.size();
+            let prefix = get_prefix(
+                &constructor,
+                &tag,
+                if is_set { "Set" } else { "Map" },
+                &format!("({size})"),
+            );
+            keys = enumerable_keys(o, ctx.opts.show_hidden);
+            if size == 0 && keys.is_empty() {
+                return format!("{prefix}{{}}");
+            }
+            braces = [format!("{prefix}{{"), "}".into()];
+            formatter = if is_set {
+                Formatter::Set
+            } else {
+                Formatter::Map
+            };
+        }
+        ObjectKind::Host(h) if h.as_any().is::<MapIterator>() => {
+            keys = enumerable_keys(o, ctx.opts.show_hidden);
+            let it = o.host::<MapIterator>();
+            let (class, entries) = match it {
+                Some(i) => (
+                    if i.is_set { "Set" } else { "Map" },
+                    i.kind == IterKind::Entries && !i.is_set,
+                ),
+                None => ("Map", false),
+            };
+            let label = if entries {
+                format!("[{class} Entries] {{")
+            } else {
+                format!("[{class} Iterator] {{")
+            };
+            braces = [label, "}".into()];
+            formatter = Formatter::MapIter;
+        }
+        _ => {
+            keys = enumerable_keys(o, ctx.opts.show_hidden);
+            if constructor.as_deref() == Some("Object")
+                && !o.is_callable()
+                && !matches!(
+                    o.kind(),
+                    ObjectKind::Error
+                        | ObjectKind::Promise(_)
+                        | ObjectKind::Boolean(_)
+                        | ObjectKind::Number(_)
+                        | ObjectKind::String(_)
+                        | ObjectKind::Symbol(_)
+                        | ObjectKind::Date(_)
+                )
+                && !is_weak(o, interp)
+            {
+                if matches!(o.kind(), ObjectKind::Arguments(_)) {
+                    braces[0] = "[Arguments] [".into();
+                    braces[1] = "]".into();
+                    extras = Extras::Array;
+                    formatter = Formatter::Arguments;
+                    keys.retain(|k| !matches!(k, PropertyKey::Index(_)));
+                    if o.array_like_len() == 0 && keys.is_empty() {
+                        return "[Arguments] []".into();
+                    }
+                } else {
+                    if !tag.is_empty() {
+                        braces[0] = format!("{}{{", get_prefix(&constructor, &tag, "Object", ""));
+                    }
+                    if keys.is_empty() {
+                        return format!("{}}}", braces[0]);
+                    }
+                }
+            } else if o.is_callable() {
+                base = function_base(interp, o, &constructor, &tag);
+                keys.retain(|k| !matches!(k.as_str().as_deref(), Some("prototype")));
+                if keys.is_empty() {
+                    return base;
+                }
+            } else if matches!(o.kind(), ObjectKind::Error) {
+                base = format_error(interp, ctx, o, &mut keys);
+                if keys.is_empty() {
+                    return base;
+                }
+            } else if let ObjectKind::Promise(_) = o.kind() {
+                braces[0] = format!("{}{{", get_prefix(&constructor, &tag, "Promise", ""));
+                formatter = Formatter::Promise;
+            } else if is_weak(o, interp) {
+                let name = if matches!(o.kind(), ObjectKind::Set(_)) {
+                    "WeakSet"
+                } else {
+                    "WeakMap"
+                };
+                braces[0] = format!("{}{{", get_prefix(&constructor, &tag, name, ""));
+                formatter = Formatter::Weak;
+            } else if let Some((label, prim)) = boxed_primitive(o) {
+                let shown = format_primitive(ctx, &prim);
+                let mut b = format!("[{label}");
+                if constructor.as_deref() != Some(label) {
+                    match &constructor {
+                        None => b.push_str(" (null prototype)"),
+                        Some(c) => b.push_str(&format!(" ({c})")),
+                    }
+                }
+                b.push_str(&format!(": {shown}]"));
+                if !tag.is_empty() && constructor.as_deref() != Some(&tag) {
+                    b.push_str(&format!(" [{tag}]"));
+                }
+                base = b;
+                if let ObjectKind::String(_) = o.kind() {
+                    keys.retain(|k| {
+                        !matches!(k, PropertyKey::Index(_))
+                            && k.as_str().as_deref() != Some("length")
+                    });
+                }
+                if keys.is_empty() {
+                    return base;
+                }
+            } else {
+                if keys.is_empty() {
+                    return format!("{}{{}}", get_prefix(&constructor, &tag, "Object", ""));
+                }
+                braces[0] = format!("{}{{", get_prefix(&constructor, &tag, "Object", ""));
+            }
+        }
+    }
+
+    if let Some(depth) = ctx.opts.depth {
+        if recurse_times > depth {
+            let name = get_prefix(
+                &constructor,
+                &tag,
+                if o.is_array() { "Array" } else { "Object" },
+                "",
+            );
+            let name = name.trim_end().to_string();
+            return if constructor.is_some() {
+                format!("[{name}]")
+            } else {
+                name
+            };
+        }
+    }
+    let recurse_times = recurse_times + 1;
+    ctx.seen.push(o.clone());
+    ctx.current_depth = recurse_times;
+    let mut output: Vec<String> = match formatter {
+        Formatter::None => Vec::new(),
+        Formatter::Array => format_array(interp, ctx, o, recurse_times),
+        Formatter::Arguments => format_array_like(interp, ctx, o, recurse_times),
+        Formatter::Set => {
+            let mut out = Vec::new();
+            ctx.indentation_lvl += 2;
+            if let ObjectKind::Set(m) = o.kind() {
+                for (v, _) in m.entries() {
+                    out.push(format_value(interp, ctx, &v, recurse_times, false));
+                }
+            }
+            ctx.indentation_lvl -= 2;
+            out
+        }
+        Formatter::Map => {
+            let mut out = Vec::new();
+            ctx.indentation_lvl += 2;
+            if let ObjectKind::Map(m) = o.kind() {
+                for (k, v) in m.entries() {
+                    let ks = format_value(interp, ctx, &k, recurse_times, false);
+                    let vs = format_value(interp, ctx, &v, recurse_times, false);
+                    out.push(format!("{ks} => {vs}"));
+                }
+            }
+            ctx.indentation_lvl -= 2;
+            out
+        }
+        Formatter::MapIter => {
+            let mut out = Vec::new();
+            if let Some(it) = o.host::<MapIterator>() {
+                if let Some(m) = crate::builtins::map_set::map_entries_of(&it.target, it.is_set) {
+                    ctx.indentation_lvl += 2;
+                    let mut pos = it.position.get();
+                    while let Some(e) = m.entry_at(pos) {
+                        pos += 1;
+                        let Some((k, v)) = e else { continue };
+                        let s = match it.kind {
+                            IterKind::Keys => format_value(interp, ctx, &k, recurse_times, false),
+                            IterKind::Values => format_value(interp, ctx, &v, recurse_times, false),
+                            IterKind::Entries => {
+                                let ks = format_value(interp, ctx, &k, recurse_times, false);
+                                let vs = format_value(interp, ctx, &v, recurse_times, false);
+                                format!("[ {ks}, {vs} ]")
+                            }
+                        };
+                        out.push(s);
+                    }
+                    ctx.indentation_lvl -= 2;
+                }
+            }
+            out
+        }
+        Formatter::Promise => {
+            let mut out = Vec::new();
+            if let Some(d) = promise_data(o) {
+                match d.state.get() {
+                    PromiseState::Pending => out.push("<pending>".into()),
+                    state => {
+                        ctx.indentation_lvl += 2;
+                        let s = format_value(interp, ctx, &d.result.get(), recurse_times, false);
+                        ctx.indentation_lvl -= 2;
+                        out.push(if state == PromiseState::Rejected {
+                            format!("<rejected> {s}")
+                        } else {
+                            s
+                        });
+                    }
+                }
+            }
+            out
+        }
+        Formatter::Weak => vec!["<items unknown>".into()],
+    };
+    for k in &keys {
+        output.push(format_property(
+            interp,
+            ctx,
+            o,
+            recurse_times,
+            k,
+            extras_for_keys(extras),
+        ));
+    }
+    if let Some(index) = ctx.circular.iter().position(|c| c == o) {
+        let reference = format!("<ref *{}>", index + 1);
+        base = if base.is_empty() {
+            reference
+        } else {
+            format!("{reference} {base}")
+        };
+    }
+    ctx.seen.pop();
+    reduce_to_single_string(ctx, output, &base, &braces, extras, recurse_times, Some(o))
+}
+
+fn extras_for_keys(_e: Extras) -> Extras {
+    // Extra (non-index) keys of arrays are printed as `key: value`.
+    Extras::Object
+}
+
+fn is_weak(o: &JsObject, interp: &Interp) -> bool {
+    let _ = interp;
+    if !matches!(o.kind(), ObjectKind::Map(_) | ObjectKind::Set(_)) {
+        return false;
+    }
+    let tag_key = PropertyKey::Symbol(interp.realm.intrinsics.symbol_to_string_tag.clone());
+    let mut cur = o.prototype();
+    while let Some(p) = cur {
+        if let Some(Value::String(s)) = p.get_own_data(&tag_key) {
+            let s = s.to_rust_string();
+            return s == "WeakMap" || s == "WeakSet";
+        }
+        cur = p.prototype();
+    }
+    false
+}
+
+fn boxed_primitive(o: &JsObject) -> Option<(&'static str, Value)> {
+    match o.kind() {
+        ObjectKind::Number(n) => Some(("Number", Value::Number(*n))),
+        ObjectKind::String(s) => Some(("String", Value::String(s.clone()))),
+        ObjectKind::Boolean(b) => Some(("Boolean", Value::Bool(*b))),
+        ObjectKind::Symbol(s) => Some(("Symbol", Value::Symbol(s.clone()))),
+        _ => None,
+    }
+}
+
+impl JsObject {
+    fn array_like_len(&self) -> u32 {
+        match self.get_own_data(&PropertyKey::from("length")) {
+            Some(Value::Number(n)) if n >= 0.0 => n as u32,
+            _ => 0,
+        }
+    }
+}
+
+fn format_array(
+    interp: &mut Interp,
+    ctx: &mut Ctx,
+    o: &JsObject,
+    recurse_times: usize,
+) -> Vec<String> {
+    let len = o.array_length() as usize;
+    format_indexed(interp, ctx, o, recurse_times, len)
+}
+
+fn format_array_like(
+    interp: &mut Interp,
+    ctx: &mut Ctx,
+    o: &JsObject,
+    recurse_times: usize,
+) -> Vec<String> {
+    let len = o.array_like_len() as usize;
+    format_indexed(interp, ctx, o, recurse_times, len)
+}
+
+/// formatArray / formatSpecialArray.
+fn format_indexed(
+    interp: &mut Interp,
+    ctx: &mut Ctx,
+    o: &JsObject,
+    recurse_times: usize,
+    len: usize,
+) -> Vec<String> {
+    let max = ctx.opts.max_array_length.min(len);
+    let mut output = Vec::new();
+    let mut index = 0usize;
+    let mut i = 0usize;
+    while i < len && output.len() < max {
+        let key = PropertyKey::from(i);
+        if o.get_own_property(&key).is_none() {
+            // Count the run of holes.
+            let mut j = i;
+            while j < len && o.get_own_property(&PropertyKey::from(j)).is_none() {
+                j += 1;
+                if j - i > 1_000_000 {
+                    break;
+                }
+            }
+            let n = j - i;
+            output.push(format!("<{n} empty item{}>", if n > 1 { "s" } else { "" }));
+            i = j;
+            index = j;
+            continue;
+        }
+        output.push(format_property(
+            interp,
+            ctx,
+            o,
+            recurse_times,
+            &key,
+            Extras::Array,
+        ));
+        i += 1;
+        index = i;
+    }
+    let remaining = len - index;
+    if remaining > 0 {
+        output.push(format!(
+            "... {remaining} more item{}",
+            if remaining > 1 { "s" } else { "" }
+        ));
+    }
+    output
+}
+
+fn format_property(
+    interp: &mut Interp,
+    ctx: &mut Ctx,
+    o: &JsObject,
+    recurse_times: usize,
+    key: &PropertyKey,
+    ty: Extras,
+) -> String {
+    let desc = o.get_own_property(key);
+    let str = match &desc {
+        Some(d) if d.value.is_some() && !d.value.as_ref().is_some_and(|v| v.is_undefined()) => {
+            ctx.indentation_lvl += 2;
+            let s = format_value(
+                interp,
+                ctx,
+                d.value.as_ref().unwrap_or(&Value::Undefined),
+                recurse_times,
+                false,
+            );
+            ctx.indentation_lvl -= 2;
+            s
+        }
+        Some(d) if d.get.as_ref().is_some_and(|g| !g.is_undefined()) => {
+            if d.set.as_ref().is_some_and(|s| !s.is_undefined()) {
+                "[Getter/Setter]".into()
+            } else {
+                "[Getter]".into()
+            }
+        }
+        Some(d) if d.set.as_ref().is_some_and(|s| !s.is_undefined()) => "[Setter]".into(),
+        _ => "undefined".into(),
+    };
+    if ty == Extras::Array {
+        return str;
+    }
+    let enumerable = desc
+        .as_ref()
+        .map(|d| d.enumerable_or_false())
+        .unwrap_or(true);
+    let name = match key {
+        PropertyKey::Symbol(s) => format!("[{}]", s.descriptive_string()),
+        PropertyKey::Index(i) => {
+            if enumerable {
+                format!("'{i}'")
+            } else {
+                format!("[{i}]")
+            }
+        }
+        PropertyKey::Private(p) => format!("#{}", p.description()),
+        PropertyKey::String(s) => {
+            let s = s.to_rust_string();
+            if s == "__proto__" {
+                "['__proto__']".into()
+            } else if !enumerable {
+                format!("[{s}]")
+            } else if is_identifier_like(&s) {
+                s
+            } else {
+                quote_string(&s)
+            }
+        }
+    };
+    format!("{name}: {str}")
+}
+
+fn is_identifier_like(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_alphabetic() || c == '_' => {}
+        _ => return false,
+    }
+    chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn reduce_to_single_string(
+    ctx: &Ctx,
+    output: Vec<String>,
+    base: &str,
+    braces: &[String; 2],
+    extras: Extras,
+    recurse_times: usize,
+    value: Option<&JsObject>,
+) -> String {
+    let entries = output.len();
+    let output = if extras == Extras::Array && entries > 6 {
+        group_array_elements(ctx, output, value)
+    } else {
+        output
+    };
+    if ctx.current_depth.saturating_sub(recurse_times) < ctx.opts.compact && entries == output.len()
+    {
+        let start = output.len()
+            + ctx.indentation_lvl
+            + braces[0].chars().count()
+            + base.chars().count()
+            + 10;
+        if is_below_break_length(ctx, &output, start, base) {
+            let joined = output.join(", ");
+            if !joined.contains('\n') {
+                let b = if base.is_empty() {
+                    String::new()
+                } else {
+                    format!("{base} ")
+                };
+                return format!("{b}{} {joined} {}", braces[0], braces[1]);
+            }
+        }
+    }
+    let indentation = format!("\n{}", " ".repeat(ctx.indentation_lvl));
+    let b = if base.is_empty() {
+        String::new()
+    } else {
+        format!("{base} ")
+    };
+    format!(
+        "{b}{}{indentation}  {}{indentation}{}",
+        braces[0],
+        output.join(&format!(",{indentation}  ")),
+        braces[1]
+    )
+}
+
+fn is_below_break_length(ctx: &Ctx, output: &[String], start: usize, base: &str) -> bool {
+    let mut total = output.len() + start;
+    if total + output.len() > ctx.opts.break_length {
+        return false;
+    }
+    for o in output {
+        total += o.chars().count();
+        if total > ctx.opts.break_length {
+            return false;
+        }
+    }
+    base.is_empty() || !base.contains('\n')
+}
+
+fn group_array_elements(ctx: &Ctx, output: Vec<String>, value: Option<&JsObject>) -> Vec<String> {
+    let mut total_length = 0usize;
+    let mut max_length = 0usize;
+    let mut output_length = output.len();
+    if let Some(last) = output.last() {
+        if last.starts_with("... ") && last.contains(" more item") {
+            output_length -= 1;
+        }
+    }
+    let separator_space = 2;
+    let mut data_len = Vec::with_capacity(output_length);
+    for o in output.iter().take(output_length) {
+        let len = o.chars().count();
+        data_len.push(len);
+        total_length += len + separator_space;
+        if max_length < len {
+            max_length = len;
+        }
+    }
+    let actual_max = max_length + separator_space;
+    if actual_max * 3 + ctx.indentation_lvl < ctx.opts.break_length
+        && (total_length as f64 / actual_max as f64 > 5.0 || max_length <= 6)
+    {
+        let approx_char_heights = 2.5;
+        let average_bias = (actual_max as f64 - total_length as f64 / output.len() as f64).sqrt();
+        let biased_max = (actual_max as f64 - 3.0 - average_bias).max(1.0);
+        let columns = [
+            ((approx_char_heights * biased_max * output_length as f64).sqrt() / biased_max).round()
+                as usize,
+            (ctx.opts.break_length - ctx.indentation_lvl) / actual_max,
+            ctx.opts.compact * 4,
+            15,
+        ]
+        .into_iter()
+        .min()
+        .unwrap_or(1);
+        if columns <= 1 {
+            return output;
+        }
+        let mut max_line_length = Vec::new();
+        for i in 0..columns {
+            let mut line_length = 0;
+            let mut j = i;
+            while j < output_length {
+                if data_len[j] > line_length {
+                    line_length = data_len[j];
+                }
+                j += columns;
+            }
+            max_line_length.push(line_length + separator_space);
+        }
+        let pad_start = match value {
+            Some(o) => {
+                let len = o.array_length() as usize;
+                (0..output_length.min(len)).all(|i| {
+                    matches!(
+                        o.get_own_data(&PropertyKey::from(i)),
+                        Some(Value::Number(_))
+                    )
+                })
+            }
+            None => false,
+        };
+        let mut tmp = Vec::new();
+        let mut i = 0;
+        while i < output_length {
+            let max = (i + columns).min(output_length);
+            let mut s = String::new();
+            let mut j = i;
+            while j < max - 1 {
+                let cell = format!("{}, ", output[j]);
+                let width = max_line_length[j - i];
+                s.push_str(&pad(&cell, width, pad_start));
+                j += 1;
+            }
+            if pad_start {
+                let width = max_line_length[j - i] - separator_space;
+                s.push_str(&pad(&output[j], width, true));
+            } else {
+                s.push_str(&output[j]);
+            }
+            tmp.push(s);
+            i += columns;
+        }
+        if output_length < output.len() {
+            tmp.push(output[output_length].clone());
+        }
+        return tmp;
+    }
+    output
+}
+
+fn pad(s: &str, width: usize, start: bool) -> String {
+    let len = s.chars().count();
+    if len >= width {
+        return s.to_string();
+    }
+    let fill = " ".repeat(width - len);
+    if start {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}
+
+// ---------------------------------------------------------------------------
+// util.format
+
+/// `util.format(...args)` as `console.log` uses it.
+pub fn format_log_args(interp: &mut Interp, args: &[Value]) -> JsResult<String> {
+    let opts = InspectOptions::default();
+    let mut out = String::new();
+    let mut rest_start = 0;
+    if let Some(Value::String(f)) = args.first() {
+        rest_start = 1;
+        let f = f.to_rust_string();
+        if f.contains('%') {
+            let mut chars = f.chars().peekable();
+            let mut ai = 1;
+            while let Some(c) = chars.next() {
+                if c != '%' {
+                    out.push(c);
+                    continue;
+                }
+                let Some(&d) = chars.peek() else {
+                    out.push('%');
+                    break;
+                };
+                if d == '%' {
+                    chars.next();
+                    out.push('%');
+                    continue;
+                }
+                if !matches!(d, 's' | 'd' | 'i' | 'f' | 'j' | 'o' | 'O' | 'c') {
+                    out.push('%');
+                    continue;
+                }
+                if ai >= args.len() {
+                    out.push('%');
+                    continue;
+                }
+                chars.next();
+                let a = args[ai].clone();
+                ai += 1;
+                match d {
+                    's' => match &a {
+                        Value::String(s) => out.push_str(&s.to_rust_string()),
+                        Value::Number(n) if *n == 0.0 && n.is_sign_negative() => out.push_str("-0"),
+                        Value::Object(o) if !has_user_to_string(o) => {
+                            let o2 = InspectOptions {
+                                depth: Some(0),
+                                ..opts.clone()
+                            };
+                            out.push_str(&inspect(interp, &a, &o2));
+                        }
+                        Value::Symbol(s) => out.push_str(&s.descriptive_string()),
+                        _ => out
+                            .push_str(&crate::operations::to_string(interp, &a)?.to_rust_string()),
+                    },
+                    'd' | 'i' | 'f' => {
+                        let n = match &a {
+                            Value::Object(_) | Value::Symbol(_) => f64::NAN,
+                            _ => crate::operations::to_number(interp, &a)?,
+                        };
+                        let n = match d {
+                            'i' => {
+                                if n.is_finite() {
+                                    n.trunc()
+                                } else {
+                                    f64::NAN
+                                }
+                            }
+                            'f' => {
+                                let s = crate::operations::to_string(interp, &a)?.to_rust_string();
+                                crate::number::string_to_number(&s)
+                                    .max(f64::NAN)
+                                    .min(f64::INFINITY)
+                                    .to_owned()
+                            }
+                            _ => n,
+                        };
+                        out.push_str(&format_primitive(
+                            &Ctx {
+                                opts: &opts,
+                                seen: vec![],
+                                circular: vec![],
+                                indentation_lvl: 0,
+                                current_depth: 0,
+                            },
+                            &Value::Number(n),
+                        ));
+                    }
+                    'j' => {
+                        let r =
+                            crate::builtins::json::json_stringify(interp, &Value::Undefined, &[a]);
+                        match r {
+                            Ok(Value::String(s)) => out.push_str(&s.to_rust_string()),
+                            Ok(_) => out.push_str("undefined"),
+                            Err(_) => out.push_str("[Circular]"),
+                        }
+                    }
+                    'o' => {
+                        let o2 = InspectOptions {
+                            depth: Some(4),
+                            show_hidden: true,
+                            ..opts.clone()
+                        };
+                        out.push_str(&inspect(interp, &a, &o2));
+                    }
+                    'O' => out.push_str(&inspect(interp, &a, &opts)),
+                    _ => {}
+                }
+            }
+            rest_start = ai;
+        } else {
+            out.push_str(&f);
+        }
+    }
+    for (i, a) in args.iter().enumerate().skip(rest_start) {
+        if i > 0 {
+            out.push(' ');
+        }
+        match a {
+            Value::String(s) => out.push_str(&s.to_rust_string()),
+            _ => out.push_str(&inspect(interp, a, &opts)),
+        }
+    }
+    Ok(out)
+}
+
+fn has_user_to_string(o: &JsObject) -> bool {
+    // An own or inherited toString other than Object.prototype's / Error's.
+    let key = PropertyKey::from("toString");
+    let mut cur = Some(o.clone());
+    while let Some(c) = cur {
+        if let Some(PropertySlot::Data(Value::Object(f), _)) = c.own_slot_raw(&key) {
+            return matches!(f.kind(), ObjectKind::Function(_))
+                || matches!(o.kind(), ObjectKind::Error);
+        }
+        cur = c.prototype();
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------
+// --trace-context
+
+fn scope_chain_names(interp: &Interp) -> Vec<String> {
+    let mut names = Vec::new();
+    let start = interp.lexical_env();
+    let mut env = Some(start);
+    while let Some(e) = env {
+        let name = match e.kind() {
+            crate::environment::EnvironmentKind::Function(f) => match &f.function_object {
+                Some(fo) => {
+                    let n = crate::function::function_name(fo);
+                    if n.is_empty() {
+                        "(anonymous)".to_string()
+                    } else {
+                        n
+                    }
+                }
+                None => "module".into(),
+            },
+            crate::environment::EnvironmentKind::Global(_) => "global".into(),
+            crate::environment::EnvironmentKind::Module => "module".into(),
+            crate::environment::EnvironmentKind::Object(_) => "with".into(),
+            crate::environment::EnvironmentKind::Declarative => e.label().to_string(),
+        };
+        names.push(name);
+        env = e.outer().cloned();
+    }
+    names
+}
+
+fn variable_object(interp: &mut Interp) -> String {
+    let env = interp.ctx().variable_environment.clone();
+    let lex = interp.ctx().lexical_environment.clone();
+    let opts = InspectOptions {
+        depth: Some(0),
+        ..InspectOptions::default()
+    };
+    let mut parts = Vec::new();
+    let mut envs = vec![env.clone()];
+    if lex != env {
+        envs.push(lex);
+    }
+    for e in envs {
+        let b = e.bindings();
+        for slot in 0..b.len() {
+            let Some(name) = b.name(slot) else { continue };
+            if b.flags(slot) & crate::storage::BINDING_INITIALIZED == 0 {
+                parts.push(format!("{name}: <uninitialized>"));
+                continue;
+            }
+            let v = b.get(slot);
+            parts.push(format!("{name}: {}", inspect(interp, &v, &opts)));
+        }
+    }
+    parts.join(", ")
+}
+
+fn this_description(interp: &mut Interp) -> String {
+    let this = interp.ctx().this_binding.clone();
+    if let Value::Object(o) = &this {
+        if *o == interp.realm.global_object {
+            return "globalThis".into();
+        }
+    }
+    let opts = InspectOptions {
+        depth: Some(0),
+        ..InspectOptions::default()
+    };
+    inspect(interp, &this, &opts)
+}
+
+fn frame_label(interp: &Interp) -> String {
+    match interp.ctx().function.as_ref() {
+        Some(f) => {
+            let n = crate::function::function_name(f);
+            if n.is_empty() {
+                "(anonymous)".into()
+            } else {
+                n
+            }
+        }
+        None => "global".into(),
+    }
+}
+
+/// `--trace-context`: the context right after the creation phase.
+pub fn trace_context_entry(interp: &mut Interp) {
+    let indent = "  ".repeat(interp.trace_depth);
+    let name = frame_label(interp);
+    let chain = scope_chain_names(interp).join(" -> ");
+    let vo = variable_object(interp);
+    let this = this_description(interp);
+    eprintln!("{indent}[enter] {name}");
+    eprintln!("{indent}  scope chain: {chain}");
+    eprintln!("{indent}  this: {this}");
+    eprintln!("{indent}  variable object (creation phase): {{ {vo} }}");
+    interp.trace_depth += 1;
+}
+
+/// `--trace-context`: the context when the function returns.
+pub fn trace_context_exit(interp: &mut Interp, result: &JsResult<Value>) {
+    interp.trace_depth = interp.trace_depth.saturating_sub(1);
+    let indent = "  ".repeat(interp.trace_depth);
+    let name = frame_label(interp);
+    let vo = variable_object(interp);
+    let opts = InspectOptions {
+        depth: Some(0),
+        ..InspectOptions::default()
+    };
+    let outcome = match result {
+        Ok(v) => format!("returns {}", inspect(interp, v, &opts)),
+        Err(crate::JsError::Throw(v)) => format!("throws {}", inspect(interp, v, &opts)),
+        Err(_) => "unwinds".into(),
+    };
+    eprintln!("{indent}  variable object (execution phase): {{ {vo} }}");
+    eprintln!("{indent}[exit] {name} {outcome}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_like_node() {
+        assert_eq!(quote_string("a"), "'a'");
+        assert_eq!(quote_string("it's"), "\"it's\"");
+        assert_eq!(quote_string("a\"b'c"), "`a\"b'c`");
+        assert_eq!(quote_string("x\ny"), "'x\\ny'");
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(
+            get_prefix(&None, "", "Object", ""),
+            "[Object: null prototype] "
+        );
+        assert_eq!(get_prefix(&Some("Map".into()), "", "Map", "(1)"), "Map(1) ");
+        assert_eq!(
+            get_prefix(&Some("Object".into()), "Generator", "Object", ""),
+            "Object [Generator] "
+        );
+    }
+}

@@ -1,0 +1,440 @@
+//! The interpreter state: realm, execution context stack, job queue, and
+//! the entry points (`call`, `construct`, running scripts and modules).
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use parser::ast;
+
+use crate::environment::{Env, EnvironmentKind, FunctionEnvironment, ThisBindingStatus};
+use crate::execution_context::{ContextCode, ExecutionContext, Source};
+use crate::function::FunctionObjectKind;
+use crate::job_queue::JobQueue;
+use crate::object::{JsObject, ObjectKind};
+use crate::realm::Realm;
+use crate::storage::Slot;
+use crate::string::JsString;
+use crate::value::{Symbol, Value};
+use crate::JsResult;
+
+/// Host configuration.
+#[derive(Clone, Default)]
+pub struct InterpOptions {
+    /// Print execution contexts at function entry and exit (`--trace-context`).
+    pub trace_context: bool,
+    /// test262 host mode: unhandled rejections are not fatal.
+    pub test262: bool,
+    /// `process.argv`.
+    pub argv: Vec<String>,
+}
+
+/// Maximum nesting of JavaScript calls (Node allows about 10,800 simple frames).
+pub const MAX_CALL_DEPTH: usize = 10_000;
+
+/// Bytes of stack kept free below the limit check for the Rust frames that
+/// run between two checks.
+const STACK_MARGIN: usize = 256 * 1024;
+
+/// A coroutine that is running (or resuming another one).
+pub(crate) struct CoroutineFrame {
+    pub yielder: *const crate::generator::GenYielder,
+}
+
+pub struct Interp {
+    pub realm: Realm,
+    pub(crate) context_stack: Vec<ExecutionContext>,
+    pub job_queue: JobQueue,
+    pub options: InterpOptions,
+    pub(crate) call_depth: usize,
+    /// Lowest stack address the current stack may grow to (0 = unchecked).
+    pub(crate) stack_limit: usize,
+    pub(crate) coroutines: Vec<CoroutineFrame>,
+    /// `Symbol.for` registry.
+    pub symbol_registry: HashMap<JsString, Symbol>,
+    /// Template objects per tagged-template site (GetTemplateObject).
+    pub(crate) template_cache: HashMap<usize, (Rc<ast::Template>, JsObject)>,
+    /// Promises rejected with no handler yet (HostPromiseRejectionTracker).
+    pub pending_rejections: Vec<JsObject>,
+    /// Allocation accounting for the collection policy.
+    pub(crate) allocations_since_gc: usize,
+    pub(crate) gc_threshold: usize,
+    /// The main source, for uncaught-error diagnostics.
+    pub main_source: Option<Rc<Source>>,
+    /// Position (source, offset) of the most recent `throw`, for the
+    /// uncaught-exception caret.
+    pub last_throw_position: Option<(Rc<Source>, u32)>,
+    /// Indentation for `--trace-context`.
+    pub(crate) trace_depth: usize,
+    /// The host object `process`, once created by the binary.
+    pub host_data: HashMap<&'static str, Value>,
+}
+
+impl Interp {
+    pub fn new(options: InterpOptions) -> Interp {
+        gc::configure(|c| {
+            // Collections are started by `maybe_collect` only, on the main
+            // stack (never on a small coroutine stack).
+            c.threshold = usize::MAX;
+            c.leak_on_drop = true;
+        });
+        let realm = Realm::create();
+        let mut interp = Interp {
+            realm,
+            context_stack: Vec::new(),
+            job_queue: JobQueue::default(),
+            options,
+            call_depth: 0,
+            stack_limit: 0,
+            coroutines: Vec::new(),
+            symbol_registry: HashMap::new(),
+            template_cache: HashMap::new(),
+            pending_rejections: Vec::new(),
+            allocations_since_gc: 0,
+            gc_threshold: 100_000,
+            main_source: None,
+            last_throw_position: None,
+            trace_depth: 0,
+            host_data: HashMap::new(),
+        };
+        crate::realm::initialize_intrinsics(&mut interp);
+        interp
+    }
+
+    /// Sets the lowest stack address usable on the current (main) stack.
+    /// Call on the thread that runs the interpreter, passing its stack size.
+    pub fn set_stack_size(&mut self, size: usize) {
+        let here = stack_pointer();
+        self.stack_limit = here.saturating_sub(size.saturating_sub(STACK_MARGIN.max(size / 16)));
+    }
+
+    // ------------------------------------------------------------------
+    // Allocation.
+
+    /// Allocates an object (every object allocation goes through here).
+    pub fn alloc_object(&mut self, proto: Option<JsObject>, kind: ObjectKind) -> JsObject {
+        self.before_alloc();
+        JsObject::new_raw(proto, kind)
+    }
+
+    /// Allocates an environment record.
+    pub(crate) fn alloc_env(
+        &mut self,
+        outer: Option<Env>,
+        kind: EnvironmentKind,
+        label: &'static str,
+        cap: usize,
+    ) -> Env {
+        self.before_alloc();
+        Env::new_raw(outer, kind, label, cap)
+    }
+
+    pub fn new_declarative_env(&mut self, outer: Env, label: &'static str, cap: usize) -> Env {
+        self.alloc_env(Some(outer), EnvironmentKind::Declarative, label, cap)
+    }
+
+    pub(crate) fn new_function_env(
+        &mut self,
+        outer: Env,
+        f: Option<JsObject>,
+        this_lexical: bool,
+        new_target: Value,
+        cap: usize,
+    ) -> Env {
+        let kind = EnvironmentKind::Function(FunctionEnvironment {
+            this_value: Slot::new(Value::Undefined),
+            this_status: std::cell::Cell::new(if this_lexical {
+                ThisBindingStatus::Lexical
+            } else {
+                ThisBindingStatus::Uninitialized
+            }),
+            function_object: f,
+            new_target,
+        });
+        self.alloc_env(Some(outer), kind, "function", cap)
+    }
+
+    #[inline]
+    fn before_alloc(&mut self) {
+        #[cfg(feature = "gc-stress")]
+        {
+            self.collect_garbage();
+        }
+        #[cfg(not(feature = "gc-stress"))]
+        {
+            self.allocations_since_gc += 1;
+            if self.allocations_since_gc >= self.gc_threshold {
+                self.collect_garbage();
+            }
+        }
+    }
+
+    /// Runs a full collection, on the main stack.
+    pub fn collect_garbage(&mut self) {
+        self.allocations_since_gc = 0;
+        crate::generator::run_on_main_stack(&self.coroutines, gc::force_collect);
+        let live = gc::stats().bytes_allocated;
+        // Collect again after allocating about as many objects as are live
+        // (each object box is roughly 100-200 bytes), at least 100,000.
+        self.gc_threshold = (live / 128).max(100_000);
+    }
+
+    // ------------------------------------------------------------------
+    // Execution contexts.
+
+    /// The running execution context.
+    pub fn running_context(&self) -> Option<&ExecutionContext> {
+        self.context_stack.last()
+    }
+
+    pub(crate) fn ctx(&self) -> &ExecutionContext {
+        // The context stack is never empty while code runs: every entry
+        // point pushes a context first.
+        match self.context_stack.last() {
+            Some(c) => c,
+            None => unreachable_context(),
+        }
+    }
+
+    pub(crate) fn ctx_mut(&mut self) -> &mut ExecutionContext {
+        match self.context_stack.last_mut() {
+            Some(c) => c,
+            None => unreachable_context(),
+        }
+    }
+
+    pub fn lexical_env(&self) -> Env {
+        self.context_stack
+            .last()
+            .map(|c| c.lexical_environment.clone())
+            .unwrap_or_else(|| self.realm.global_env.clone())
+    }
+
+    pub(crate) fn set_lexical_env(&mut self, env: Env) {
+        self.ctx_mut().lexical_environment = env;
+    }
+
+    pub fn is_strict(&self) -> bool {
+        self.context_stack.last().is_some_and(|c| c.strict)
+    }
+
+    /// The function object of the running context (for natives that keep
+    /// state in their slots).
+    pub fn active_function(&self) -> Option<JsObject> {
+        self.context_stack.last().and_then(|c| c.function.clone())
+    }
+
+    #[inline]
+    pub(crate) fn set_position(&mut self, pos: u32) {
+        if let Some(c) = self.context_stack.last_mut() {
+            c.position = pos;
+        }
+    }
+
+    /// Checks stack space and nesting; the one place where running out of
+    /// stack becomes `RangeError: Maximum call stack size exceeded`.
+    #[inline]
+    pub(crate) fn check_stack(&mut self) -> JsResult<()> {
+        if self.stack_limit != 0 && stack_pointer() < self.stack_limit {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn enter_call(&mut self) -> JsResult<()> {
+        if self.call_depth >= MAX_CALL_DEPTH {
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        self.check_stack()?;
+        self.call_depth += 1;
+        Ok(())
+    }
+
+    pub(crate) fn leave_call(&mut self) {
+        self.call_depth = self.call_depth.saturating_sub(1);
+    }
+
+    // ------------------------------------------------------------------
+    // [[Call]] and [[Construct]].
+
+    /// Call(F, V, argumentsList) — ECMA-262 §7.3.14
+    pub fn call(&mut self, f: &Value, this: &Value, args: &[Value]) -> JsResult<Value> {
+        let Value::Object(fo) = f else {
+            let shown = crate::inspect::short_description(self, f);
+            return Err(self.type_error(format!("{shown} is not a function")));
+        };
+        match crate::function::function_object_kind(fo) {
+            Some(FunctionObjectKind::Script) => {
+                crate::function::call_script_function(self, fo, this, args)
+            }
+            Some(FunctionObjectKind::Native) => {
+                crate::function::call_native_function(self, fo, this, args, None)
+            }
+            Some(FunctionObjectKind::Bound) => {
+                crate::function::call_bound_function(self, fo, args, None)
+            }
+            None => {
+                let shown = crate::inspect::short_description(self, f);
+                Err(self.type_error(format!("{shown} is not a function")))
+            }
+        }
+    }
+
+    /// Construct(F, argumentsList, newTarget) — ECMA-262 §7.3.15
+    pub fn construct(
+        &mut self,
+        f: &Value,
+        args: &[Value],
+        new_target: Option<&Value>,
+    ) -> JsResult<Value> {
+        let Value::Object(fo) = f else {
+            let shown = crate::inspect::short_description(self, f);
+            return Err(self.type_error(format!("{shown} is not a constructor")));
+        };
+        if !fo.is_constructor() {
+            let shown = crate::inspect::short_description(self, f);
+            return Err(self.type_error(format!("{shown} is not a constructor")));
+        }
+        let nt = new_target.cloned().unwrap_or_else(|| f.clone());
+        match crate::function::function_object_kind(fo) {
+            Some(FunctionObjectKind::Script) => {
+                crate::function::construct_script_function(self, fo, args, &nt)
+            }
+            Some(FunctionObjectKind::Native) => {
+                crate::function::call_native_function(self, fo, &nt, args, Some(&nt))
+            }
+            Some(FunctionObjectKind::Bound) => {
+                crate::function::call_bound_function(self, fo, args, Some(&nt))
+            }
+            None => Err(self.type_error("not a constructor")),
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Entry points.
+
+    /// Runs a parsed classic script as global code (ScriptEvaluation —
+    /// ECMA-262 §16.1.6).
+    pub fn run_script(&mut self, program: &ast::Program, source: Rc<Source>) -> JsResult<Value> {
+        let global_env = self.realm.global_env.clone();
+        let global_this = Value::Object(self.realm.global_object.clone());
+        self.context_stack.push(ExecutionContext {
+            function: None,
+            lexical_environment: global_env.clone(),
+            variable_environment: global_env.clone(),
+            private_environment: None,
+            this_binding: global_this,
+            code: ContextCode::Script,
+            strict: program.strict,
+            source: Some(source),
+            position: 0,
+            frame_name: None,
+            is_construct: false,
+        });
+        let result = self
+            .global_declaration_instantiation(program, &global_env)
+            .and_then(|_| self.eval_statements(&program.body));
+        self.context_stack.pop();
+        match result? {
+            crate::Completion::Normal(v) => Ok(v.unwrap_or_default()),
+            crate::Completion::Return(v) => Ok(v),
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    /// Runs a program as a CommonJS module body: the code behaves as the
+    /// body of `function (exports, require, module, __filename, __dirname)`
+    /// called with `this = module.exports`.
+    pub fn run_commonjs(
+        &mut self,
+        program: &ast::Program,
+        source: Rc<Source>,
+        wrapper_args: &[(&str, Value)],
+        this: Value,
+    ) -> JsResult<Value> {
+        let global_env = self.realm.global_env.clone();
+        let env = self.new_function_env(global_env, None, false, Value::Undefined, 8);
+        if let Some(f) = env.as_function_env() {
+            f.this_value.set(this.clone());
+            f.this_status.set(ThisBindingStatus::Initialized);
+        }
+        for (name, value) in wrapper_args {
+            env.bindings().add(
+                Rc::from(*name),
+                crate::storage::BINDING_INITIALIZED | crate::storage::BINDING_MUTABLE,
+                value.clone(),
+            );
+        }
+        self.context_stack.push(ExecutionContext {
+            function: None,
+            lexical_environment: env.clone(),
+            variable_environment: env.clone(),
+            private_environment: None,
+            this_binding: this,
+            code: ContextCode::Script,
+            strict: program.strict,
+            source: Some(source),
+            position: 0,
+            frame_name: Some("Object.<anonymous>".into()),
+            is_construct: false,
+        });
+        let result = self
+            .body_declaration_instantiation(&program.scope, &env, &env, program.strict)
+            .and_then(|_| self.eval_statements(&program.body));
+        self.context_stack.pop();
+        match result? {
+            crate::Completion::Normal(v) => Ok(v.unwrap_or_default()),
+            crate::Completion::Return(v) => Ok(v),
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    /// Runs a program as an ES module body (no imports resolved yet):
+    /// strict, `this` undefined, its own module environment.
+    pub fn run_module(&mut self, program: &ast::Program, source: Rc<Source>) -> JsResult<Value> {
+        let global_env = self.realm.global_env.clone();
+        let env = self.alloc_env(Some(global_env), EnvironmentKind::Module, "module", 8);
+        self.context_stack.push(ExecutionContext {
+            function: None,
+            lexical_environment: env.clone(),
+            variable_environment: env.clone(),
+            private_environment: None,
+            this_binding: Value::Undefined,
+            code: ContextCode::Module,
+            strict: true,
+            source: Some(source),
+            position: 0,
+            frame_name: None,
+            is_construct: false,
+        });
+        let result = self
+            .body_declaration_instantiation(&program.scope, &env, &env, true)
+            .and_then(|_| self.eval_statements(&program.body));
+        self.context_stack.pop();
+        match result? {
+            crate::Completion::Normal(v) => Ok(v.unwrap_or_default()),
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    /// Runs queued jobs until the queue is empty (promise reactions).
+    pub fn run_jobs(&mut self) -> JsResult<()> {
+        while let Some(job) = self.job_queue.pop() {
+            crate::job_queue::run_job(self, job)?;
+        }
+        Ok(())
+    }
+}
+
+#[cold]
+fn unreachable_context() -> ! {
+    // Every entry point pushes an execution context before evaluating code;
+    // reaching this is an engine bug, not a user-triggerable condition.
+    panic!("no running execution context")
+}
+
+/// The current stack pointer (approximately).
+#[inline(always)]
+pub(crate) fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}

@@ -1,0 +1,822 @@
+//! Objects: the heap cell, object kinds, and the internal methods of
+//! ordinary objects plus the exotic ones built in here (arrays, strings,
+//! arguments) — ECMA-262 §10.1 and §10.4.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+
+use gc::{Finalize, Gc, Trace};
+
+use crate::environment::Env;
+use crate::function::{BoundFunction, NativeFunction, ScriptFunction};
+use crate::generator::GeneratorData;
+use crate::interp::Interp;
+use crate::promise::PromiseData;
+use crate::storage::{Attributes, PropertySlot, PropertyStorage, ValueMap};
+use crate::string::JsString;
+use crate::value::{PropertyKey, Symbol, Value};
+use crate::{JsError, JsResult};
+
+/// Extension point for object kinds defined outside this crate (the
+/// standard library's iterators, typed data, host handles...).
+pub trait HostObject: Trace + Any {
+    /// The name `util.inspect` shows for the kind, if any.
+    fn class_name(&self) -> &str;
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// `length` of an Array exotic object (ECMA-262 §10.4.2).
+#[derive(Trace, Finalize)]
+pub struct ArrayData {
+    #[unsafe_ignore_trace]
+    pub length: Cell<u32>,
+    #[unsafe_ignore_trace]
+    pub length_writable: Cell<bool>,
+}
+
+/// A mapped arguments object's link to its function's parameters.
+#[derive(Trace, Finalize)]
+pub struct MappedArguments {
+    pub env: Env,
+    /// For each index, the binding slot it aliases (`None` once unmapped).
+    #[unsafe_ignore_trace]
+    pub map: RefCell<Vec<Option<usize>>>,
+}
+
+/// What kind of object this is: the internal slots beyond the ordinary ones.
+#[derive(Trace, Finalize)]
+pub enum ObjectKind {
+    Ordinary,
+    Array(ArrayData),
+    Function(Box<ScriptFunction>),
+    NativeFunction(Box<NativeFunction>),
+    BoundFunction(Box<BoundFunction>),
+    Error,
+    Boolean(bool),
+    Number(f64),
+    String(JsString),
+    Symbol(Symbol),
+    Arguments(Option<MappedArguments>),
+    Generator(Box<GeneratorData>),
+    Promise(Box<PromiseData>),
+    Map(ValueMap),
+    Set(ValueMap),
+    Date(#[unsafe_ignore_trace] Cell<f64>),
+    Host(Box<dyn HostObject>),
+}
+
+/// The heap cell of an object.
+#[derive(Trace, Finalize)]
+pub struct ObjectData {
+    pub(crate) storage: PropertyStorage,
+    pub kind: ObjectKind,
+}
+
+/// A reference to a heap object. Equality is identity.
+#[derive(Clone)]
+pub struct JsObject(Gc<ObjectData>);
+
+impl Finalize for JsObject {}
+// Safety: forwards to the one `Gc` field.
+unsafe impl Trace for JsObject {
+    gc::custom_trace!(this, mark(&this.0));
+}
+
+impl PartialEq for JsObject {
+    fn eq(&self, other: &Self) -> bool {
+        Gc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl Eq for JsObject {}
+
+/// A property descriptor with optional fields (ECMA-262 §6.2.6).
+#[derive(Clone, Default)]
+pub struct PropertyDescriptor {
+    pub value: Option<Value>,
+    pub writable: Option<bool>,
+    pub get: Option<Value>,
+    pub set: Option<Value>,
+    pub enumerable: Option<bool>,
+    pub configurable: Option<bool>,
+}
+
+impl PropertyDescriptor {
+    pub fn data(value: Value, attrs: Attributes) -> Self {
+        PropertyDescriptor {
+            value: Some(value),
+            writable: Some(attrs.writable()),
+            get: None,
+            set: None,
+            enumerable: Some(attrs.enumerable()),
+            configurable: Some(attrs.configurable()),
+        }
+    }
+    pub fn accessor(get: Value, set: Value, enumerable: bool, configurable: bool) -> Self {
+        PropertyDescriptor {
+            value: None,
+            writable: None,
+            get: Some(get),
+            set: Some(set),
+            enumerable: Some(enumerable),
+            configurable: Some(configurable),
+        }
+    }
+    /// IsAccessorDescriptor — ECMA-262 §6.2.6.1
+    pub fn is_accessor(&self) -> bool {
+        self.get.is_some() || self.set.is_some()
+    }
+    /// IsDataDescriptor — ECMA-262 §6.2.6.2
+    pub fn is_data(&self) -> bool {
+        self.value.is_some() || self.writable.is_some()
+    }
+    pub fn is_generic(&self) -> bool {
+        !self.is_accessor() && !self.is_data()
+    }
+    fn from_slot(slot: PropertySlot) -> Self {
+        match slot {
+            PropertySlot::Data(v, a) => PropertyDescriptor::data(v, a),
+            PropertySlot::Accessor(g, s, a) => PropertyDescriptor::accessor(
+                g.map(Value::Object).unwrap_or_default(),
+                s.map(Value::Object).unwrap_or_default(),
+                a.enumerable(),
+                a.configurable(),
+            ),
+        }
+    }
+    pub fn enumerable_or_false(&self) -> bool {
+        self.enumerable.unwrap_or(false)
+    }
+}
+
+fn func_of(v: &Option<Value>) -> Option<JsObject> {
+    match v {
+        Some(Value::Object(o)) => Some(o.clone()),
+        _ => None,
+    }
+}
+
+impl JsObject {
+    /// Allocates an object. Use `Interp::alloc_object` so that the
+    /// `gc-stress` feature and the collection policy apply.
+    pub(crate) fn new_raw(proto: Option<JsObject>, kind: ObjectKind) -> JsObject {
+        JsObject(Gc::new(ObjectData {
+            storage: PropertyStorage::new(proto),
+            kind,
+        }))
+    }
+
+    pub fn kind(&self) -> &ObjectKind {
+        &self.0.kind
+    }
+
+    pub(crate) fn storage(&self) -> &PropertyStorage {
+        &self.0.storage
+    }
+
+    /// A stable identity for this object while it is alive.
+    pub fn ptr_id(&self) -> usize {
+        Gc::as_ptr(&self.0) as *const u8 as usize
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self.0.kind, ObjectKind::Array(_))
+    }
+
+    /// IsCallable — ECMA-262 §7.2.3
+    pub fn is_callable(&self) -> bool {
+        matches!(
+            self.0.kind,
+            ObjectKind::Function(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_)
+        )
+    }
+
+    /// IsConstructor — ECMA-262 §7.2.4
+    pub fn is_constructor(&self) -> bool {
+        match &self.0.kind {
+            ObjectKind::Function(f) => f.is_constructor(),
+            ObjectKind::NativeFunction(f) => f.constructor.is_some(),
+            ObjectKind::BoundFunction(b) => b.target.is_constructor(),
+            _ => false,
+        }
+    }
+
+    pub fn host<T: 'static>(&self) -> Option<&T> {
+        match &self.0.kind {
+            ObjectKind::Host(h) => h.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+
+    // ---- [[GetPrototypeOf]] / [[SetPrototypeOf]] / extensibility ----
+
+    pub fn prototype(&self) -> Option<JsObject> {
+        self.0.storage.proto()
+    }
+
+    /// OrdinarySetPrototypeOf — ECMA-262 §10.1.2.1
+    pub fn set_prototype_of(&self, proto: Option<JsObject>) -> bool {
+        let current = self.prototype();
+        if current == proto {
+            return true;
+        }
+        if !self.is_extensible() {
+            return false;
+        }
+        let mut p = proto.clone();
+        while let Some(o) = p {
+            if o == *self {
+                return false;
+            }
+            p = o.prototype();
+        }
+        self.0.storage.set_proto(proto);
+        true
+    }
+
+    pub fn is_extensible(&self) -> bool {
+        self.0.storage.extensible()
+    }
+
+    pub fn prevent_extensions(&self) -> bool {
+        self.0.storage.set_extensible(false);
+        true
+    }
+
+    // ---- [[GetOwnProperty]] ----
+
+    /// [[GetOwnProperty]] — ECMA-262 §10.1.5 (with the exotic cases).
+    pub fn get_own_property(&self, key: &PropertyKey) -> Option<PropertyDescriptor> {
+        match (&self.0.kind, key) {
+            (ObjectKind::Array(a), PropertyKey::String(s)) if s.as_ascii() == Some("length") => {
+                return Some(PropertyDescriptor::data(
+                    Value::Number(a.length.get() as f64),
+                    Attributes::new(a.length_writable.get(), false, false),
+                ));
+            }
+            (ObjectKind::String(s), PropertyKey::Index(i)) => {
+                if let Some(u) = s.code_unit_at(*i as usize) {
+                    return Some(PropertyDescriptor::data(
+                        Value::String(JsString::from_utf16(&[u])),
+                        Attributes::new(false, true, false),
+                    ));
+                }
+            }
+            (ObjectKind::String(s), PropertyKey::String(k)) if k.as_ascii() == Some("length") => {
+                return Some(PropertyDescriptor::data(
+                    Value::Number(s.len() as f64),
+                    Attributes::none(),
+                ));
+            }
+            (ObjectKind::Arguments(Some(m)), PropertyKey::Index(i)) => {
+                let slot = self.0.storage.get(key)?;
+                let mapped = m.map.borrow().get(*i as usize).copied().flatten();
+                let mut desc = PropertyDescriptor::from_slot(slot);
+                if let Some(b) = mapped {
+                    desc.value = Some(m.env.bindings().get(b));
+                }
+                return Some(desc);
+            }
+            _ => {}
+        }
+        self.0.storage.get(key).map(PropertyDescriptor::from_slot)
+    }
+
+    /// Fast own lookup returning the raw slot (no exotic handling beyond
+    /// what `get_own_property` does for the common cases).
+    fn own_slot(&self, key: &PropertyKey) -> Option<PropertySlot> {
+        match &self.0.kind {
+            ObjectKind::Ordinary
+            | ObjectKind::Function(_)
+            | ObjectKind::NativeFunction(_)
+            | ObjectKind::Error => self.0.storage.get(key),
+            ObjectKind::Array(_) if matches!(key, PropertyKey::Index(_)) => self.0.storage.get(key),
+            _ => self.get_own_property(key).map(|d| {
+                if d.is_accessor() {
+                    PropertySlot::Accessor(
+                        func_of(&d.get),
+                        func_of(&d.set),
+                        Attributes::new(
+                            false,
+                            d.enumerable_or_false(),
+                            d.configurable.unwrap_or(false),
+                        ),
+                    )
+                } else {
+                    let attrs = Attributes::new(
+                        d.writable.unwrap_or(false),
+                        d.enumerable_or_false(),
+                        d.configurable.unwrap_or(false),
+                    );
+                    PropertySlot::Data(d.value.unwrap_or_default(), attrs)
+                }
+            }),
+        }
+    }
+
+    // ---- [[DefineOwnProperty]] ----
+
+    /// [[DefineOwnProperty]] — ECMA-262 §10.1.6 / §10.4.2.1 (arrays) /
+    /// §10.4.4.2 (arguments).
+    pub fn define_own_property(
+        &self,
+        interp: &mut Interp,
+        key: PropertyKey,
+        desc: PropertyDescriptor,
+    ) -> JsResult<bool> {
+        match &self.0.kind {
+            ObjectKind::Array(a) => {
+                if let PropertyKey::String(s) = &key {
+                    if s.as_ascii() == Some("length") {
+                        return self.array_set_length(interp, a, desc);
+                    }
+                }
+                if let PropertyKey::Index(i) = key {
+                    let len = a.length.get();
+                    if i >= len && !a.length_writable.get() {
+                        return Ok(false);
+                    }
+                    if !self.ordinary_define_own_property(key, desc) {
+                        return Ok(false);
+                    }
+                    if i >= len {
+                        a.length.set(i + 1);
+                    }
+                    return Ok(true);
+                }
+                Ok(self.ordinary_define_own_property(key, desc))
+            }
+            ObjectKind::String(s) => {
+                let is_own = match &key {
+                    PropertyKey::Index(i) => (*i as usize) < s.len(),
+                    PropertyKey::String(k) => k.as_ascii() == Some("length"),
+                    _ => false,
+                };
+                if is_own {
+                    // Only compatible redefinitions of the immutable string
+                    // properties succeed.
+                    let current = self.get_own_property(&key);
+                    return Ok(match current {
+                        Some(cur) => {
+                            desc.configurable != Some(true)
+                                && desc.writable != Some(true)
+                                && !desc.is_accessor()
+                                && desc.enumerable.is_none_or(|e| Some(e) == cur.enumerable)
+                                && desc.value.as_ref().is_none_or(|v| {
+                                    crate::operations::same_value(
+                                        v,
+                                        cur.value.as_ref().unwrap_or(&Value::Undefined),
+                                    )
+                                })
+                        }
+                        None => false,
+                    });
+                }
+                Ok(self.ordinary_define_own_property(key, desc))
+            }
+            ObjectKind::Arguments(Some(m)) => {
+                if let PropertyKey::Index(i) = key {
+                    let mapped = m.map.borrow().get(i as usize).copied().flatten();
+                    let mut new_desc = desc.clone();
+                    if let Some(b) = mapped {
+                        if desc.is_data() && desc.value.is_none() && desc.writable == Some(false) {
+                            new_desc.value = Some(m.env.bindings().get(b));
+                        }
+                    }
+                    if !self.ordinary_define_own_property(key.clone(), new_desc) {
+                        return Ok(false);
+                    }
+                    if let Some(b) = mapped {
+                        if desc.is_accessor() {
+                            m.map.borrow_mut()[i as usize] = None;
+                        } else {
+                            if let Some(v) = &desc.value {
+                                m.env.bindings().set(b, v.clone());
+                            }
+                            if desc.writable == Some(false) {
+                                m.map.borrow_mut()[i as usize] = None;
+                            }
+                        }
+                    }
+                    return Ok(true);
+                }
+                Ok(self.ordinary_define_own_property(key, desc))
+            }
+            _ => Ok(self.ordinary_define_own_property(key, desc)),
+        }
+    }
+
+    /// ArraySetLength — ECMA-262 §10.4.2.4
+    fn array_set_length(
+        &self,
+        interp: &mut Interp,
+        a: &ArrayData,
+        desc: PropertyDescriptor,
+    ) -> JsResult<bool> {
+        if desc.is_accessor() || desc.configurable == Some(true) || desc.enumerable == Some(true) {
+            return Ok(false);
+        }
+        let Some(v) = desc.value.clone() else {
+            if desc.writable == Some(true) && !a.length_writable.get() {
+                return Ok(false);
+            }
+            if desc.writable == Some(false) {
+                a.length_writable.set(false);
+            }
+            return Ok(true);
+        };
+        let new_len = crate::operations::to_uint32(interp, &v)?;
+        let number_len = crate::operations::to_number(interp, &v)?;
+        if new_len as f64 != number_len {
+            return Err(interp.range_error("Invalid array length"));
+        }
+        let old = a.length.get();
+        if new_len == old {
+            if desc.writable == Some(false) {
+                a.length_writable.set(false);
+            }
+            return Ok(true);
+        }
+        if !a.length_writable.get() {
+            return Ok(false);
+        }
+        if new_len < old {
+            let ok = self.0.storage.truncate_indices(new_len);
+            if !ok {
+                let end = self.0.storage.index_end();
+                a.length.set(end);
+                if desc.writable == Some(false) {
+                    a.length_writable.set(false);
+                }
+                return Ok(false);
+            }
+        }
+        a.length.set(new_len);
+        if desc.writable == Some(false) {
+            a.length_writable.set(false);
+        }
+        Ok(true)
+    }
+
+    /// OrdinaryDefineOwnProperty + ValidateAndApplyPropertyDescriptor —
+    /// ECMA-262 §10.1.6.1 / §10.1.6.3
+    pub fn ordinary_define_own_property(&self, key: PropertyKey, desc: PropertyDescriptor) -> bool {
+        let current = self.0.storage.get(&key);
+        let Some(current) = current else {
+            if !self.is_extensible() {
+                return false;
+            }
+            let enumerable = desc.enumerable.unwrap_or(false);
+            let configurable = desc.configurable.unwrap_or(false);
+            let slot = if desc.is_accessor() {
+                PropertySlot::Accessor(
+                    func_of(&desc.get),
+                    func_of(&desc.set),
+                    Attributes::new(false, enumerable, configurable),
+                )
+            } else {
+                PropertySlot::Data(
+                    desc.value.unwrap_or_default(),
+                    Attributes::new(desc.writable.unwrap_or(false), enumerable, configurable),
+                )
+            };
+            self.0.storage.insert(key, slot);
+            return true;
+        };
+        let attrs = current.attributes();
+        if !attrs.configurable() {
+            if desc.configurable == Some(true) {
+                return false;
+            }
+            if desc.enumerable.is_some_and(|e| e != attrs.enumerable()) {
+                return false;
+            }
+            match &current {
+                PropertySlot::Data(v, a) => {
+                    if desc.is_accessor() {
+                        return false;
+                    }
+                    if !a.writable() {
+                        if desc.writable == Some(true) {
+                            return false;
+                        }
+                        if let Some(nv) = &desc.value {
+                            if !crate::operations::same_value(nv, v) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+                PropertySlot::Accessor(g, s, _) => {
+                    if desc.is_data() {
+                        return false;
+                    }
+                    if let Some(ng) = &desc.get {
+                        if func_of(&Some(ng.clone())) != *g {
+                            return false;
+                        }
+                    }
+                    if let Some(ns) = &desc.set {
+                        if func_of(&Some(ns.clone())) != *s {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        let enumerable = desc.enumerable.unwrap_or(attrs.enumerable());
+        let configurable = desc.configurable.unwrap_or(attrs.configurable());
+        let new_slot = match current {
+            PropertySlot::Data(v, a) if !desc.is_accessor() => PropertySlot::Data(
+                desc.value.unwrap_or(v),
+                Attributes::new(
+                    desc.writable.unwrap_or(a.writable()),
+                    enumerable,
+                    configurable,
+                ),
+            ),
+            PropertySlot::Data(..) => PropertySlot::Accessor(
+                func_of(&desc.get),
+                func_of(&desc.set),
+                Attributes::new(false, enumerable, configurable),
+            ),
+            PropertySlot::Accessor(g, s, _) if !desc.is_data() => PropertySlot::Accessor(
+                if desc.get.is_some() {
+                    func_of(&desc.get)
+                } else {
+                    g
+                },
+                if desc.set.is_some() {
+                    func_of(&desc.set)
+                } else {
+                    s
+                },
+                Attributes::new(false, enumerable, configurable),
+            ),
+            PropertySlot::Accessor(..) => PropertySlot::Data(
+                desc.value.unwrap_or_default(),
+                Attributes::new(desc.writable.unwrap_or(false), enumerable, configurable),
+            ),
+        };
+        self.0.storage.insert(key, new_slot);
+        true
+    }
+
+    // ---- [[HasProperty]] ----
+
+    /// [[HasProperty]] — ECMA-262 §10.1.7
+    pub fn has_property(&self, key: &PropertyKey) -> bool {
+        let mut o = self.clone();
+        loop {
+            if o.has_own_property(key) {
+                return true;
+            }
+            match o.prototype() {
+                Some(p) => o = p,
+                None => return false,
+            }
+        }
+    }
+
+    pub fn has_own_property(&self, key: &PropertyKey) -> bool {
+        match &self.0.kind {
+            ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::NativeFunction(_) => {
+                self.0.storage.contains(key)
+            }
+            _ => self.get_own_property(key).is_some(),
+        }
+    }
+
+    // ---- [[Get]] ----
+
+    /// [[Get]] — ECMA-262 §10.1.8 (OrdinaryGet)
+    pub fn get(&self, interp: &mut Interp, key: &PropertyKey, receiver: &Value) -> JsResult<Value> {
+        let mut o = self.clone();
+        loop {
+            if let Some(slot) = o.own_slot(key) {
+                return match slot {
+                    PropertySlot::Data(v, _) => Ok(v),
+                    PropertySlot::Accessor(Some(g), _, _) => {
+                        interp.call(&Value::Object(g), receiver, &[])
+                    }
+                    PropertySlot::Accessor(None, _, _) => Ok(Value::Undefined),
+                };
+            }
+            match o.prototype() {
+                Some(p) => o = p,
+                None => return Ok(Value::Undefined),
+            }
+        }
+    }
+
+    // ---- [[Set]] ----
+
+    /// [[Set]] — ECMA-262 §10.1.9 (OrdinarySet / OrdinarySetWithOwnDescriptor)
+    pub fn set(
+        &self,
+        interp: &mut Interp,
+        key: PropertyKey,
+        value: Value,
+        receiver: &Value,
+    ) -> JsResult<bool> {
+        // Fast path: an own writable data property on a plain receiver.
+        if let Value::Object(r) = receiver {
+            if r == self {
+                if let ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error =
+                    self.0.kind
+                {
+                    if let Some(PropertySlot::Data(_, a)) = self.0.storage.get(&key) {
+                        if a.writable() {
+                            self.0.storage.set_data_value(&key, value);
+                            return Ok(true);
+                        }
+                        return Ok(false);
+                    }
+                }
+            }
+        }
+        let mut o = self.clone();
+        let own_desc = loop {
+            if let Some(slot) = o.own_slot(&key) {
+                break Some(slot);
+            }
+            match o.prototype() {
+                Some(p) => o = p,
+                None => break None,
+            }
+        };
+        match own_desc {
+            Some(PropertySlot::Accessor(_, setter, _)) => match setter {
+                Some(s) => {
+                    interp.call(&Value::Object(s), receiver, &[value])?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+            Some(PropertySlot::Data(_, a)) if !a.writable() => Ok(false),
+            _ => {
+                let Value::Object(r) = receiver else {
+                    return Ok(false);
+                };
+                match r.get_own_property(&key) {
+                    Some(existing) => {
+                        if existing.is_accessor() || existing.writable == Some(false) {
+                            return Ok(false);
+                        }
+                        r.define_own_property(
+                            interp,
+                            key,
+                            PropertyDescriptor {
+                                value: Some(value),
+                                ..Default::default()
+                            },
+                        )
+                    }
+                    None => r.define_own_property(
+                        interp,
+                        key,
+                        PropertyDescriptor::data(value, Attributes::all()),
+                    ),
+                }
+            }
+        }
+    }
+
+    // ---- [[Delete]] ----
+
+    /// [[Delete]] — ECMA-262 §10.1.10
+    pub fn delete(&self, key: &PropertyKey) -> bool {
+        match self.get_own_property(key) {
+            None => true,
+            Some(d) => {
+                if d.configurable != Some(true) {
+                    return false;
+                }
+                if let (ObjectKind::Arguments(Some(m)), PropertyKey::Index(i)) = (&self.0.kind, key)
+                {
+                    if let Some(e) = m.map.borrow_mut().get_mut(*i as usize) {
+                        *e = None;
+                    }
+                }
+                self.0.storage.remove(key);
+                true
+            }
+        }
+    }
+
+    // ---- [[OwnPropertyKeys]] ----
+
+    /// [[OwnPropertyKeys]] — ECMA-262 §10.1.11
+    pub fn own_property_keys(&self) -> Vec<PropertyKey> {
+        match &self.0.kind {
+            ObjectKind::Array(_) => {
+                let mut keys = self.0.storage.keys();
+                let pos = keys
+                    .iter()
+                    .position(|k| !matches!(k, PropertyKey::Index(_)))
+                    .unwrap_or(keys.len());
+                keys.insert(pos, PropertyKey::String(JsString::from("length")));
+                keys
+            }
+            ObjectKind::String(s) => {
+                let mut keys: Vec<PropertyKey> =
+                    (0..s.len() as u32).map(PropertyKey::Index).collect();
+                let rest = self.0.storage.keys();
+                let (idx, other): (Vec<_>, Vec<_>) = rest
+                    .into_iter()
+                    .partition(|k| matches!(k, PropertyKey::Index(_)));
+                keys.extend(idx);
+                keys.push(PropertyKey::String(JsString::from("length")));
+                keys.extend(other);
+                keys
+            }
+            _ => self.0.storage.keys(),
+        }
+    }
+
+    // ---- conveniences used by built-ins (no exotic checks needed) ----
+
+    /// Defines (or redefines) an own data property without validation.
+    /// For building fresh objects and built-ins.
+    pub fn define_value(&self, key: impl Into<PropertyKey>, value: Value, attrs: Attributes) {
+        let key = key.into();
+        if let (ObjectKind::Array(a), PropertyKey::Index(i)) = (&self.0.kind, &key) {
+            if *i >= a.length.get() {
+                a.length.set(i + 1);
+            }
+        }
+        self.0.storage.insert(key, PropertySlot::Data(value, attrs));
+    }
+
+    /// Defines an own accessor property without validation.
+    pub fn define_accessor(
+        &self,
+        key: impl Into<PropertyKey>,
+        get: Option<JsObject>,
+        set: Option<JsObject>,
+        attrs: Attributes,
+    ) {
+        self.0.storage.insert(
+            key.into(),
+            PropertySlot::Accessor(get, set, attrs.with_writable(false)),
+        );
+    }
+
+    /// Reads an own data property without running getters (for inspect and
+    /// internal bookkeeping).
+    pub fn get_own_data(&self, key: &PropertyKey) -> Option<Value> {
+        self.0.storage.get_data_value(key)
+    }
+
+    /// The raw own slot, for inspection.
+    pub fn own_slot_raw(&self, key: &PropertyKey) -> Option<PropertySlot> {
+        self.own_slot(key)
+    }
+
+    /// Array `length` for arrays (0 for other objects).
+    pub fn array_length(&self) -> u32 {
+        match &self.0.kind {
+            ObjectKind::Array(a) => a.length.get(),
+            _ => 0,
+        }
+    }
+
+    /// Appends to an array (fast path for built-ins; no observable hooks).
+    pub fn array_push(&self, value: Value) {
+        if let ObjectKind::Array(a) = &self.0.kind {
+            let len = a.length.get();
+            self.0.storage.insert(
+                PropertyKey::Index(len),
+                PropertySlot::Data(value, Attributes::all()),
+            );
+            a.length.set(len.saturating_add(1));
+        }
+    }
+
+    /// Private element lookup (`#x`).
+    pub fn private_get(&self, key: &PropertyKey) -> Option<PropertySlot> {
+        self.0.storage.get(key)
+    }
+
+    pub fn private_keys(&self) -> Vec<PropertyKey> {
+        self.0.storage.private_keys()
+    }
+
+    pub(crate) fn storage_insert(&self, key: PropertyKey, slot: PropertySlot) {
+        self.0.storage.insert(key, slot)
+    }
+
+    pub(crate) fn storage_set_value(&self, key: &PropertyKey, value: Value) -> bool {
+        self.0.storage.set_data_value(key, value)
+    }
+}
+
+impl std::fmt::Debug for JsObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "JsObject({:#x})", self.ptr_id())
+    }
+}
+
+/// Convenience for `Err(JsError::Throw(..))` checks in tests.
+pub fn is_throw(r: &JsResult<Value>) -> bool {
+    matches!(r, Err(JsError::Throw(_)))
+}
