@@ -1346,11 +1346,17 @@ impl<'a> Analyzer<'a> {
                 self.uses_this();
                 Ok(())
             }
-            ExprKind::Null
-            | ExprKind::Bool(_)
-            | ExprKind::Num(_)
-            | ExprKind::Str(_)
-            | ExprKind::Regex { .. } => Ok(()),
+            ExprKind::Null | ExprKind::Bool(_) | ExprKind::Num(_) | ExprKind::Str(_) => Ok(()),
+            // Invalid regular expressions are early errors.
+            ExprKind::Regex { pattern, flags } => {
+                match regress::Regex::with_flags(pattern, &**flags) {
+                    Ok(_) => Ok(()),
+                    Err(e) => err(
+                        format!("Invalid regular expression: /{pattern}/{flags}: {e}"),
+                        span,
+                    ),
+                }
+            }
             ExprKind::Template(t) => self.exprs(&mut Rc::make_mut(t).exprs, src),
             ExprKind::TaggedTemplate(tag, t) => {
                 self.expr(tag, src)?;

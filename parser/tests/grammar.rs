@@ -148,6 +148,7 @@ fn syntax_errors_in_nodes_words() {
         ("this.#x", "Private field '#x' must be declared in an enclosing class"),
         ("(a)\n=> 1", "Unexpected token '=>'"),
         ("function f(){ return (a}", "Unexpected token '}'"),
+        ("x = /(/", "Invalid regular expression: /(/: Unbalanced parenthesis"),
     ];
     for (src, msg) in cases {
         let e = error_of(src);
