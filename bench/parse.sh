@@ -11,12 +11,15 @@ CORPUS=bench/out/parse-corpus.js
 bytes=$(stat -c %s "$CORPUS")
 
 best() { # best wall time in seconds of 5 runs of "$@"
-  local best=999 t
-  for _ in 1 2 3 4 5; do
-    t=$( { /usr/bin/time -f "%e" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    best=$(python3 -c "print(min($best, $t))")
-  done
-  echo "$best"
+  python3 - "$@" <<'PY'
+import subprocess, sys, time
+best = float("inf")
+for _ in range(5):
+    t = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    best = min(best, time.perf_counter() - t)
+print(f"{best:.3f}")
+PY
 }
 
 "$MINIJS" --check "$CORPUS" || { echo "minijs rejects the corpus" >&2; exit 1; }

@@ -47,7 +47,9 @@ fn parse_cli() -> Result<Cli, String> {
             "--module" | "-m" => cli.module = true,
             "-e" | "--eval" => cli.eval = Some(it.next().ok_or("-e needs an argument")?),
             "-h" | "--help" => return Err(USAGE.into()),
-            s if s.starts_with('-') && s.len() > 1 => return Err(format!("minijs: bad option: {s}\n{USAGE}")),
+            s if s.starts_with('-') && s.len() > 1 => {
+                return Err(format!("minijs: bad option: {s}\n{USAGE}"))
+            }
             _ => cli.file = Some(a),
         }
     }
@@ -92,6 +94,7 @@ fn run(cli: Cli) -> i32 {
     let options = parser::ParseOptions {
         module: is_module,
         function_body: !is_module && !cli.test262 && cli.eval.is_none(),
+        allow_new_target: !is_module && !cli.test262 && cli.eval.is_none(),
         ..Default::default()
     };
     // A script may start with a hashbang line.
@@ -113,6 +116,9 @@ fn run(cli: Cli) -> i32 {
         }
     };
     if cli.check {
+        // The process ends now: freeing a large tree node by node would
+        // only cost time.
+        std::mem::forget(program);
         return 0;
     }
     if cli.print_ast {
@@ -120,7 +126,9 @@ fn run(cli: Cli) -> i32 {
         return 0;
     }
 
-    let mut argv = vec![std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "minijs".into())];
+    let mut argv = vec![std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "minijs".into())];
     if cli.file.is_some() {
         argv.push(name.clone());
     }
@@ -219,7 +227,13 @@ fn report_uncaught(interp: &mut Interp, v: &Value, test262: bool) {
     let mut out = String::new();
     if let Some((src, pos)) = interp.last_throw_position.clone() {
         let (line, col) = src.line_col(pos);
-        out.push_str(&format!("{}:{}\n{}\n{}^\n\n", src.name, line, src.line_text(line), " ".repeat(col - 1)));
+        out.push_str(&format!(
+            "{}:{}\n{}\n{}^\n\n",
+            src.name,
+            line,
+            src.line_text(line),
+            " ".repeat(col - 1)
+        ));
     } else if let Some(frame) = first_frame(&description) {
         out.push_str(&frame);
     }
@@ -243,5 +257,9 @@ fn first_frame(stack: &str) -> Option<String> {
     let file = parts.next()?;
     let text = std::fs::read_to_string(file).ok()?;
     let src = Source::new(file, text.as_str());
-    Some(format!("{file}:{line_no}\n{}\n{}^\n\n", src.line_text(line_no), " ".repeat(col.saturating_sub(1))))
+    Some(format!(
+        "{file}:{line_no}\n{}\n{}^\n\n",
+        src.line_text(line_no),
+        " ".repeat(col.saturating_sub(1))
+    ))
 }
