@@ -19,7 +19,11 @@ fn process_exit(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
 }
 
 fn process_cwd(_interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Value> {
-    Ok(Value::from(std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default()))
+    Ok(Value::from(
+        std::env::current_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_default(),
+    ))
 }
 
 fn process_next_tick(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -83,7 +87,12 @@ fn require_missing(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResu
 }
 
 pub fn make_require(interp: &mut Interp) -> Value {
-    Value::Object(create_native_function(interp, require_missing, "require", 1))
+    Value::Object(create_native_function(
+        interp,
+        require_missing,
+        "require",
+        1,
+    ))
 }
 
 /// `exports` and `module` for the main CommonJS module.
@@ -92,7 +101,11 @@ pub fn make_module_objects(interp: &mut Interp, filename: &str) -> (Value, Value
     let module = operations::new_object(interp);
     let a = Attributes::all();
     module.define_value("id", Value::from("."), a);
-    module.define_value("path", Value::from(filename.rsplit_once('/').map(|x| x.0).unwrap_or(".")), a);
+    module.define_value(
+        "path",
+        Value::from(filename.rsplit_once('/').map(|x| x.0).unwrap_or(".")),
+        a,
+    );
     module.define_value("exports", Value::Object(exports.clone()), a);
     module.define_value("filename", Value::from(filename), a);
     module.define_value("loaded", Value::Bool(false), a);
@@ -127,7 +140,12 @@ fn create_realm(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult
 pub fn install(interp: &mut Interp, test262: bool) {
     let process = operations::new_object(interp);
     let a = Attributes::all();
-    let argv: Vec<Value> = interp.options.argv.iter().map(|s| Value::from(s.as_str())).collect();
+    let argv: Vec<Value> = interp
+        .options
+        .argv
+        .iter()
+        .map(|s| Value::from(s.as_str()))
+        .collect();
     let argv = create_array_from_list(interp, argv);
     process.define_value("argv", Value::Object(argv), a);
     let env = operations::new_object(interp);
@@ -148,12 +166,17 @@ pub fn install(interp: &mut Interp, test262: bool) {
         ("uptime", hrtime_bigint_like, 0),
     ];
     define_methods(interp, &process, table);
-    for (name, f) in [("stdout", write_stdout as NativeFn), ("stderr", write_stderr as NativeFn)] {
+    for (name, f) in [
+        ("stdout", write_stdout as NativeFn),
+        ("stderr", write_stderr as NativeFn),
+    ] {
         let stream = operations::new_object(interp);
         define_methods(interp, &stream, &[("write", f, 1)]);
         process.define_value(name, Value::Object(stream), a);
     }
-    interp.host_data.insert("process", Value::Object(process.clone()));
+    interp
+        .host_data
+        .insert("process", Value::Object(process.clone()));
     define_global(interp, "process", Value::Object(process));
 
     if test262 {
@@ -163,7 +186,11 @@ pub fn install(interp: &mut Interp, test262: bool) {
         define_methods(
             interp,
             &host,
-            &[("createRealm", create_realm, 0), ("evalScript", eval_script, 1), ("gc", gc_fn, 0)],
+            &[
+                ("createRealm", create_realm, 0),
+                ("evalScript", eval_script, 1),
+                ("gc", gc_fn, 0),
+            ],
         );
         let global = interp.realm.global_object.clone();
         host.define_value("global", Value::Object(global), Attributes::all());

@@ -83,7 +83,7 @@ impl Interp {
     }
 
     /// GetValue of an identifier reference.
-    pub(crate) fn get_identifier(&mut self, name: &str) -> JsResult<Value> {
+    pub(crate) fn get_identifier(&mut self, name: &str, pos: u32) -> JsResult<Value> {
         // Fast path: declarative records only.
         let start = self.lexical_env();
         let mut env = &start;
@@ -117,7 +117,10 @@ impl Interp {
                 let key = PropertyKey::from(name);
                 obj.get(self, &key, &Value::Object(obj.clone()))
             }
-            Resolved::Unresolvable => Err(self.reference_error(format!("{name} is not defined"))),
+            Resolved::Unresolvable => {
+                self.set_position(pos);
+                Err(self.reference_error(format!("{name} is not defined")))
+            }
         }
     }
 
@@ -243,7 +246,7 @@ impl Interp {
     pub fn eval_expr(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
             ExprKind::Num(n) => Ok(Value::Number(*n)),
-            ExprKind::Ident(name) => self.get_identifier(name),
+            ExprKind::Ident(name) => self.get_identifier(name, e.span.start),
             ExprKind::Str(s) => Ok(Value::String(JsString::from_utf16(s))),
             ExprKind::Member {
                 object,
@@ -314,6 +317,7 @@ impl Interp {
                         }
                         ArrayElement::Spread(x) => {
                             let v = self.eval_expr(x)?;
+                            self.require_iterable(&v, x)?;
                             for item in operations::iterate_to_list(self, &v)? {
                                 arr.define_value(
                                     PropertyKey::Index(index),
@@ -594,11 +598,39 @@ impl Interp {
                 ast::Arg::Expr(x) => out.push(self.eval_expr(x)?),
                 ast::Arg::Spread(x) => {
                     let v = self.eval_expr(x)?;
+                    if !v.is_nullish() && !self.has_iterator(&v)? {
+                        return Err(self.type_error(
+                            "Spread syntax requires ...iterable[Symbol.iterator] to be a function",
+                        ));
+                    }
                     out.extend(operations::iterate_to_list(self, &v)?);
                 }
             }
         }
         Ok(out)
+    }
+
+    fn has_iterator(&mut self, v: &Value) -> JsResult<bool> {
+        if v.is_nullish() {
+            return Ok(false);
+        }
+        let sym = self.realm.intrinsics.symbol_iterator.clone();
+        Ok(operations::get_method(self, v, &PropertyKey::Symbol(sym))?.is_some())
+    }
+
+    /// Throws V8's "x is not iterable" (naming the expression) unless `v`
+    /// has a `Symbol.iterator` method.
+    pub(crate) fn require_iterable(&mut self, v: &Value, expr: &Expr) -> JsResult<()> {
+        if self.has_iterator(v)? {
+            return Ok(());
+        }
+        let text = callee_text(expr);
+        let text = if text == "(intermediate value)" {
+            crate::inspect::short_description(self, v)
+        } else {
+            text
+        };
+        Err(self.type_error(format!("{text} is not iterable")))
     }
 
     /// The key of a member expression.
@@ -744,8 +776,9 @@ impl Interp {
                 let ok = o.set(self, key, value, base)?;
                 if !ok {
                     if let Some(k) = shown {
+                        let what = crate::inspect::short_description(self, base);
                         return Err(self.type_error(format!(
-                            "Cannot assign to read only property '{}' of object",
+                            "Cannot assign to read only property '{}' of object '{what}'",
                             k.to_display()
                         )));
                     }
@@ -900,7 +933,7 @@ impl Interp {
             }
             ExprKind::Paren(inner) => self.assign_to_expr(inner, value),
             _ => {
-                let (base, key) = self.eval_reference(target)?;
+                let (base, key) = self.eval_reference_for(target, true)?;
                 let v = self.eval_expr(value)?;
                 self.put_reference(&base, key, v.clone())?;
                 Ok(v)
@@ -944,6 +977,14 @@ impl Interp {
 
     /// Evaluates a member-expression reference to (base, key).
     pub(crate) fn eval_reference(&mut self, target: &Expr) -> JsResult<(RefBase, PropertyKey)> {
+        self.eval_reference_for(target, false)
+    }
+
+    pub(crate) fn eval_reference_for(
+        &mut self,
+        target: &Expr,
+        for_set: bool,
+    ) -> JsResult<(RefBase, PropertyKey)> {
         match &target.kind {
             ExprKind::Member { object, prop, .. } => {
                 let base = self.eval_expr(object)?;
@@ -954,8 +995,13 @@ impl Interp {
                 let key = self.member_key(prop)?;
                 if base.is_nullish() {
                     let what = if base.is_null() { "null" } else { "undefined" };
+                    let (verb, ing) = if for_set {
+                        ("set", "setting")
+                    } else {
+                        ("read", "reading")
+                    };
                     return Err(self.type_error(format!(
-                        "Cannot read properties of {what} (reading '{}')",
+                        "Cannot {verb} properties of {what} ({ing} '{}')",
                         key.to_display()
                     )));
                 }
@@ -975,7 +1021,7 @@ impl Interp {
                 };
                 Ok((RefBase::Super(this), key))
             }
-            ExprKind::Paren(inner) => self.eval_reference(inner),
+            ExprKind::Paren(inner) => self.eval_reference_for(inner, for_set),
             _ => Err(self.syntax_error("Invalid left-hand side in assignment")),
         }
     }
@@ -1659,6 +1705,12 @@ pub(crate) fn callee_text(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Ident(n) => n.to_string(),
         ExprKind::This => "this".into(),
+        ExprKind::Num(n) => crate::number::number_to_string(*n),
+        ExprKind::Str(s) => format!("\"{}\"", String::from_utf16_lossy(s)),
+        ExprKind::Null => "null".into(),
+        ExprKind::Bool(b) => b.to_string(),
+        ExprKind::Object(p) if p.is_empty() => "{}".into(),
+        ExprKind::Array(a) if a.is_empty() => "[]".into(),
         ExprKind::Member { object, prop, .. } => {
             let base = callee_text(object);
             match prop {

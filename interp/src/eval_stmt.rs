@@ -263,6 +263,9 @@ impl Interp {
                         self.put_resolved(resolved, name, v)?;
                     } else {
                         let v = self.eval_expr(init)?;
+                        if let ast::PatternKind::Array(..) = d.target.kind {
+                            self.require_iterable(&v, init)?;
+                        }
                         self.bind_pattern(&d.target, v, None)?;
                     }
                 }
@@ -270,6 +273,11 @@ impl Interp {
                     let v = match (&d.init, &d.target.kind) {
                         (Some(init), ast::PatternKind::Ident(name)) => {
                             self.eval_named(init, &PropertyKey::from(&**name))?
+                        }
+                        (Some(init), ast::PatternKind::Array(..)) => {
+                            let v = self.eval_expr(init)?;
+                            self.require_iterable(&v, init)?;
+                            v
                         }
                         (Some(init), _) => self.eval_expr(init)?,
                         (None, _) => Value::Undefined,
@@ -468,6 +476,7 @@ impl Interp {
         let mut rec = if f.is_await {
             crate::generator::get_async_iterator(self, &v)?
         } else {
+            self.require_iterable(&v, &f.right)?;
             operations::get_iterator(self, &v)?
         };
         let mut last = None;

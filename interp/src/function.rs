@@ -14,8 +14,7 @@ use crate::interp::Interp;
 use crate::object::{JsObject, MappedArguments, ObjectKind};
 use crate::operations::to_object;
 use crate::storage::{
-    Attributes, List, PropertySlot, BINDING_INITIALIZED, BINDING_MUTABLE,
-    BINDING_STRICT,
+    Attributes, List, PropertySlot, BINDING_INITIALIZED, BINDING_MUTABLE, BINDING_STRICT,
 };
 use crate::string::JsString;
 use crate::value::{PropertyKey, Value};
@@ -485,7 +484,18 @@ pub(crate) fn evaluate_body(interp: &mut Interp, code: &ast::Function) -> JsResu
             Completion::Return(v) => Ok(v),
             _ => Ok(Value::Undefined),
         },
-        ast::FunctionBody::Expr(e) => interp.eval_expr(e),
+        ast::FunctionBody::Expr(e) => {
+            if code.kind == FunctionKind::ClassField {
+                // A field initializer names anonymous functions after the field.
+                if let Some(f) = interp.active_function() {
+                    let name = function_name(&f);
+                    if !name.is_empty() {
+                        return interp.eval_named(e, &PropertyKey::from(name.as_str()));
+                    }
+                }
+            }
+            interp.eval_expr(e)
+        }
     }
 }
 

@@ -442,7 +442,6 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
         MapIter,
         Promise,
         Weak,
-        Arguments,
     }
     let mut formatter = Formatter::None;
 
@@ -522,13 +521,9 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
                 && !is_weak(o, interp)
             {
                 if matches!(o.kind(), ObjectKind::Arguments(_)) {
-                    braces[0] = "[Arguments] [".into();
-                    braces[1] = "]".into();
-                    extras = Extras::Array;
-                    formatter = Formatter::Arguments;
-                    keys.retain(|k| !matches!(k, PropertyKey::Index(_)));
-                    if o.array_like_len() == 0 && keys.is_empty() {
-                        return "[Arguments] []".into();
+                    braces[0] = "[Arguments] {".into();
+                    if keys.is_empty() {
+                        return "[Arguments] {}".into();
                     }
                 } else {
                     if !tag.is_empty() {
@@ -614,7 +609,6 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
     let mut output: Vec<String> = match formatter {
         Formatter::None => Vec::new(),
         Formatter::Array => format_array(interp, ctx, o, recurse_times),
-        Formatter::Arguments => format_array_like(interp, ctx, o, recurse_times),
         Formatter::Set => {
             let mut out = Vec::new();
             ctx.indentation_lvl += 2;
@@ -739,15 +733,6 @@ fn boxed_primitive(o: &JsObject) -> Option<(&'static str, Value)> {
     }
 }
 
-impl JsObject {
-    fn array_like_len(&self) -> u32 {
-        match self.get_own_data(&PropertyKey::from("length")) {
-            Some(Value::Number(n)) if n >= 0.0 => n as u32,
-            _ => 0,
-        }
-    }
-}
-
 fn format_array(
     interp: &mut Interp,
     ctx: &mut Ctx,
@@ -755,16 +740,6 @@ fn format_array(
     recurse_times: usize,
 ) -> Vec<String> {
     let len = o.array_length() as usize;
-    format_indexed(interp, ctx, o, recurse_times, len)
-}
-
-fn format_array_like(
-    interp: &mut Interp,
-    ctx: &mut Ctx,
-    o: &JsObject,
-    recurse_times: usize,
-) -> Vec<String> {
-    let len = o.array_like_len() as usize;
     format_indexed(interp, ctx, o, recurse_times, len)
 }
 

@@ -357,6 +357,13 @@ impl Interp {
             f.this_value.set(this.clone());
             f.this_status.set(ThisBindingStatus::Initialized);
         }
+        let arg_values: Vec<Value> = wrapper_args.iter().map(|(_, v)| v.clone()).collect();
+        let arguments = crate::function::create_unmapped_arguments_object(self, &arg_values);
+        env.bindings().add(
+            Rc::from("arguments"),
+            crate::storage::BINDING_INITIALIZED | crate::storage::BINDING_MUTABLE,
+            Value::Object(arguments),
+        );
         for (name, value) in wrapper_args {
             env.bindings().add(
                 Rc::from(*name),

@@ -824,6 +824,21 @@ pub(crate) fn init(interp: &mut Interp) {
     use crate::function::{define_methods, define_native_accessor};
     let proto = interp.realm.intrinsics.promise_prototype.clone();
     let ctor = interp.realm.intrinsics.promise_constructor.clone();
+    let a = crate::storage::Attributes::new(false, false, true);
+    ctor.define_value("length", Value::from(1), a);
+    ctor.define_value("name", Value::from("Promise"), a);
+    ctor.define_value(
+        "prototype",
+        Value::Object(proto.clone()),
+        crate::storage::Attributes::none(),
+    );
+    proto.define_value(
+        "constructor",
+        Value::Object(ctor.clone()),
+        crate::storage::Attributes::hidden(),
+    );
+    interp.realm.intrinsics.register("Promise", ctor.clone());
+    crate::realm::define_global(interp, "Promise", Value::Object(ctor.clone()));
     define_methods(
         interp,
         &proto,

@@ -276,7 +276,11 @@ impl Parser<'_> {
     fn peek(&self) -> Option<u16> {
         self.s.get(self.i).copied()
     }
-    fn err(&self, interp: &mut Interp) -> crate::JsError {
+    fn fail(&self, interp: &mut Interp, msg: &str) -> crate::JsError {
+        interp.syntax_error(format!("{msg} in JSON at position {}", self.i))
+    }
+    /// An unexpected character where a value should start.
+    fn unexpected(&self, interp: &mut Interp) -> crate::JsError {
         match self.peek() {
             None => interp.syntax_error("Unexpected end of JSON input"),
             Some(c) => {
@@ -287,6 +291,12 @@ impl Parser<'_> {
                 ))
             }
         }
+    }
+    fn expect_or_end(&self, interp: &mut Interp, msg: &str) -> crate::JsError {
+        if self.peek().is_none() && self.s.is_empty() {
+            return interp.syntax_error("Unexpected end of JSON input");
+        }
+        self.fail(interp, msg)
     }
     fn value(&mut self, interp: &mut Interp) -> JsResult<Value> {
         interp.check_stack()?;
@@ -300,15 +310,21 @@ impl Parser<'_> {
                     self.i += 1;
                     return Ok(Value::Object(o));
                 }
+                let mut first = true;
                 loop {
                     self.ws();
                     if self.peek() != Some(0x22) {
-                        return Err(self.err(interp));
+                        return Err(if first {
+                            self.expect_or_end(interp, "Expected property name or '}'")
+                        } else {
+                            self.fail(interp, "Expected double-quoted property name")
+                        });
                     }
+                    first = false;
                     let k = self.string(interp)?;
                     self.ws();
                     if self.peek() != Some(0x3A) {
-                        return Err(self.err(interp));
+                        return Err(self.fail(interp, "Expected ':' after property name"));
                     }
                     self.i += 1;
                     let v = self.value(interp)?;
@@ -320,7 +336,11 @@ impl Parser<'_> {
                             self.i += 1;
                             return Ok(Value::Object(o));
                         }
-                        _ => return Err(self.err(interp)),
+                        _ => {
+                            return Err(
+                                self.fail(interp, "Expected ',' or '}' after property value")
+                            )
+                        }
                     }
                 }
             }
@@ -342,7 +362,9 @@ impl Parser<'_> {
                             self.i += 1;
                             return Ok(Value::Object(a));
                         }
-                        _ => return Err(self.err(interp)),
+                        _ => {
+                            return Err(self.fail(interp, "Expected ',' or ']' after array element"))
+                        }
                     }
                 }
             }
@@ -360,14 +382,26 @@ impl Parser<'_> {
                     p.i - s
                 };
                 let int_start = self.i;
-                if digits(self) == 0 || (self.s[int_start] == b'0' as u16 && self.i - int_start > 1)
-                {
-                    return Err(self.err(interp));
+                if self.s.get(int_start) == Some(&(b'0' as u16)) {
+                    self.i += 1;
+                    if matches!(self.peek(), Some(c) if (b'0' as u16..=b'9' as u16).contains(&c)) {
+                        return Err(self.fail(interp, "Unexpected number"));
+                    }
+                } else if digits(self) == 0 {
+                    return Err(if self.peek().is_none() {
+                        interp.syntax_error("Unexpected end of JSON input")
+                    } else {
+                        self.fail(interp, "No number after minus sign")
+                    });
                 }
                 if self.peek() == Some(b'.' as u16) {
                     self.i += 1;
                     if digits(self) == 0 {
-                        return Err(self.err(interp));
+                        return Err(if self.peek().is_none() {
+                            interp.syntax_error("Unexpected end of JSON input")
+                        } else {
+                            self.fail(interp, "Unterminated fractional number")
+                        });
                     }
                 }
                 if matches!(self.peek(), Some(0x65) | Some(0x45)) {
@@ -376,7 +410,11 @@ impl Parser<'_> {
                         self.i += 1;
                     }
                     if digits(self) == 0 {
-                        return Err(self.err(interp));
+                        return Err(if self.peek().is_none() {
+                            interp.syntax_error("Unexpected end of JSON input")
+                        } else {
+                            self.fail(interp, "Exponent part is missing a number")
+                        });
                     }
                 }
                 let text = String::from_utf16_lossy(&self.s[start..self.i]);
@@ -393,8 +431,13 @@ impl Parser<'_> {
                         self.i += l.len();
                         return Ok(v);
                     }
+                    // A truncated literal is an unexpected end.
+                    let rest = &self.s[self.i..];
+                    if !rest.is_empty() && rest.len() < l.len() && l.starts_with(rest) {
+                        return Err(interp.syntax_error("Unexpected end of JSON input"));
+                    }
                 }
-                Err(self.err(interp))
+                Err(self.unexpected(interp))
             }
         }
     }
@@ -403,16 +446,15 @@ impl Parser<'_> {
         let mut out = Vec::new();
         loop {
             let Some(c) = self.peek() else {
-                return Err(self.err(interp));
+                return Err(self.fail(interp, "Unterminated string"));
             };
             self.i += 1;
             match c {
                 0x22 => return Ok(JsString::from_utf16_vec(out)),
                 0x5C => {
                     let Some(e) = self.peek() else {
-                        return Err(self.err(interp));
+                        return Err(self.fail(interp, "Unterminated string"));
                     };
-                    self.i += 1;
                     let ch = match e {
                         0x22 => 0x22,
                         0x5C => 0x5C,
@@ -425,25 +467,23 @@ impl Parser<'_> {
                         0x75 => {
                             let hex = self
                                 .s
-                                .get(self.i..self.i + 4)
+                                .get(self.i + 1..self.i + 5)
                                 .map(String::from_utf16_lossy)
                                 .unwrap_or_default();
                             let Ok(v) = u16::from_str_radix(&hex, 16) else {
-                                return Err(self.err(interp));
+                                return Err(self.fail(interp, "Bad Unicode escape"));
                             };
                             self.i += 4;
                             v
                         }
-                        _ => {
-                            self.i -= 1;
-                            return Err(self.err(interp));
-                        }
+                        _ => return Err(self.fail(interp, "Bad escaped character")),
                     };
+                    self.i += 1;
                     out.push(ch);
                 }
                 c if c < 0x20 => {
                     self.i -= 1;
-                    return Err(self.err(interp));
+                    return Err(self.fail(interp, "Bad control character in string literal"));
                 }
                 c => out.push(c),
             }
@@ -491,7 +531,11 @@ pub fn json_parse(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResul
     let v = p.value(interp)?;
     p.ws();
     if p.i != units.len() {
-        return Err(p.err(interp));
+        let msg = format!(
+            "Unexpected non-whitespace character after JSON at position {}",
+            p.i
+        );
+        return Err(interp.syntax_error(msg));
     }
     let reviver = args.get(1).cloned().unwrap_or_default();
     if is_callable(&reviver) {
