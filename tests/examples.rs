@@ -150,14 +150,13 @@ struct Run {
     ending: Ending,
 }
 
-/// Runs `program args... file` in the entry's folder; kills it after
-/// TIME_LIMIT. Err only when the program cannot be started or waited for.
-fn run(program: &Path, args: &[&str], entry: &str) -> Result<Run, String> {
+/// Runs `program file` in the entry's folder; kills it after TIME_LIMIT.
+/// Err only when the program cannot be started or waited for.
+fn run(program: &Path, entry: &str) -> Result<Run, String> {
     let file = examples_dir().join(entry);
     let dir = file.parent().expect("an entry is inside examples/");
     let name = file.file_name().expect("an entry is a file");
     let mut child = Command::new(program)
-        .args(args)
         .arg(name)
         .current_dir(dir)
         .env_remove("NODE_OPTIONS")
@@ -191,7 +190,7 @@ fn run(program: &Path, args: &[&str], entry: &str) -> Result<Run, String> {
         }
     };
     // A grandchild could keep a pipe open after the child is gone: wait a
-    // little for the readers, then take what they have.
+    // little for the readers, then give up on that output.
     let collect =
         |rx: mpsc::Receiver<Vec<u8>>| rx.recv_timeout(Duration::from_secs(2)).unwrap_or_default();
     Ok(Run {
@@ -269,7 +268,7 @@ fn mismatch(entry: &str, expected: &Expected, run: &Run) -> Option<String> {
         Ending::Abnormal(how) => {
             let _ = writeln!(
                 problems,
-                "  exit: expected code {}, process {how}",
+                "  exit code: expected {}, the process ended without one ({how})",
                 expected.exit
             );
         }
@@ -412,7 +411,7 @@ fn examples_match_node() {
 
     let outcomes = parallel_map(all.clone(), move |entry: &String| {
         let expected = read_expected(entry)?;
-        let run = run(&binary, &[], entry)?;
+        let run = run(&binary, entry)?;
         Ok::<_, String>(mismatch(entry, &expected, &run))
     });
 
@@ -541,7 +540,7 @@ fn regenerate() {
     }
     let node = PathBuf::from(std::env::var_os("NODE").unwrap_or_else(|| "node".into()));
     let all = entries();
-    let runs = parallel_map(all.clone(), move |entry: &String| run(&node, &[], entry));
+    let runs = parallel_map(all.clone(), move |entry: &String| run(&node, entry));
     let mut problems = Vec::new();
     for (entry, result) in all.iter().zip(runs) {
         let run = match result {
@@ -554,7 +553,7 @@ fn regenerate() {
         let code = match run.ending {
             Ending::Exited(code) => code,
             Ending::Abnormal(how) => {
-                problems.push(format!("{entry}: node {how}"));
+                problems.push(format!("{entry}: node ended without an exit code ({how})"));
                 continue;
             }
             Ending::TimedOut => {

@@ -3,8 +3,8 @@
 // (no code in the note).
 // Look for: the same order as generator.js without the runner; the async
 // function returns at its first await and 'synchronous code' prints next.
-// More: `minijs --trace-context async-await.js` shows the function's
-// context leaving the stack at each await and coming back.
+// More: `minijs --trace-context async-await.js` shows task() entered once
+// though its body runs in three pieces, split at each await.
 function getUser(id) {
   return new Promise((resolve) => setTimeout(() => resolve({ id, name: 'ada' }), 20));
 }

@@ -4,8 +4,8 @@
 // runner is what libraries such as co do).
 // Look for: the generator's lines interleaved with the runner's: it pauses
 // at each yield and resumes with the promise's value.
-// More: `minijs --trace-context generator.js` shows the generator's context
-// leaving and re-entering the stack at each yield.
+// More: `minijs --trace-context generator.js` shows the generator's body
+// running in pieces, each piece inside a call of the runner's step().
 function getUser(id) {
   return new Promise((resolve) => setTimeout(() => resolve({ id, name: 'ada' }), 20));
 }

@@ -8,19 +8,15 @@
 // does not touch i in foo(1).
 // More: `minijs --trace-context iife-recursion.js` prints each context as it
 // is created and destroyed.
-function log(depth, text) {
-  console.log('  '.repeat(depth) + text);
-}
-
 (function foo(i) {
   var depth = i;
-  log(depth, 'push foo(' + i + ')');
+  console.log('  '.repeat(depth) + 'push foo(' + i + ')');
   if (i === 3) {
-    log(depth, 'pop  foo(' + depth + '): base case, i = ' + i);
+    console.log('  '.repeat(depth) + 'pop  foo(' + depth + '): base case, i = ' + i);
     return;
   }
   else {
     foo(++i);
   }
-  log(depth, 'pop  foo(' + depth + '): i is now ' + i);
+  console.log('  '.repeat(depth) + 'pop  foo(' + depth + '): i is now ' + i);
 }(0));

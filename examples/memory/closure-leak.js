@@ -8,8 +8,8 @@
 // Memory figures are left out because they differ from run to run.
 // Look for: `inner` is global after out() returns; setting it to null is
 // what lets bigData be collected.
-// More: `minijs --trace-context closure-leak.js` shows out()'s environment
-// kept alive by `inner` after out()'s context is popped.
+// More: `minijs --trace-context closure-leak.js`: the call innerShowing()
+// made after outShowing() returned still has outShowing in its scope chain.
 function out(){
     const bigData = new Buffer(10);
     inner = function(){

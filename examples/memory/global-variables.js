@@ -7,8 +7,6 @@
 // they differ from run to run.
 // Look for: both are properties of the global object; `delete` works on
 // them (they were not declared with var), after which they can be collected.
-// More: `minijs --trace-context global-variables.js` shows `a` being added
-// to the global object instead of the module's variable object.
 a = 10;
 global.b = 11;
 

@@ -4,8 +4,8 @@
 // Look for: `this` is undefined; assigning to an undeclared name throws a
 // ReferenceError (sloppy code would create a global); `this` inside a plain
 // function call is undefined as well.
-// More: `minijs --trace-context es-module-rules.mjs` shows the module
-// context's this binding.
+// More: `minijs --trace-context es-module-rules.mjs` shows `this: undefined`
+// for plain(): strict code does not replace it with globalThis.
 console.log('top-level this:', this);
 
 try {

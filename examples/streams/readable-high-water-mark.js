@@ -5,7 +5,8 @@
 // Look for: no _read() call before a consumer exists (flowing is null);
 // push() returns false once the buffer holds 6 bytes or more; _read() is
 // called again only after the consumer has taken data.
-// More: `minijs --trace-loop readable-high-water-mark.js`.
+// More: `minijs --trace-loop readable-high-water-mark.js` shows the ticks in
+// which _read() is called and 'data' is emitted.
 const { Readable } = require('stream');
 
 let next = 0;

@@ -3,7 +3,8 @@
 // the note).
 // Look for: each 'readable' event followed by read() calls until read()
 // returns null; `flowing` stays false because no 'data' listener is added.
-// More: `minijs --trace-loop readable-paused-read.js`.
+// More: `minijs --trace-loop readable-paused-read.js` shows each 'readable'
+// event emitted on a later tick than the push() that caused it.
 const { Readable } = require('stream');
 
 const readable = new Readable({ read() {} });

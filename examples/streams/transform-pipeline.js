@@ -4,7 +4,8 @@
 // (collects it); pipeline() connects them and reports the end.
 // Look for: each chunk passing through the transform, then the collected
 // result once the pipeline finishes.
-// More: `minijs --trace-loop transform-pipeline.js`.
+// More: `minijs --trace-loop transform-pipeline.js` shows the ticks that
+// carry each chunk from stage to stage.
 const { Readable, Transform, Writable, Duplex, pipeline } = require('stream');
 
 const upper = new Transform({

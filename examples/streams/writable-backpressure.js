@@ -4,7 +4,8 @@
 // Look for: write() -> false once 8 bytes or more are queued, the producer
 // waits, 'drain' fires once the slow destination has taken everything, then
 // the producer resumes.
-// More: `minijs --trace-loop writable-backpressure.js`.
+// More: `minijs --trace-loop writable-backpressure.js` shows the timers that
+// complete each write and so free the queue.
 const { Writable } = require('stream');
 
 const slow = new Writable({
