@@ -242,6 +242,14 @@ impl<'s> State<'s> {
         let mut constructor = None;
         let mut members = Vec::with_capacity(all.len());
         for m in all {
+            let names_constructor = match &m.key {
+                PropKey::Ident(n) => &**n == "constructor",
+                PropKey::Str(s) => **s == *utf16("constructor"),
+                _ => false,
+            };
+            if names_constructor && matches!(m.kind, ClassMemberKind::Field(_)) {
+                return error("Classes may not have a field named 'constructor'", m.span);
+            }
             let is_ctor = !m.is_static
                 && match &m.key {
                     PropKey::Ident(n) => &**n == "constructor",
@@ -378,10 +386,14 @@ impl<'s> State<'s> {
 
     pub fn unary(&self, op: UnaryOp, e: Expr, l: usize, r: usize) -> PResult<Expr> {
         if op == UnaryOp::Delete {
+            let mut target = &e;
+            while let ExprKind::Paren(inner) = &target.kind {
+                target = inner;
+            }
             if let ExprKind::Member {
                 prop: MemberProp::Private(_),
                 ..
-            } = &e.kind
+            } = &target.kind
             {
                 return error("Private fields can not be deleted", e.span);
             }

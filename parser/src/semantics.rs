@@ -18,6 +18,10 @@ pub struct SemanticError {
 
 type SResult<T> = Result<T, SemanticError>;
 
+/// Names declared so far in one statement list; the flag says the name was
+/// declared only by plain function declarations (Annex B duplicates).
+type Seen = std::collections::HashMap<Atom, bool>;
+
 fn err<T>(message: impl Into<String>, span: Span) -> SResult<T> {
     Err(SemanticError {
         span,
@@ -60,6 +64,8 @@ struct FnState {
     labels: Vec<(Atom, bool)>,
     /// Walking the parameter list (no `yield`/`await` expressions).
     in_params: bool,
+    /// Inside a class static block (arrows included): `await` is reserved.
+    static_block: bool,
     breakable: u32,
     iteration: u32,
 }
@@ -86,6 +92,7 @@ impl FnState {
             scopes: Vec::new(),
             labels: Vec::new(),
             in_params: false,
+            static_block: false,
             breakable: 0,
             iteration: 0,
         }
@@ -108,6 +115,8 @@ pub struct Analyzer<'a> {
     unresolved_private: Vec<(Atom, Span, usize)>,
     /// Spans of strict code regions, for legacy octal literals.
     pub strict_ranges: Vec<Span>,
+    /// The next function analysed is a class static block.
+    entering_static_block: bool,
     legacy_octal: &'a [Span],
 }
 
@@ -148,6 +157,7 @@ impl<'a> Analyzer<'a> {
             classes: Vec::new(),
             unresolved_private: Vec::new(),
             strict_ranges: Vec::new(),
+            entering_static_block: false,
             legacy_octal,
         }
     }
@@ -244,7 +254,7 @@ impl<'a> Analyzer<'a> {
         module: bool,
     ) -> SResult<Vec<(Atom, LexicalKind)>> {
         let mut out: Vec<(Atom, LexicalKind)> = Vec::new();
-        let mut seen: HashSet<Atom> = HashSet::new();
+        let mut seen: Seen = Seen::new();
         for s in body {
             let s = unwrap_export(s);
             match &s.kind {
@@ -255,7 +265,7 @@ impl<'a> Analyzer<'a> {
                         .chain(i.namespace.iter())
                         .chain(i.named.iter().map(|(_, l)| l));
                     for n in names {
-                        if !seen.insert(n.clone()) {
+                        if seen.insert(n.clone(), false).is_some() {
                             return err(
                                 format!("Identifier '{n}' has already been declared"),
                                 s.span,
@@ -266,7 +276,7 @@ impl<'a> Analyzer<'a> {
                 }
                 StmtKind::Function(f) if module => {
                     if let Some(n) = &f.name {
-                        if !seen.insert(n.clone()) {
+                        if seen.insert(n.clone(), false).is_some() {
                             return err(
                                 format!("Identifier '{n}' has already been declared"),
                                 s.span,
@@ -286,7 +296,7 @@ impl<'a> Analyzer<'a> {
         &mut self,
         s: &Stmt,
         out: &mut Vec<(Atom, LexicalKind)>,
-        seen: &mut HashSet<Atom>,
+        seen: &mut Seen,
         block: bool,
     ) -> SResult<()> {
         let s = unwrap_export(s);
@@ -304,7 +314,7 @@ impl<'a> Analyzer<'a> {
                         if &*n == "let" {
                             return err("let is disallowed as a lexically bound name", decl.span);
                         }
-                        if !seen.insert(n.clone()) {
+                        if seen.insert(n.clone(), false).is_some() {
                             return err(
                                 format!("Identifier '{n}' has already been declared"),
                                 decl.span,
@@ -316,7 +326,7 @@ impl<'a> Analyzer<'a> {
             }
             StmtKind::Class(c) => {
                 if let Some(n) = &c.name {
-                    if !seen.insert(n.clone()) {
+                    if seen.insert(n.clone(), false).is_some() {
                         return err(
                             format!("Identifier '{n}' has already been declared"),
                             s.span,
@@ -327,15 +337,12 @@ impl<'a> Analyzer<'a> {
             }
             StmtKind::Function(f) if block => {
                 if let Some(n) = &f.name {
-                    if !seen.insert(n.clone()) {
+                    let plain = !f.is_async && !f.is_generator;
+                    if let Some(prev_plain) = seen.insert(n.clone(), plain) {
                         // Annex B.3.2.4: duplicate plain function
                         // declarations in a block are allowed in sloppy
                         // mode.
-                        let plain = !f.is_async && !f.is_generator;
-                        let prev_fn = out
-                            .iter()
-                            .any(|(m, k)| m == n && *k == LexicalKind::Function);
-                        if self.strict() || !plain || !prev_fn {
+                        if self.strict() || !plain || !prev_plain {
                             return err(
                                 format!("Identifier '{n}' has already been declared"),
                                 s.span,
@@ -377,7 +384,13 @@ impl<'a> Analyzer<'a> {
         if self.strict() && STRICT_RESERVED.contains(&n) {
             return err("Unexpected strict mode reserved word", s);
         }
-        if n == "await" && (self.module || self.fns.last().is_some_and(|f| f.is_async)) {
+        if n == "await"
+            && (self.module
+                || self
+                    .fns
+                    .last()
+                    .is_some_and(|f| f.is_async || f.static_block))
+        {
             return err("Unexpected reserved word", s);
         }
         if n == "yield" && self.fns.last().is_some_and(|f| f.is_generator) {
@@ -398,7 +411,7 @@ impl<'a> Analyzer<'a> {
     /// Enter a block-like scope: collect its lexical declarations first.
     fn enter_block(&mut self, body: &[Stmt]) -> SResult<Vec<(Atom, LexicalKind)>> {
         let mut out = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = Seen::new();
         for s in body {
             self.lexical_of(s, &mut out, &mut seen, true)?;
         }
@@ -493,7 +506,7 @@ impl<'a> Analyzer<'a> {
                 let mut lexical = Vec::new();
                 if let Some(ForInit::Var(d)) = &f.init {
                     if d.kind != VarKind::Var {
-                        let mut seen = HashSet::new();
+                        let mut seen = Seen::new();
                         let decl_stmt = Stmt {
                             kind: StmtKind::Var(Box::new(d.clone())),
                             span,
@@ -682,7 +695,7 @@ impl<'a> Analyzer<'a> {
                     );
                     let lexical = {
                         let mut out = Vec::new();
-                        let mut seen = HashSet::new();
+                        let mut seen = Seen::new();
                         for s in &h.body {
                             self.lexical_of(s, &mut out, &mut seen, true)?;
                         }
@@ -715,7 +728,7 @@ impl<'a> Analyzer<'a> {
                     return err("More than one default clause in switch statement", span);
                 }
                 let mut lexical = Vec::new();
-                let mut seen = HashSet::new();
+                let mut seen = Seen::new();
                 for c in &sw.cases {
                     for s in &c.body {
                         self.lexical_of(s, &mut lexical, &mut seen, true)?;
@@ -990,6 +1003,8 @@ impl<'a> Analyzer<'a> {
         let parent_super_prop = self.fns.last().is_some_and(|p| p.super_property);
         let parent_super_call = self.fns.last().is_some_and(|p| p.super_call);
         let parent_field = self.fns.last().is_some_and(|p| p.field_init);
+        let parent_static_block = self.fns.last().is_some_and(|p| p.static_block);
+        let entering_static_block = std::mem::take(&mut self.entering_static_block);
         let mut st = FnState::new(strict);
         st.is_function = true;
         st.is_async = f.is_async;
@@ -1001,6 +1016,7 @@ impl<'a> Analyzer<'a> {
                 st.super_property = parent_super_prop;
                 st.super_call = parent_super_call;
                 st.field_init = parent_field;
+                st.static_block = parent_static_block;
             }
             FunctionKind::Normal => st.new_target = true,
             FunctionKind::Method
@@ -1019,6 +1035,7 @@ impl<'a> Analyzer<'a> {
                 st.new_target = true;
                 st.super_property = true;
                 st.field_init = true;
+                st.static_block = entering_static_block;
             }
         }
         // Parameters.
@@ -1104,7 +1121,7 @@ impl<'a> Analyzer<'a> {
         }
         let mut lexical = Vec::new();
         if let FunctionBody::Block(b) = &f.body {
-            let mut seen = HashSet::new();
+            let mut seen = Seen::new();
             for s in b {
                 self.lexical_of(s, &mut lexical, &mut seen, false)?;
             }
@@ -1138,7 +1155,7 @@ impl<'a> Analyzer<'a> {
             FunctionBody::Block(body) => {
                 let top = {
                     let mut out = Vec::new();
-                    let mut seen = HashSet::new();
+                    let mut seen = Seen::new();
                     for s in body.iter() {
                         self.lexical_of(s, &mut out, &mut seen, false)?;
                     }
@@ -1293,7 +1310,9 @@ impl<'a> Analyzer<'a> {
                 ClassMemberKind::Method(f)
                 | ClassMemberKind::Getter(f)
                 | ClassMemberKind::Setter(f) => self.function(Rc::make_mut(f), src)?,
-                ClassMemberKind::Field(Some(f)) | ClassMemberKind::StaticBlock(f) => {
+                ClassMemberKind::Field(Some(f)) => self.function(Rc::make_mut(f), src)?,
+                ClassMemberKind::StaticBlock(f) => {
+                    self.entering_static_block = true;
                     self.function(Rc::make_mut(f), src)?
                 }
                 ClassMemberKind::Field(None) => {}
