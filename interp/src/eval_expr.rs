@@ -247,7 +247,7 @@ impl Interp {
         match &e.kind {
             ExprKind::Num(n) => Ok(Value::Number(*n)),
             ExprKind::Ident(name) => self.get_identifier(name, e.span.start),
-            ExprKind::Str(s) => Ok(Value::String(JsString::from_utf16(s))),
+            ExprKind::Str(s) => Ok(Value::String(self.literal_string(s))),
             ExprKind::Member {
                 object,
                 prop,
@@ -633,14 +633,39 @@ impl Interp {
         Err(self.type_error(format!("{text} is not iterable")))
     }
 
+    /// The property key for an identifier name, interned per AST atom so
+    /// that `o.x` neither allocates nor hashes the string again.
+    #[inline]
+    pub(crate) fn atom_key(&mut self, a: &ast::Atom) -> PropertyKey {
+        let id = a.as_ptr() as usize;
+        if let Some((_, k)) = self.key_cache.get(&id) {
+            return k.clone();
+        }
+        let k = PropertyKey::from(&**a);
+        self.key_cache.insert(id, (a.clone(), k.clone()));
+        k
+    }
+
+    /// A string literal's value, created once per literal.
+    #[inline]
+    pub(crate) fn literal_string(&mut self, s: &ast::Utf16) -> JsString {
+        let id = s.as_ptr() as usize;
+        if let Some((_, v)) = self.string_cache.get(&id) {
+            return v.clone();
+        }
+        let v = JsString::from_utf16(s);
+        self.string_cache.insert(id, (s.clone(), v.clone()));
+        v
+    }
+
     /// The key of a member expression.
     pub(crate) fn member_key(&mut self, prop: &MemberProp) -> JsResult<PropertyKey> {
         match prop {
-            MemberProp::Ident(n) => Ok(PropertyKey::from(&**n)),
+            MemberProp::Ident(n) => Ok(self.atom_key(n)),
             MemberProp::Computed(x) => {
                 let k = self.eval_expr(x)?;
                 match k {
-                    Value::Number(n) if n >= 0.0 && n < 4294967295.0 && n.fract() == 0.0 => {
+                    Value::Number(n) if (0.0..4294967295.0).contains(&n) && n.fract() == 0.0 => {
                         Ok(PropertyKey::Index(n as u32))
                     }
                     _ => to_property_key(self, &k),
@@ -1371,7 +1396,7 @@ impl Interp {
     /// Evaluates a property name (PropName / ComputedPropertyName).
     pub(crate) fn eval_prop_key(&mut self, k: &ast::PropKey) -> JsResult<PropertyKey> {
         match k {
-            ast::PropKey::Ident(n) => Ok(PropertyKey::from(&**n)),
+            ast::PropKey::Ident(n) => Ok(self.atom_key(n)),
             ast::PropKey::Str(s) => Ok(PropertyKey::from(JsString::from_utf16(s))),
             ast::PropKey::Num(n) => to_property_key(self, &Value::Number(*n)),
             ast::PropKey::Computed(x) => {

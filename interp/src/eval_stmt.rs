@@ -98,7 +98,7 @@ impl Interp {
                 }
                 Ok(Completion::Normal(None))
             }
-            StmtKind::For(f) => self.eval_for(f, labels),
+            StmtKind::For(f) => self.eval_for(f, labels, s.span),
             StmtKind::ForIn(f) => self.eval_for_in(f, labels),
             StmtKind::ForOf(f) => self.eval_for_of(f, labels),
             StmtKind::While(test, body) => {
@@ -326,7 +326,12 @@ impl Interp {
         Ok(())
     }
 
-    fn eval_for(&mut self, f: &ast::ForStmt, labels: Labels) -> JsResult<Completion> {
+    fn eval_for(
+        &mut self,
+        f: &ast::ForStmt,
+        labels: Labels,
+        span: ast::Span,
+    ) -> JsResult<Completion> {
         let outer = self.lexical_env();
         let mut per_iteration: Vec<ast::Atom> = Vec::new();
         if let Some(ForInit::Var(decl)) = &f.init {
@@ -334,7 +339,7 @@ impl Interp {
                 let env = self.new_declarative_env(outer.clone(), "for", f.scope.lexical.len());
                 instantiate_lexical_names(&env, &f.scope.lexical);
                 self.set_lexical_env(env);
-                if decl.kind == VarKind::Let {
+                if decl.kind == VarKind::Let && self.may_capture(span) {
                     per_iteration = f.scope.lexical.iter().map(|(n, _)| n.clone()).collect();
                 }
             }
@@ -378,6 +383,30 @@ impl Interp {
                 self.eval_expr(u)?;
             }
         }
+    }
+
+    /// Whether code in `span` may create closures (or use eval) and so
+    /// observe per-iteration binding copies. Departure from the spec's
+    /// letter, not its meaning: loops that cannot capture a binding reuse
+    /// one environment instead of copying it every iteration. Decided from
+    /// the source text, conservatively.
+    fn may_capture(&mut self, span: ast::Span) -> bool {
+        let Some(src) = self.ctx().source.clone() else {
+            return true;
+        };
+        let key = (std::rc::Rc::as_ptr(&src) as *const u8 as usize, span.start);
+        if let Some(&b) = self.capture_cache.get(&key) {
+            return b;
+        }
+        let text = src
+            .text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("function");
+        let b = ["function", "=>", "class", "eval", "yield", "await"]
+            .iter()
+            .any(|w| text.contains(w));
+        self.capture_cache.insert(key, b);
+        b
     }
 
     /// CreatePerIterationEnvironment — ECMA-262 §14.7.4.4

@@ -124,7 +124,7 @@ fn take_stack() -> std::io::Result<DefaultStack> {
     DefaultStack::new(COROUTINE_STACK_SIZE)
 }
 
-fn recycle(coro: Box<Coro>) {
+fn recycle(coro: Coro) {
     if !coro.done() {
         return;
     }
@@ -221,7 +221,7 @@ fn resume(
     interp.leave_call();
     match &r {
         CoroutineResult::Yield(_) => *data.coroutine.borrow_mut() = Some(coro),
-        CoroutineResult::Return(_) => recycle(coro),
+        CoroutineResult::Return(_) => recycle(*coro),
     }
     Ok(r)
 }

@@ -65,6 +65,12 @@ pub struct Interp {
     pub last_throw_position: Option<(Rc<Source>, u32)>,
     /// Indentation for `--trace-context`.
     pub(crate) trace_depth: usize,
+    /// Interned property keys per identifier atom (see `atom_key`).
+    pub(crate) key_cache: rustc_hash::FxHashMap<usize, (ast::Atom, crate::value::PropertyKey)>,
+    /// Per loop: may its body capture bindings (see `may_capture`).
+    pub(crate) capture_cache: rustc_hash::FxHashMap<(usize, u32), bool>,
+    /// String literal values per literal (see `literal_string`).
+    pub(crate) string_cache: rustc_hash::FxHashMap<usize, (ast::Utf16, JsString)>,
     /// The host object `process`, once created by the binary.
     pub host_data: HashMap<&'static str, Value>,
 }
@@ -94,6 +100,9 @@ impl Interp {
             main_source: None,
             last_throw_position: None,
             trace_depth: 0,
+            key_cache: Default::default(),
+            string_cache: Default::default(),
+            capture_cache: Default::default(),
             host_data: HashMap::new(),
         };
         crate::realm::initialize_intrinsics(&mut interp);
@@ -176,6 +185,13 @@ impl Interp {
         // Collect again after allocating about as many objects as are live
         // (each object box is roughly 100-200 bytes), at least 100,000.
         self.gc_threshold = (live / 128).max(100_000);
+        if std::env::var_os("MINIJS_GC_DEBUG").is_some() {
+            let s = gc::stats();
+            eprintln!(
+                "gc: collections={} live_bytes={} next={}",
+                s.collections_performed, s.bytes_allocated, self.gc_threshold
+            );
+        }
     }
 
     // ------------------------------------------------------------------

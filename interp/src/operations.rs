@@ -177,7 +177,7 @@ pub fn to_object(interp: &mut Interp, v: &Value) -> JsResult<JsObject> {
     let (proto, kind) = match v {
         Value::Object(o) => return Ok(o.clone()),
         Value::Undefined | Value::Null => {
-            return Err(interp.type_error(format!("Cannot convert undefined or null to object")))
+            return Err(interp.type_error("Cannot convert undefined or null to object"))
         }
         Value::Bool(b) => (i.boolean_prototype.clone(), ObjectKind::Boolean(*b)),
         Value::Number(n) => (i.number_prototype.clone(), ObjectKind::Number(*n)),
@@ -194,8 +194,7 @@ pub fn to_property_key(interp: &mut Interp, v: &Value) -> JsResult<PropertyKey> 
         Value::Symbol(s) => Ok(PropertyKey::Symbol(s.clone())),
         Value::Number(n) => {
             let n = *n;
-            if n >= 0.0
-                && n < 4294967295.0
+            if (0.0..4294967295.0).contains(&n)
                 && n.fract() == 0.0
                 && !(n == 0.0 && n.is_sign_negative())
             {
@@ -529,7 +528,7 @@ pub fn instanceof_operator(interp: &mut Interp, v: &Value, target: &Value) -> Js
     }
     let has_instance = interp.realm.intrinsics.symbol_has_instance.clone();
     if let Some(h) = get_method(interp, target, &PropertyKey::Symbol(has_instance))? {
-        let r = interp.call(&h, target, &[v.clone()])?;
+        let r = interp.call(&h, target, std::slice::from_ref(v))?;
         return Ok(to_boolean(&r));
     }
     if !is_callable(target) {

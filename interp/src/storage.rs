@@ -268,9 +268,9 @@ impl Attributes {
 
     pub const fn new(writable: bool, enumerable: bool, configurable: bool) -> Self {
         Attributes(
-            (writable as u8) * Self::WRITABLE
-                | (enumerable as u8) * Self::ENUMERABLE
-                | (configurable as u8) * Self::CONFIGURABLE,
+            ((writable as u8) * Self::WRITABLE)
+                | ((enumerable as u8) * Self::ENUMERABLE)
+                | ((configurable as u8) * Self::CONFIGURABLE),
         )
     }
     /// Writable, enumerable, configurable: what assignment creates.
@@ -294,13 +294,13 @@ impl Attributes {
         self.0 & Self::CONFIGURABLE != 0
     }
     pub fn with_writable(self, w: bool) -> Self {
-        Attributes((self.0 & !Self::WRITABLE) | (w as u8) * Self::WRITABLE)
+        Attributes((self.0 & !Self::WRITABLE) | ((w as u8) * Self::WRITABLE))
     }
     pub fn with_enumerable(self, e: bool) -> Self {
-        Attributes((self.0 & !Self::ENUMERABLE) | (e as u8) * Self::ENUMERABLE)
+        Attributes((self.0 & !Self::ENUMERABLE) | ((e as u8) * Self::ENUMERABLE))
     }
     pub fn with_configurable(self, c: bool) -> Self {
-        Attributes((self.0 & !Self::CONFIGURABLE) | (c as u8) * Self::CONFIGURABLE)
+        Attributes((self.0 & !Self::CONFIGURABLE) | ((c as u8) * Self::CONFIGURABLE))
     }
 }
 
@@ -727,16 +727,17 @@ pub const BINDING_MUTABLE: u8 = 2;
 pub const BINDING_STRICT: u8 = 4;
 pub const BINDING_DELETABLE: u8 = 8;
 
-struct BindingsInner {
-    names: Vec<Atom>,
-    values: Vec<Value>,
-    flags: Vec<u8>,
+/// One binding: its name, value and flags.
+struct BindingEntry {
+    name: Atom,
+    value: Value,
+    flags: u8,
 }
 
 /// The name → value table of a declarative environment record.
 pub struct BindingStorage {
     rooted: Cell<bool>,
-    inner: UnsafeCell<BindingsInner>,
+    entries: UnsafeCell<Vec<BindingEntry>>,
 }
 
 impl Default for BindingStorage {
@@ -749,23 +750,35 @@ impl BindingStorage {
     pub fn new() -> Self {
         BindingStorage {
             rooted: Cell::new(true),
-            inner: UnsafeCell::new(BindingsInner {
-                names: Vec::new(),
-                values: Vec::new(),
-                flags: Vec::new(),
-            }),
+            entries: UnsafeCell::new(Vec::new()),
         }
     }
 
     pub fn with_capacity(n: usize) -> Self {
         BindingStorage {
             rooted: Cell::new(true),
-            inner: UnsafeCell::new(BindingsInner {
-                names: Vec::with_capacity(n),
-                values: Vec::with_capacity(n),
-                flags: Vec::with_capacity(n),
-            }),
+            entries: UnsafeCell::new(Vec::with_capacity(n)),
         }
+    }
+
+    /// Shared access to the entries.
+    ///
+    /// # Safety
+    /// The caller only reads and clones while the reference lives.
+    #[inline]
+    unsafe fn read(&self) -> &Vec<BindingEntry> {
+        &*self.entries.get()
+    }
+
+    /// Exclusive access to the entries.
+    ///
+    /// # Safety
+    /// The caller keeps the reference local, does not allocate a `Gc` or
+    /// run JavaScript while it lives, and adopts stored values.
+    #[inline]
+    #[allow(clippy::mut_from_ref)]
+    unsafe fn write(&self) -> &mut Vec<BindingEntry> {
+        &mut *self.entries.get()
     }
 
     /// The slot of `name`.
@@ -773,16 +786,16 @@ impl BindingStorage {
     pub fn find(&self, name: &str) -> Option<usize> {
         // Safety: plain reads.
         unsafe {
-            let b = &*self.inner.get();
-            b.names.iter().position(|n| {
-                std::ptr::eq(n.as_ptr(), name.as_ptr()) && n.len() == name.len() || &**n == name
+            self.read().iter().position(|e| {
+                (std::ptr::eq(e.name.as_ptr(), name.as_ptr()) && e.name.len() == name.len())
+                    || &*e.name == name
             })
         }
     }
 
     pub fn len(&self) -> usize {
         // Safety: plain read.
-        unsafe { (&*self.inner.get()).names.len() }
+        unsafe { self.read().len() }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -796,34 +809,33 @@ impl BindingStorage {
         // allocation.
         unsafe {
             adopt(&value, rooted);
-            let b = &mut *self.inner.get();
-            b.names.push(name);
-            b.values.push(value);
-            b.flags.push(flags);
-            b.names.len() - 1
+            let b = self.write();
+            b.push(BindingEntry { name, value, flags });
+            b.len() - 1
         }
     }
 
     pub fn name(&self, slot: usize) -> Option<Atom> {
         // Safety: read and clone of an `Rc<str>`.
-        unsafe { (&*self.inner.get()).names.get(slot).cloned() }
+        unsafe { self.read().get(slot).map(|e| e.name.clone()) }
     }
 
     pub fn names(&self) -> Vec<Atom> {
         // Safety: read and clone.
-        unsafe { (&*self.inner.get()).names.clone() }
+        unsafe { self.read().iter().map(|e| e.name.clone()).collect() }
     }
 
+    #[inline]
     pub fn flags(&self, slot: usize) -> u8 {
         // Safety: plain read.
-        unsafe { (&*self.inner.get()).flags.get(slot).copied().unwrap_or(0) }
+        unsafe { self.read().get(slot).map_or(0, |e| e.flags) }
     }
 
     pub fn set_flags(&self, slot: usize, flags: u8) {
         // Safety: plain write of an integer.
         unsafe {
-            if let Some(f) = (&mut *self.inner.get()).flags.get_mut(slot) {
-                *f = flags;
+            if let Some(e) = self.write().get_mut(slot) {
+                e.flags = flags;
             }
         }
     }
@@ -833,10 +845,9 @@ impl BindingStorage {
     pub fn get(&self, slot: usize) -> Value {
         // Safety: read and clone.
         unsafe {
-            (&*self.inner.get())
-                .values
+            self.read()
                 .get(slot)
-                .cloned()
+                .map(|e| e.value.clone())
                 .unwrap_or_default()
         }
     }
@@ -846,21 +857,19 @@ impl BindingStorage {
         let rooted = self.rooted.get();
         // Safety: `value` is adopted; the old value is dropped in its stored state.
         unsafe {
-            if let Some(v) = (&mut *self.inner.get()).values.get_mut(slot) {
+            if let Some(e) = self.write().get_mut(slot) {
                 adopt(&value, rooted);
-                *v = value;
+                e.value = value;
             }
         }
     }
 
     pub fn remove(&self, slot: usize) {
-        // Safety: removed values are dropped in their stored state.
+        // Safety: the removed value is dropped in its stored state.
         unsafe {
-            let b = &mut *self.inner.get();
-            if slot < b.names.len() {
-                b.names.remove(slot);
-                b.values.remove(slot);
-                b.flags.remove(slot);
+            let b = self.write();
+            if slot < b.len() {
+                b.remove(slot);
             }
         }
     }
@@ -870,19 +879,19 @@ impl Finalize for BindingStorage {}
 // Safety: as for `List`.
 unsafe impl Trace for BindingStorage {
     unsafe fn trace(&self) {
-        for v in (&*self.inner.get()).values.iter() {
-            v.trace();
+        for e in self.read().iter() {
+            e.value.trace();
         }
     }
     unsafe fn root(&self) {
-        for v in (&*self.inner.get()).values.iter() {
-            v.root();
+        for e in self.read().iter() {
+            e.value.root();
         }
         self.rooted.set(true);
     }
     unsafe fn unroot(&self) {
-        for v in (&*self.inner.get()).values.iter() {
-            v.unroot();
+        for e in self.read().iter() {
+            e.value.unroot();
         }
         self.rooted.set(false);
     }
@@ -976,7 +985,7 @@ impl ValueMap {
         let rooted = self.rooted.get();
         // Normalize -0 to +0 (Map.prototype.set step 5).
         let key = match key {
-            Value::Number(n) if n == 0.0 => Value::Number(0.0),
+            Value::Number(n) if n == 0.0 && n.is_sign_negative() => Value::Number(0.0),
             k => k,
         };
         let mk = map_key(&key);

@@ -182,9 +182,7 @@ impl JsString {
             return None;
         }
         match (&*self.0, &*needle.0) {
-            (Repr::Ascii(h), Repr::Ascii(nd)) => {
-                (from..=len - n).find(|&i| &h[i..i + n] == &nd[..])
-            }
+            (Repr::Ascii(h), Repr::Ascii(nd)) => (from..=len - n).find(|&i| h[i..i + n] == nd[..]),
             _ => {
                 let h = self.code_units();
                 let nd = needle.code_units();

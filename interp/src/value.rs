@@ -62,9 +62,6 @@ impl Value {
             _ => None,
         }
     }
-    pub fn from_str(s: &str) -> Value {
-        Value::String(JsString::from(s))
-    }
     /// The `typeof` operator's result (ECMA-262 §13.5.3).
     pub fn type_of(&self) -> &'static str {
         match self {
