@@ -26,6 +26,9 @@ pub struct Program {
     /// Top-level declarations, for GlobalDeclarationInstantiation /
     /// module environment creation.
     pub scope: Scope,
+    /// [[HasTLA]]: a module body awaits outside any function (an `await`
+    /// expression or a `for await` loop).
+    pub has_top_level_await: bool,
     pub span: Span,
 }
 

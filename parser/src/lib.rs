@@ -109,6 +109,7 @@ pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, Parse
         is_module: options.module,
         strict: false,
         scope: ast::Scope::default(),
+        has_top_level_await: false,
         span: Span::new(0, source.len()),
     };
     let octal = ctx.legacy_octal.borrow();

@@ -117,6 +117,8 @@ pub struct Analyzer<'a> {
     pub strict_ranges: Vec<Span>,
     /// The next function analysed is a class static block.
     entering_static_block: bool,
+    /// A module body awaits outside any function ([[HasTLA]]).
+    top_level_await: bool,
     legacy_octal: &'a [Span],
 }
 
@@ -158,6 +160,7 @@ impl<'a> Analyzer<'a> {
             unresolved_private: Vec::new(),
             strict_ranges: Vec::new(),
             entering_static_block: false,
+            top_level_await: false,
             legacy_octal,
         }
     }
@@ -214,6 +217,7 @@ impl<'a> Analyzer<'a> {
             // instantiated on entry.
             lexical.retain(|(_, k)| *k != LexicalKind::Function);
         }
+        p.has_top_level_await = self.top_level_await;
         p.scope = Scope {
             var_names: std::mem::take(&mut st.var_names),
             lexical,
@@ -425,31 +429,38 @@ impl<'a> Analyzer<'a> {
         self.statements(body, src)?;
         self.cur().scopes.pop();
         let functions = top_level_functions(body);
-        // Annex B.3.3: in sloppy code a block function also gets a var
-        // binding in the enclosing function, unless that would conflict
-        // with a lexical binding of an enclosing scope.
-        if !self.strict() {
-            for f in &functions {
-                let Some(n) = &f.name else { continue };
-                if f.is_async || f.is_generator {
-                    continue;
-                }
-                let st = self.cur();
-                if st.scopes.iter().any(|sc| sc.contains(n)) || st.param_names.contains(n) {
-                    continue;
-                }
-                if !st.annex_b.contains(n) {
-                    st.annex_b.push(n.clone());
-                }
-                st.add_var(n);
-            }
-        }
+        self.annex_b_hoist(&functions);
         Ok(Scope {
             var_names: Vec::new(),
             lexical,
             functions,
             annex_b_functions: Vec::new(),
         })
+    }
+
+    /// Annex B.3.3: in sloppy code a plain function declared in a block
+    /// (or a switch case) also gets a var binding in the enclosing
+    /// function, unless a lexical binding of an enclosing scope or a
+    /// parameter has that name.
+    fn annex_b_hoist(&mut self, functions: &[Rc<Function>]) {
+        if self.strict() {
+            return;
+        }
+        for f in functions {
+            let Some(n) = &f.name else { continue };
+            let st = self.cur();
+            if f.is_async
+                || f.is_generator
+                || st.scopes.iter().any(|sc| sc.contains(n))
+                || st.param_names.contains(n)
+            {
+                continue;
+            }
+            if !st.annex_b.contains(n) {
+                st.annex_b.push(n.clone());
+            }
+            st.add_var(n);
+        }
     }
 
     fn statement(&mut self, s: &mut Stmt, src: &str) -> SResult<()> {
@@ -537,6 +548,9 @@ impl<'a> Analyzer<'a> {
                 let is_of = is_for_of;
                 if f.is_await && !self.cur().is_async {
                     return err("Unexpected reserved word", span);
+                }
+                if f.is_await && self.module && self.fns.len() == 1 {
+                    self.top_level_await = true;
                 }
                 let mut lexical = Vec::new();
                 match &mut f.left {
@@ -748,23 +762,7 @@ impl<'a> Analyzer<'a> {
                 }
                 self.cur().breakable -= 1;
                 self.cur().scopes.pop();
-                if !self.strict() {
-                    for f in &functions {
-                        let Some(n) = &f.name else { continue };
-                        let st = self.cur();
-                        if f.is_async
-                            || f.is_generator
-                            || st.scopes.iter().any(|sc| sc.contains(n))
-                            || st.param_names.contains(n)
-                        {
-                            continue;
-                        }
-                        if !st.annex_b.contains(n) {
-                            st.annex_b.push(n.clone());
-                        }
-                        st.add_var(n);
-                    }
-                }
+                self.annex_b_hoist(&functions);
                 sw.scope = Scope {
                     var_names: Vec::new(),
                     lexical,
@@ -1503,6 +1501,7 @@ impl<'a> Analyzer<'a> {
             }
             ExprKind::Await(x) => {
                 let module = self.module;
+                let outermost = self.fns.len() == 1;
                 let st = self.cur();
                 let top_level_module = module && !st.is_function;
                 if st.in_params && st.is_async {
@@ -1516,6 +1515,9 @@ impl<'a> Analyzer<'a> {
                 }
                 if st.field_init {
                     return err("Unexpected reserved word", span);
+                }
+                if top_level_module && outermost {
+                    self.top_level_await = true;
                 }
                 self.expr(x, src)
             }
