@@ -10,7 +10,6 @@ const Module = require('module');
 const path = require('path');
 
 const JS = path.resolve(__dirname, '../js');
-const STDLIB = path.resolve(__dirname, '..');
 
 /** Module name -> file in ../js. */
 const MODULES = {
@@ -31,7 +30,9 @@ const MODULES = {
 const originalLoad = Module._load;
 Module._load = function load(request, parent, isMain) {
   const name = request.startsWith('node:') ? request.slice(5) : request;
-  const fromOurs = parent && parent.filename && parent.filename.startsWith(STDLIB + path.sep);
+  // Our modules and this harness get Node's own modules.
+  const fromOurs = parent && parent.filename &&
+    (parent.filename.startsWith(JS + path.sep) || path.dirname(parent.filename) === __dirname);
   if (!fromOurs && Object.prototype.hasOwnProperty.call(MODULES, name) &&
     require('fs').existsSync(path.join(JS, MODULES[name]))) {
     return originalLoad.call(this, path.join(JS, MODULES[name]), parent, isMain);

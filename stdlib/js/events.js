@@ -210,10 +210,10 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
     }
   }
   if (position < 0) return this;
-  const removed = list[position];
   list.splice(position, 1);
   if (list.length === 1) events[type] = list[0];
-  if (events.removeListener !== undefined) this.emit('removeListener', type, removed.listener || listener);
+  // Node reports the function as passed here (a once-wrapper when removed by once).
+  if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
   return this;
 };
 EventEmitter.prototype.off = EventEmitter.prototype.removeListener;

@@ -183,13 +183,13 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
   return this;
 };
 
-/** Starts the write now, or queues it behind the one in progress. */
+/**
+ * Starts the write now, or queues it behind the one in progress. The result
+ * is measured after a synchronous `_write` has completed, as Node 20 does.
+ */
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
-  const ret = state.length < state.highWaterMark;
-  if (!ret) state.needDrain = true;
-
   if (state.writing || state.corked || state.errored || !state.constructed) {
     state.buffered.push({ chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
@@ -202,6 +202,8 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     stream._write(chunk, encoding, state.onwrite);
     state.sync = false;
   }
+  const ret = state.length < state.highWaterMark;
+  if (!ret) state.needDrain = true;
   return ret && !state.errored && !state.destroyed;
 }
 
@@ -245,8 +247,11 @@ function onwrite(stream, er) {
   } else {
     if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
     if (sync) {
-      // Callbacks of consecutive synchronous writes share one tick.
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+      if (cb === nop && !state.needDrain) {
+        // Nothing to call back and no 'drain' due: settle now, without a tick.
+        state.pendingcb--;
+      } else if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+        // Callbacks of consecutive synchronous writes share one tick.
         state.afterWriteTickInfo.count++;
       } else {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
@@ -274,7 +279,7 @@ function afterWrite(stream, state, count, cb) {
     cb(null);
   }
   if (state.destroyed) errorBuffer(state);
-  finishMaybe(stream, state);
+  finishMaybe(stream, state, true);
 }
 
 /** Fails every queued write (and end callback) after an error or destroy. */
@@ -427,7 +432,10 @@ function prefinish(stream, state) {
   }
 }
 
-/** Emits 'finish' once ending and nothing is pending (from end(): on the next tick). */
+/**
+ * Emits 'finish' once ending and nothing is pending; with `sync` (from end()
+ * and after a write completed) on the next tick, re-checking then.
+ */
 function finishMaybe(stream, state, sync) {
   if (!needFinish(state)) return;
   prefinish(stream, state);
