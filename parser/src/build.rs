@@ -1220,7 +1220,12 @@ pub fn optional_chain(base: Expr, links: Vec<(Link, usize)>, l: usize, r: usize)
     Ok(expr(ExprKind::OptionalChain(Box::new(e)), l, r))
 }
 
-pub fn meta_property(kw: &str, n: Atom, l: usize, r: usize) -> PResult<Expr> {
+/// `new.target` / `import.meta`; `written_len` is the length of the name
+/// as written, which differs when it contains escapes (not allowed).
+pub fn meta_property(kw: &str, n: Atom, written_len: usize, l: usize, r: usize) -> PResult<Expr> {
+    if written_len != n.len() {
+        return error("Keyword must not contain escaped characters", span(l, r));
+    }
     match (kw, &*n) {
         ("new", "target") => Ok(expr(ExprKind::NewTarget, l, r)),
         ("import", "meta") => Ok(expr(ExprKind::ImportMeta, l, r)),

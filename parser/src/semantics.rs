@@ -546,6 +546,7 @@ impl<'a> Analyzer<'a> {
             }
             StmtKind::ForIn(f) | StmtKind::ForOf(f) => {
                 let is_of = is_for_of;
+                let is_await = f.is_await;
                 if f.is_await && !self.cur().is_async {
                     return err("Unexpected reserved word", span);
                 }
@@ -609,16 +610,30 @@ impl<'a> Analyzer<'a> {
                     }
                     ForHead::Pattern(p) => {
                         if is_of {
-                            if let PatternKind::Ident(n) = &p.kind {
-                                if &**n == "async"
-                                    && src.get(p.span.start as usize..p.span.end as usize)
-                                        == Some("async")
-                                {
-                                    return err(
-                                        "The left-hand side of a for-of loop may not be 'async'.",
-                                        p.span,
-                                    );
-                                }
+                            // `for (async of x)` would read as an arrow;
+                            // `for (let.a of x)` as a declaration.
+                            let text = src.get(p.span.start as usize..).unwrap_or("");
+                            let starts_with_word = |w: &str| {
+                                text.strip_prefix(w).is_some_and(|rest| {
+                                    !rest.starts_with(|c: char| {
+                                        c.is_alphanumeric() || c == '_' || c == '$'
+                                    })
+                                })
+                            };
+                            if !is_await
+                                && matches!(&p.kind, PatternKind::Ident(n) if &**n == "async")
+                                && starts_with_word("async")
+                            {
+                                return err(
+                                    "The left-hand side of a for-of loop may not be 'async'.",
+                                    p.span,
+                                );
+                            }
+                            if starts_with_word("let") {
+                                return err(
+                                    "The left-hand side of a for-of loop may not be 'let'.",
+                                    p.span,
+                                );
                             }
                         }
                         self.pattern(p, src, None)?
