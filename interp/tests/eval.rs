@@ -1,0 +1,144 @@
+//! Unit tests of the evaluator through a small DSL:
+//! `assert_eval("'hi'.length", "2")` runs a classic script and compares the
+//! completion value, shown as `util.inspect` shows it.
+
+use interp::execution_context::Source;
+use interp::inspect::{inspect, InspectOptions};
+use interp::{Interp, InterpOptions, JsError};
+
+/// Runs `src` as a script on a thread with a large stack; returns the
+/// inspected completion value or `throws <error>`.
+fn eval(src: &str) -> String {
+    let src = src.to_string();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let program = match parser::parse_script(&src) {
+                Ok(p) => p,
+                Err(e) => return format!("SyntaxError: {}", e.message),
+            };
+            let mut interp = Interp::new(InterpOptions::default());
+            interp.set_stack_size(256 << 20);
+            let r = interp
+                .run_script(&program, Source::new("test.js", src.as_str()))
+                .and_then(|v| interp.run_jobs().map(|_| v));
+            match r {
+                Ok(v) => inspect(&mut interp, &v, &InspectOptions::default()),
+                Err(JsError::Throw(e)) => {
+                    let shown = interp::error::error_header(&e)
+                        .unwrap_or_else(|| inspect(&mut interp, &e, &InspectOptions::default()));
+                    format!("throws {shown}")
+                }
+                Err(e) => format!("{e:?}"),
+            }
+        })
+        .expect("spawn")
+        .join()
+        .expect("join")
+}
+
+fn assert_eval(src: &str, expected: &str) {
+    assert_eq!(eval(src), expected, "evaluating {src:?}");
+}
+
+#[test]
+fn strings_have_utf16_length() {
+    assert_eval("'hi'.length", "2");
+    assert_eval("'😀'.length", "2");
+    assert_eval("[...'a😀'].length", "2");
+}
+
+#[test]
+fn numbers_print_like_javascript() {
+    assert_eval("0.1 + 0.2", "0.30000000000000004");
+    assert_eval("1e21", "1e+21");
+    assert_eval("-0", "-0");
+    assert_eval("String(-0)", "'0'");
+    assert_eval("(25).toString(2)", "'11001'");
+}
+
+#[test]
+fn hoisting_and_tdz() {
+    assert_eval("typeof f; function f() {}", "'function'");
+    assert_eval("var r = typeof v; var v = 1; r", "'undefined'");
+    assert_eval("x; let x = 1", "throws ReferenceError: Cannot access 'x' before initialization");
+    assert_eval("typeof notDeclared", "'undefined'");
+    assert_eval("notDeclared", "throws ReferenceError: notDeclared is not defined");
+}
+
+#[test]
+fn global_code_creates_global_properties() {
+    assert_eval("var g1 = 1; globalThis.g1", "1");
+    assert_eval("function g2() {} typeof globalThis.g2", "'function'");
+    assert_eval("let g3 = 1; globalThis.g3", "undefined");
+    assert_eval("this === globalThis", "true");
+}
+
+#[test]
+fn closures_capture_per_iteration_bindings() {
+    assert_eval("const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f())", "[ 0, 1, 2 ]");
+    assert_eval("const fs = []; for (var i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f())", "[ 3, 3, 3 ]");
+}
+
+#[test]
+fn this_rules() {
+    assert_eval("(function () { return this === globalThis })()", "true");
+    assert_eval("(function () { 'use strict'; return this })()", "undefined");
+    assert_eval("({ m() { return () => this.v }, v: 7 }).m()()", "7");
+    assert_eval("(function () { return this.x }).call({ x: 3 })", "3");
+    assert_eval("(function (a, b) { return this.x + a + b }).apply({ x: 1 }, [2, 3])", "6");
+    assert_eval("(function () { return this.x }).bind({ x: 4 })()", "4");
+}
+
+#[test]
+fn classes() {
+    assert_eval("class A { #p = 1; get p() { return this.#p } } new A().p", "1");
+    assert_eval("class A { static s = 2 } A.s", "2");
+    assert_eval("class A {} class B extends A { constructor() { super(); this.b = 1 } } new B()", "B { b: 1 }");
+    assert_eval("class A { constructor() {} } A()", "throws TypeError: Class constructor A cannot be invoked without 'new'");
+}
+
+#[test]
+fn generators_suspend_and_resume() {
+    assert_eval("function* g() { const x = yield 1; yield x * 2 } const it = g(); it.next(); it.next(5).value", "10");
+    assert_eval("function* g() { try { yield 1 } finally { globalThis.done = true } } const it = g(); it.next(); it.return(); done", "true");
+    assert_eval("[...(function* () { yield* [1, 2]; yield 3 })()]", "[ 1, 2, 3 ]");
+}
+
+#[test]
+fn async_functions_resolve_through_the_job_queue() {
+    assert_eval("var log = []; (async () => { await 1; log.push('a') })(); log.push('b'); log", "[ 'b', 'a' ]");
+    assert_eval("async function f() { return 1 } f()", "Promise { 1 }");
+}
+
+#[test]
+fn deep_recursion_is_a_range_error() {
+    assert_eval("function f() { f() } f()", "throws RangeError: Maximum call stack size exceeded");
+    assert_eval("let d = 0; function f() { d++; f() } try { f() } catch (e) {} d > 1000", "true");
+}
+
+#[test]
+fn operators_convert_like_the_spec() {
+    assert_eval("[1] == 1", "true");
+    assert_eval("'b' + 1 + 2", "'b12'");
+    assert_eval("({ valueOf() { return 4 } }) * 2", "8");
+    assert_eval("-7 % 3", "-1");
+    assert_eval("2 ** 32 | 0", "0");
+    assert_eval("-1 >>> 28", "15");
+    assert_eval("null ?? 'd'", "'d'");
+    assert_eval("({ a: { b: null } }).a.b?.c.d", "undefined");
+}
+
+#[test]
+fn destructuring_and_spread() {
+    assert_eval("const { a, ...r } = { a: 1, b: 2 }; r", "{ b: 2 }");
+    assert_eval("const [x, , y = 3] = [1, 2]; x + y", "4");
+    assert_eval("Math.max(...[1, 5, 2])", "5");
+}
+
+#[test]
+fn eval_scoping() {
+    assert_eval("function f() { var v = 'local'; return eval('v') } f()", "'local'");
+    assert_eval("var v = 'global'; function f() { var v = 'local'; return (0, eval)('v') } f()", "'global'");
+    assert_eval("function f() { eval('var w = 1'); return w } f()", "1");
+}
