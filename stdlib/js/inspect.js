@@ -49,6 +49,12 @@ function formatKey(key) {
   return identifier.test(key) ? key : quote(key);
 }
 
+function compareKeys(a, b) {
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 function formatNumber(n) {
   return Object.is(n, -0) ? '-0' : String(n);
 }
@@ -243,6 +249,7 @@ function formatRaw(value, ctx, depth) {
     return `[${name === null ? 'Object: null prototype' : name}]`;
   }
 
+  if (ctx.sorted) keys = keys.slice().sort(typeof ctx.sorted === 'function' ? ctx.sorted : compareKeys);
   ctx.seen.push(value);
   ctx.currentDepth = depth;
   const output = formatter ? formatter() : [];
