@@ -202,7 +202,8 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     stream._write(chunk, encoding, state.onwrite);
     state.sync = false;
   }
-  const ret = state.length < state.highWaterMark;
+  // An empty queue never asks for 'drain' (this matters with highWaterMark 0).
+  const ret = state.length < state.highWaterMark || state.length === 0;
   if (!ret) state.needDrain = true;
   return ret && !state.errored && !state.destroyed;
 }

@@ -6,8 +6,14 @@ const os = require('os');
 const file = path.join(os.tmpdir(), `minijs-cb-${process.pid}.txt`);
 fs.writeFile(file, 'callback data', (err) => {
   console.log('writeFile', err);
-  setTimeout(() => console.log('timeout'), 0);
+  // Inside an I/O callback, the check phase (setImmediate) comes before timers.
   setImmediate(() => console.log('immediate'));
+  setTimeout(() => {
+    console.log('timeout');
+    readBack();
+  }, 0);
+});
+function readBack() {
   fs.readFile(file, 'utf8', (err2, text) => {
     console.log('readFile', err2, text);
     fs.stat(file, (err3, st) => {
@@ -18,7 +24,7 @@ fs.writeFile(file, 'callback data', (err) => {
       });
     });
   });
-});
+}
 console.log('sync end');
 async function promises() {
   await fsp.writeFile(file, 'promise data');

@@ -9,7 +9,6 @@ console.log('pending', rs.pending, rs.readableHighWaterMark, rs.path === file);
 ['open', 'ready', 'end', 'close', 'pause', 'resume'].forEach((ev) => rs.on(ev, (x) => console.log('event', ev, typeof x)));
 rs.on('data', (d) => console.log('data', JSON.stringify(d), rs.bytesRead));
 process.nextTick(() => console.log('tick'));
-setImmediate(() => console.log('immediate'));
 rs.on('close', () => {
   console.log('bytesRead', rs.bytesRead, rs.destroyed);
   const missing = fs.createReadStream(file + '.missing');
