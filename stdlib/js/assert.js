@@ -234,7 +234,7 @@ function expectedException(actual, expected, message, fn) {
     }
     throwError = true;
   } else {
-    const res = Reflect.apply(expected, {}, [actual]);
+    const res = expected.call({}, actual);
     if (res !== true) {
       if (!message) {
         generatedMessage = true;
@@ -324,7 +324,7 @@ function expectsNoError(fn, actual, error, message) {
 function expectedMatches(actual, expected) {
   if (expected.prototype !== undefined && actual instanceof expected) return true;
   if (Error.isPrototypeOf(expected)) return false;
-  return Reflect.apply(expected, {}, [actual]) === true;
+  return expected.call({}, actual) === true;
 }
 
 assert.throws = function throws(promiseFn, ...args) {

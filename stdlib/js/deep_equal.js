@@ -66,10 +66,15 @@ function innerEqual(a, b, strict, memo) {
   } else if (a instanceof Set) {
     if (!(b instanceof Set) || a.size !== b.size) return false;
     return compareWithMemo(a, b, strict, memo, 'set');
-  } else if (typeof a === 'function' || a instanceof Promise || a instanceof WeakMap || a instanceof WeakSet) {
+  } else if (typeof a === 'function' || a instanceof Promise || isWeakCollection(a)) {
     return false;
   }
   return compareWithMemo(a, b, strict, memo, 'object');
+}
+
+/** WeakMap / WeakSet (compared by identity only); minijs may not have them. */
+function isWeakCollection(v) {
+  return (typeof WeakMap === 'function' && v instanceof WeakMap) || (typeof WeakSet === 'function' && v instanceof WeakSet);
 }
 
 function isBoxed(v) {

@@ -16,6 +16,11 @@ const errorMonitor = Symbol('events.errorMonitor');
 
 let defaultMaxListeners = 10;
 
+/** Own string and symbol keys (Reflect.ownKeys without needing Reflect). */
+function ownKeys(obj) {
+  return Object.getOwnPropertyNames(obj).concat(Object.getOwnPropertySymbols(obj));
+}
+
 function checkListener(listener) {
   if (typeof listener !== 'function') {
     throw invalidArgType('listener', 'of type function', listener);
@@ -233,7 +238,7 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
     return this;
   }
   if (arguments.length === 0) {
-    for (const key of Reflect.ownKeys(events)) {
+    for (const key of ownKeys(events)) {
       if (key !== 'removeListener') this.removeAllListeners(key);
     }
     this.removeAllListeners('removeListener');
@@ -280,7 +285,7 @@ EventEmitter.prototype.listenerCount = function listenerCount(type, listener) {
 };
 
 EventEmitter.prototype.eventNames = function eventNames() {
-  return this._eventsCount > 0 ? Reflect.ownKeys(this._events).filter((k) => this._events[k] !== undefined) : [];
+  return this._eventsCount > 0 ? ownKeys(this._events).filter((k) => this._events[k] !== undefined) : [];
 };
 
 /** events.once(emitter, name): resolves with the arguments of the next `name` event. */

@@ -119,16 +119,16 @@ function promisify(original) {
   }
   function fn(...args) {
     return new Promise((resolve, reject) => {
-      Reflect.apply(original, this, [...args, (err, value) => {
+      original.call(this, ...args, (err, value) => {
         if (err) reject(err);
         else resolve(value);
-      }]);
+      });
     });
   }
   Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
   Object.defineProperty(fn, kCustomPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
   const descriptors = Object.getOwnPropertyDescriptors(original);
-  for (const key of Reflect.ownKeys(descriptors)) {
+  for (const key of Object.getOwnPropertyNames(descriptors).concat(Object.getOwnPropertySymbols(descriptors))) {
     if (key === 'length' || key === 'name' || key === 'prototype') continue;
     Object.defineProperty(fn, key, descriptors[key]);
   }
@@ -142,7 +142,7 @@ function callbackify(original) {
   function callbackified(...args) {
     const cb = args.pop();
     if (typeof cb !== 'function') throw invalidArgType('last argument', 'of type function', cb);
-    Reflect.apply(original, this, args).then(
+    original.apply(this, args).then(
       (value) => process.nextTick(cb, null, value),
       (reason) => {
         if (!reason) {
@@ -174,8 +174,8 @@ function deprecate(fn, msg, code) {
         process.emitWarning(msg, 'DeprecationWarning', code);
       }
     }
-    if (new.target) return Reflect.construct(fn, args, new.target);
-    return Reflect.apply(fn, this, args);
+    if (new.target) return new fn(...args);
+    return fn.apply(this, args);
   }
   Object.setPrototypeOf(deprecated, fn);
   if (fn.prototype) deprecated.prototype = fn.prototype;
@@ -198,8 +198,8 @@ const types = {
   isRegExp: (v) => v instanceof RegExp,
   isMap: (v) => v instanceof Map,
   isSet: (v) => v instanceof Set,
-  isWeakMap: (v) => v instanceof WeakMap,
-  isWeakSet: (v) => v instanceof WeakSet,
+  isWeakMap: (v) => typeof WeakMap === 'function' && v instanceof WeakMap,
+  isWeakSet: (v) => typeof WeakSet === 'function' && v instanceof WeakSet,
   isMapIterator: (v) => protoName(v) === 'Map Iterator',
   isSetIterator: (v) => protoName(v) === 'Set Iterator',
   isNativeError: (v) => v instanceof Error,
