@@ -4,7 +4,7 @@
 // `require('events')`, `require('node:stream')`, ... resolve to ../js/*.js,
 // the global Buffer is ours, the native fs binding is emulated with Node's fs
 // (fs_binding_shim.js), and process.stdout/stderr become our stdio streams.
-// Modules minijs does not implement in JavaScript (os, net, ...) stay Node's.
+// Modules minijs does not implement in JavaScript (net, ...) stay Node's.
 
 const Module = require('module');
 const path = require('path');
@@ -18,6 +18,7 @@ const MODULES = {
   buffer: 'buffer.js',
   events: 'events.js',
   fs: 'fs.js',
+  os: 'os.js',
   'fs/promises': 'fs_promises.js',
   path: 'path.js',
   'path/posix': 'path.js',
@@ -33,16 +34,14 @@ Module._load = function load(request, parent, isMain) {
   // Our modules and this harness get Node's own modules.
   const fromOurs = parent && parent.filename &&
     (parent.filename.startsWith(JS + path.sep) || path.dirname(parent.filename) === __dirname);
-  if (!fromOurs && Object.prototype.hasOwnProperty.call(MODULES, name) &&
-    require('fs').existsSync(path.join(JS, MODULES[name]))) {
+  if (!fromOurs && Object.prototype.hasOwnProperty.call(MODULES, name)) {
     return originalLoad.call(this, path.join(JS, MODULES[name]), parent, isMain);
   }
   return originalLoad.call(this, request, parent, isMain);
 };
 
-if (require('fs').existsSync(path.join(__dirname, 'fs_binding_shim.js'))) {
-  globalThis.__minijs_fs = require('./fs_binding_shim.js');
-}
+globalThis.__minijs_fs = require('./fs_binding_shim.js');
+globalThis.__minijs_os = require('./os_binding_shim.js');
 globalThis.Buffer = require(path.join(JS, 'buffer.js')).Buffer;
 
 // console keeps writing straight to the real file descriptors, as minijs's
