@@ -360,7 +360,9 @@ function emitReadableNow(stream) {
     stream.emit('readable');
     state.emittedReadable = false;
   }
-  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
+  // Ask for another 'readable' when paused, not ended and below the mark. Like
+  // Node 20 this only sets the flag; a pending request is never cleared here.
+  if (!state.flowing && !state.ended && state.length <= state.highWaterMark) state.needReadable = true;
   flow(stream);
 }
 
