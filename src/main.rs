@@ -142,6 +142,7 @@ fn run(cli: Cli) -> i32 {
     let source = Source::new(name.clone(), src_text.as_str());
     interp.main_source = Some(source.clone());
     host::install(&mut interp, cli.test262);
+    stdlib::intrinsics::install(&mut interp);
 
     let result = if cli.test262 {
         if is_module {

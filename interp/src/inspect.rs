@@ -254,6 +254,18 @@ fn to_string_tag(o: &JsObject, interp: &Interp) -> String {
     String::new()
 }
 
+/// The string an intrinsic method registered by `name` (in the standard
+/// library) returns for `o`, or `fallback` when it is missing or throws.
+fn intrinsic_text(interp: &mut Interp, name: &str, o: &JsObject, fallback: &str) -> String {
+    let Some(f) = interp.realm.intrinsics.constructor(name) else {
+        return fallback.to_string();
+    };
+    match interp.call(&Value::Object(f), &Value::Object(o.clone()), &[]) {
+        Ok(Value::String(s)) => s.to_rust_string(),
+        _ => fallback.to_string(),
+    }
+}
+
 fn get_prefix(constructor: &Option<String>, tag: &str, fallback: &str, size: &str) -> String {
     match constructor {
         None => {
@@ -485,6 +497,32 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
             } else {
                 Formatter::Map
             };
+        }
+        ObjectKind::Host(h) if h.class_name() == "RegExp" => {
+            keys = enumerable_keys(o, ctx.opts.show_hidden);
+            base = intrinsic_text(interp, "%RegExp.prototype.toString%", o, "/(?:)/");
+            let prefix = get_prefix(&constructor, &tag, "RegExp", "");
+            if prefix != "RegExp " {
+                base = format!("{prefix}{base}");
+            }
+            if keys.is_empty() {
+                return base;
+            }
+        }
+        ObjectKind::Date(t) => {
+            keys = enumerable_keys(o, ctx.opts.show_hidden);
+            base = if t.get().is_nan() {
+                "Invalid Date".to_string()
+            } else {
+                intrinsic_text(interp, "%Date.prototype.toISOString%", o, "Invalid Date")
+            };
+            let prefix = get_prefix(&constructor, &tag, "Date", "");
+            if prefix != "Date " {
+                base = format!("{prefix}{base}");
+            }
+            if keys.is_empty() {
+                return base;
+            }
         }
         ObjectKind::Host(h) if h.as_any().is::<MapIterator>() => {
             keys = enumerable_keys(o, ctx.opts.show_hidden);

@@ -583,6 +583,30 @@ pub fn get_prototype_from_constructor(
     Ok(default)
 }
 
+/// SpeciesConstructor ( O, defaultConstructor ) — ECMA-262 §7.3.22
+pub fn species_constructor(
+    interp: &mut Interp,
+    o: &JsObject,
+    default: JsObject,
+) -> JsResult<Value> {
+    let c = get_str(interp, o, "constructor")?;
+    if c.is_undefined() {
+        return Ok(Value::Object(default));
+    }
+    let Value::Object(co) = &c else {
+        return Err(interp.type_error("The .constructor property is not an object"));
+    };
+    let species = interp.realm.intrinsics.symbol_species.clone();
+    let s = get(interp, co, &PropertyKey::Symbol(species))?;
+    if s.is_nullish() {
+        return Ok(Value::Object(default));
+    }
+    if is_constructor(&s) {
+        return Ok(s);
+    }
+    Err(interp.type_error("object.constructor[Symbol.species] is not a constructor"))
+}
+
 /// OrdinaryCreateFromConstructor — ECMA-262 §10.1.13
 pub fn ordinary_create_from_constructor(
     interp: &mut Interp,

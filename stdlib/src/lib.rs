@@ -1,1 +1,3 @@
 //! Node-style host modules and ECMAScript intrinsics.
+
+pub mod intrinsics;

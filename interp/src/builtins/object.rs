@@ -496,6 +496,7 @@ pub fn proto_to_string(interp: &mut Interp, this: &Value, _args: &[Value]) -> Js
                 ObjectKind::Number(_) => "Number",
                 ObjectKind::String(_) => "String",
                 ObjectKind::Date(_) => "Date",
+                ObjectKind::Host(h) if h.class_name() == "RegExp" => "RegExp",
                 _ => "Object",
             };
             let tag_sym = interp.realm.intrinsics.symbol_to_string_tag.clone();

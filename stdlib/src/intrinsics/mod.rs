@@ -1,0 +1,14 @@
+//! ECMAScript intrinsics kept outside the interpreter core (ECMA-262
+//! §19-§28): RegExp on the `regress` engine, Date, Reflect. Each file adds
+//! its constructors and prototypes to the realm and registers them by name
+//! (`Intrinsics::register`), which is how the evaluator finds `RegExp` for
+//! regular expression literals.
+
+pub mod regexp;
+
+use interp::Interp;
+
+/// Installs every intrinsic of this crate into the interpreter's realm.
+pub fn install(interp: &mut Interp) {
+    regexp::install(interp);
+}
