@@ -697,8 +697,9 @@ impl Interp {
                 MemberProp::Ident(n) => n.to_string(),
                 MemberProp::Private(n) => format!("#{n}"),
                 MemberProp::Computed(x) => {
+                    // The key is converted only after the base check.
                     let k = self.eval_expr(x)?;
-                    to_property_key(self, &k)?.to_display()
+                    key_display_without_side_effects(&k)
                 }
             };
             let _ = object;
@@ -957,6 +958,35 @@ impl Interp {
                 Ok(v)
             }
             ExprKind::Paren(inner) => self.assign_to_expr(inner, value),
+            ExprKind::Member {
+                object,
+                prop: MemberProp::Computed(x),
+                ..
+            } => {
+                // PutValue order: base, key, right-hand side, then the base
+                // check and ToPropertyKey.
+                let base = self.eval_expr(object)?;
+                let key_value = self.eval_expr(x)?;
+                let v = self.eval_expr(value)?;
+                if base.is_nullish() {
+                    let what = if base.is_null() { "null" } else { "undefined" };
+                    let shown = key_display_without_side_effects(&key_value);
+                    return Err(self.type_error(format!(
+                        "Cannot set properties of {what} (setting '{shown}')"
+                    )));
+                }
+                let key = to_property_key(self, &key_value)?;
+                self.put_property(&base, key, v.clone())?;
+                Ok(v)
+            }
+            ExprKind::SuperMember(MemberProp::Computed(x)) => {
+                let this = self.resolve_this_binding()?;
+                let key_value = self.eval_expr(x)?;
+                let v = self.eval_expr(value)?;
+                let key = to_property_key(self, &key_value)?;
+                self.put_reference(&RefBase::Super(this), key, v.clone())?;
+                Ok(v)
+            }
             _ => {
                 let (base, key) = self.eval_reference_for(target, true)?;
                 let v = self.eval_expr(value)?;
@@ -981,7 +1011,13 @@ impl Interp {
         match r {
             Resolved::Binding(env, slot) => self.write_binding(&env, slot, name, v, strict),
             Resolved::Object(o, _) => {
-                let ok = o.set(self, PropertyKey::from(name), v, &Value::Object(o.clone()))?;
+                let key = PropertyKey::from(name);
+                // Object Environment Record SetMutableBinding: a binding
+                // deleted meanwhile is a ReferenceError in strict code.
+                if strict && !o.has_property(&key) {
+                    return Err(self.reference_error(format!("{name} is not defined")));
+                }
+                let ok = o.set(self, key, v, &Value::Object(o.clone()))?;
                 if !ok && strict {
                     return Err(self.type_error(format!(
                         "Cannot assign to read only property '{name}' of object"
@@ -1017,7 +1053,12 @@ impl Interp {
                     let key = self.resolve_private(n)?;
                     return Ok((RefBase::Private(base), key));
                 }
-                let key = self.member_key(prop)?;
+                // The key expression is evaluated before the base is checked,
+                // and converted (ToPropertyKey) only after the check.
+                let key_value = match prop {
+                    MemberProp::Computed(x) => Some(self.eval_expr(x)?),
+                    _ => None,
+                };
                 if base.is_nullish() {
                     let what = if base.is_null() { "null" } else { "undefined" };
                     let (verb, ing) = if for_set {
@@ -1025,11 +1066,19 @@ impl Interp {
                     } else {
                         ("read", "reading")
                     };
+                    let shown = match (&key_value, prop) {
+                        (Some(v), _) => key_display_without_side_effects(v),
+                        (None, MemberProp::Ident(n)) => n.to_string(),
+                        _ => String::new(),
+                    };
                     return Err(self.type_error(format!(
-                        "Cannot {verb} properties of {what} ({ing} '{}')",
-                        key.to_display()
+                        "Cannot {verb} properties of {what} ({ing} '{shown}')"
                     )));
                 }
+                let key = match key_value {
+                    Some(v) => to_property_key(self, &v)?,
+                    None => self.member_key(prop)?,
+                };
                 Ok((RefBase::Value(base), key))
             }
             ExprKind::SuperMember(prop) => {
@@ -1723,6 +1772,20 @@ pub(crate) fn copy_data_properties(
         }
     }
     Ok(())
+}
+
+/// A property key value shown in an error message, without running user
+/// code (the key has not been converted yet when the base is nullish).
+fn key_display_without_side_effects(k: &Value) -> String {
+    match k {
+        Value::Object(_) => "[object Object]".into(),
+        Value::Symbol(s) => s.descriptive_string(),
+        Value::String(s) => s.to_rust_string(),
+        Value::Number(n) => crate::number::number_to_string(*n),
+        Value::Bool(b) => b.to_string(),
+        Value::Undefined => "undefined".into(),
+        Value::Null => "null".into(),
+    }
 }
 
 /// Renders a callee for "x is not a function" messages, as V8 does.

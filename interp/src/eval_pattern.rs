@@ -7,6 +7,7 @@
 use parser::ast::{self, Pattern, PatternKind};
 
 use crate::environment::Env;
+use crate::eval_expr::RefBase;
 use crate::interp::Interp;
 use crate::operations::{self, get_v};
 use crate::value::{PropertyKey, Value};
@@ -37,7 +38,32 @@ pub(crate) fn bound_names(p: &Pattern, out: &mut Vec<ast::Atom>) {
     }
 }
 
+type PreparedTarget<'a> = Option<(RefBase, PropertyKey, Option<&'a ast::Expr>)>;
+
 impl Interp {
+    /// Evaluates a member-expression assignment target (and finds its
+    /// default initializer) ahead of the value.
+    fn pre_evaluate_target<'a>(&mut self, p: &'a Pattern) -> JsResult<PreparedTarget<'a>> {
+        let (inner, default) = match &p.kind {
+            PatternKind::Default(inner, d) => (&**inner, Some(&**d)),
+            _ => (p, None),
+        };
+        if let PatternKind::Expr(e) = &inner.kind {
+            let mut t: &ast::Expr = e;
+            while let ast::ExprKind::Paren(i) = &t.kind {
+                t = i;
+            }
+            if matches!(
+                t.kind,
+                ast::ExprKind::Member { .. } | ast::ExprKind::SuperMember(_)
+            ) {
+                let (base, key) = self.eval_reference_for(t, true)?;
+                return Ok(Some((base, key, default)));
+            }
+        }
+        Ok(None)
+    }
+
     /// Binds `value` to `pattern`: initializes bindings in `env`, or
     /// assigns (PutValue) when `env` is `None`.
     pub(crate) fn bind_pattern(
@@ -103,7 +129,9 @@ impl Interp {
                 }
                 match result {
                     Ok(()) => operations::iterator_close(self, &rec, Ok(())),
-                    Err(e @ JsError::Throw(_)) => operations::iterator_close(self, &rec, Err(e)),
+                    Err(e @ (JsError::Throw(_) | JsError::GeneratorReturn(_))) => {
+                        operations::iterator_close(self, &rec, Err(e))
+                    }
                     Err(e) => Err(e),
                 }
             }
@@ -118,16 +146,34 @@ impl Interp {
         env: Option<&Env>,
     ) -> JsResult<()> {
         for el in elems {
+            // An assignment target that is a member expression is evaluated
+            // before the iterator is stepped (AssignmentElement, step 1).
+            let target = match (env, el) {
+                (None, Some(p)) => self.pre_evaluate_target(p)?,
+                _ => None,
+            };
             let v = if rec.done {
                 Value::Undefined
             } else {
                 operations::iterator_step_value(self, rec)?.unwrap_or_default()
             };
-            if let Some(p) = el {
-                self.bind_pattern(p, v, env)?;
+            match (target, el) {
+                (Some((base, key, default)), _) => {
+                    let v = match default {
+                        Some(d) if v.is_undefined() => self.eval_expr(d)?,
+                        _ => v,
+                    };
+                    self.put_reference(&base, key, v)?;
+                }
+                (None, Some(p)) => self.bind_pattern(p, v, env)?,
+                (None, None) => {}
             }
         }
         if let Some(r) = rest {
+            let target = match env {
+                None => self.pre_evaluate_target(r)?,
+                Some(_) => None,
+            };
             let mut items = Vec::new();
             while !rec.done {
                 match operations::iterator_step_value(self, rec)? {
@@ -136,6 +182,9 @@ impl Interp {
                 }
             }
             let arr = operations::create_array_from_list(self, items);
+            if let Some((base, key, _)) = target {
+                return self.put_reference(&base, key, Value::Object(arr));
+            }
             self.bind_pattern(r, Value::Object(arr), env)?;
         }
         Ok(())

@@ -680,6 +680,7 @@ impl Interp {
                 );
             }
         }
+        check_global_declarations(self, &global, &program.scope)?;
         // Functions (CreateGlobalFunctionBinding), last declaration wins.
         let funcs = &program.scope.functions;
         for (i, fd) in funcs.iter().enumerate() {
@@ -750,6 +751,47 @@ impl Interp {
         instantiate_lexical_names(lex_env, &scope.lexical);
         instantiate_hoisted_functions(self, &scope.functions, lex_env, var_env)
     }
+}
+
+/// CanDeclareGlobalFunction — ECMA-262 §9.1.1.4.16
+pub(crate) fn can_declare_global_function(global: &crate::object::JsObject, name: &str) -> bool {
+    match global.get_own_property(&PropertyKey::from(name)) {
+        None => global.is_extensible(),
+        Some(d) => {
+            d.configurable == Some(true)
+                || (d.is_data() && d.writable == Some(true) && d.enumerable == Some(true))
+        }
+    }
+}
+
+/// CanDeclareGlobalVar — ECMA-262 §9.1.1.4.15
+pub(crate) fn can_declare_global_var(global: &crate::object::JsObject, name: &str) -> bool {
+    global.has_own_property(&PropertyKey::from(name)) || global.is_extensible()
+}
+
+/// The checks of GlobalDeclarationInstantiation steps 8-10 (and of
+/// EvalDeclarationInstantiation for global var scopes): nothing is
+/// declared unless every declaration can be.
+pub(crate) fn check_global_declarations(
+    interp: &mut Interp,
+    global: &crate::object::JsObject,
+    scope: &ast::Scope,
+) -> JsResult<()> {
+    for f in &scope.functions {
+        if let Some(name) = &f.name {
+            if !can_declare_global_function(global, name) {
+                return Err(interp.type_error(format!("Cannot redefine property: {name}")));
+            }
+        }
+    }
+    for name in &scope.var_names {
+        if !can_declare_global_var(global, name) {
+            return Err(interp.type_error(format!(
+                "Cannot define property {name}, object is not extensible"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// EnumerateObjectProperties — ECMA-262 §14.7.5.9: enumerable string keys

@@ -61,9 +61,15 @@ fn numbers_print_like_javascript() {
 fn hoisting_and_tdz() {
     assert_eval("typeof f; function f() {}", "'function'");
     assert_eval("var r = typeof v; var v = 1; r", "'undefined'");
-    assert_eval("x; let x = 1", "throws ReferenceError: Cannot access 'x' before initialization");
+    assert_eval(
+        "x; let x = 1",
+        "throws ReferenceError: Cannot access 'x' before initialization",
+    );
     assert_eval("typeof notDeclared", "'undefined'");
-    assert_eval("notDeclared", "throws ReferenceError: notDeclared is not defined");
+    assert_eval(
+        "notDeclared",
+        "throws ReferenceError: notDeclared is not defined",
+    );
 }
 
 #[test]
@@ -76,8 +82,14 @@ fn global_code_creates_global_properties() {
 
 #[test]
 fn closures_capture_per_iteration_bindings() {
-    assert_eval("const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f())", "[ 0, 1, 2 ]");
-    assert_eval("const fs = []; for (var i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f())", "[ 3, 3, 3 ]");
+    assert_eval(
+        "const fs = []; for (let i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f())",
+        "[ 0, 1, 2 ]",
+    );
+    assert_eval(
+        "const fs = []; for (var i = 0; i < 3; i++) fs.push(() => i); fs.map(f => f())",
+        "[ 3, 3, 3 ]",
+    );
 }
 
 #[test]
@@ -86,35 +98,59 @@ fn this_rules() {
     assert_eval("(function () { 'use strict'; return this })()", "undefined");
     assert_eval("({ m() { return () => this.v }, v: 7 }).m()()", "7");
     assert_eval("(function () { return this.x }).call({ x: 3 })", "3");
-    assert_eval("(function (a, b) { return this.x + a + b }).apply({ x: 1 }, [2, 3])", "6");
+    assert_eval(
+        "(function (a, b) { return this.x + a + b }).apply({ x: 1 }, [2, 3])",
+        "6",
+    );
     assert_eval("(function () { return this.x }).bind({ x: 4 })()", "4");
 }
 
 #[test]
 fn classes() {
-    assert_eval("class A { #p = 1; get p() { return this.#p } } new A().p", "1");
+    assert_eval(
+        "class A { #p = 1; get p() { return this.#p } } new A().p",
+        "1",
+    );
     assert_eval("class A { static s = 2 } A.s", "2");
-    assert_eval("class A {} class B extends A { constructor() { super(); this.b = 1 } } new B()", "B { b: 1 }");
-    assert_eval("class A { constructor() {} } A()", "throws TypeError: Class constructor A cannot be invoked without 'new'");
+    assert_eval(
+        "class A {} class B extends A { constructor() { super(); this.b = 1 } } new B()",
+        "B { b: 1 }",
+    );
+    assert_eval(
+        "class A { constructor() {} } A()",
+        "throws TypeError: Class constructor A cannot be invoked without 'new'",
+    );
 }
 
 #[test]
 fn generators_suspend_and_resume() {
     assert_eval("function* g() { const x = yield 1; yield x * 2 } const it = g(); it.next(); it.next(5).value", "10");
     assert_eval("function* g() { try { yield 1 } finally { globalThis.done = true } } const it = g(); it.next(); it.return(); done", "true");
-    assert_eval("[...(function* () { yield* [1, 2]; yield 3 })()]", "[ 1, 2, 3 ]");
+    assert_eval(
+        "[...(function* () { yield* [1, 2]; yield 3 })()]",
+        "[ 1, 2, 3 ]",
+    );
 }
 
 #[test]
 fn async_functions_resolve_through_the_job_queue() {
-    assert_eval("var log = []; (async () => { await 1; log.push('a') })(); log.push('b'); log", "[ 'b', 'a' ]");
+    assert_eval(
+        "var log = []; (async () => { await 1; log.push('a') })(); log.push('b'); log",
+        "[ 'b', 'a' ]",
+    );
     assert_eval("async function f() { return 1 } f()", "Promise { 1 }");
 }
 
 #[test]
 fn deep_recursion_is_a_range_error() {
-    assert_eval("function f() { f() } f()", "throws RangeError: Maximum call stack size exceeded");
-    assert_eval("let d = 0; function f() { d++; f() } try { f() } catch (e) {} d > 1000", "true");
+    assert_eval(
+        "function f() { f() } f()",
+        "throws RangeError: Maximum call stack size exceeded",
+    );
+    assert_eval(
+        "let d = 0; function f() { d++; f() } try { f() } catch (e) {} d > 1000",
+        "true",
+    );
 }
 
 #[test]
@@ -138,7 +174,13 @@ fn destructuring_and_spread() {
 
 #[test]
 fn eval_scoping() {
-    assert_eval("function f() { var v = 'local'; return eval('v') } f()", "'local'");
-    assert_eval("var v = 'global'; function f() { var v = 'local'; return (0, eval)('v') } f()", "'global'");
+    assert_eval(
+        "function f() { var v = 'local'; return eval('v') } f()",
+        "'local'",
+    );
+    assert_eval(
+        "var v = 'global'; function f() { var v = 'local'; return (0, eval)('v') } f()",
+        "'global'",
+    );
     assert_eval("function f() { eval('var w = 1'); return w } f()", "1");
 }

@@ -27,8 +27,10 @@ fn million_allocations_stay_bounded() {
             let v = interp.run_script(&program, Source::new("gc.js", src));
             assert!(matches!(v, Ok(Value::Number(n)) if n == 999999.0));
             interp.collect_garbage();
-            let check = parser::parse_script("first.id === 0 && first.tag === 'first' && first.data.join() === '1,2,3'")
-                .expect("parses");
+            let check = parser::parse_script(
+                "first.id === 0 && first.tag === 'first' && first.data.join() === '1,2,3'",
+            )
+            .expect("parses");
             let ok = interp.run_script(&check, Source::new("check.js", ""));
             assert!(matches!(ok, Ok(Value::Bool(true))), "survivor intact");
             peak_rss_kib()

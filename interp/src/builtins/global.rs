@@ -144,6 +144,15 @@ fn eval_declaration_instantiation(
     let scope = &program.scope;
     if let EnvironmentKind::Global(g) = var_env.kind() {
         let global = g.global_object.clone();
+        // A var may not redeclare a global lexical binding.
+        for name in scope.var_names.iter() {
+            if var_env.bindings().find(name).is_some() {
+                return Err(
+                    interp.syntax_error(format!("Identifier '{name}' has already been declared"))
+                );
+            }
+        }
+        crate::eval_stmt::check_global_declarations(interp, &global, scope)?;
         for f in &scope.functions {
             let Some(name) = &f.name else { continue };
             let fo = crate::function::create_script_function(
