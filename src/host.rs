@@ -1,5 +1,5 @@
-//! The minimal host objects the binary installs: `process`, a `require`
-//! that knows no modules yet, and the test262 host (`print`, `$262`).
+//! The minimal host objects the binary installs: `process` and the test262
+//! host (`print`, `$262`). Modules and `require` are `interp::modules`.
 
 use interp::function::{create_native_function, define_methods, NativeFn};
 use interp::operations::{self, create_array_from_list, to_number, to_string};
@@ -73,43 +73,6 @@ pub fn exit_code(interp: &Interp) -> i32 {
         },
         _ => 0,
     }
-}
-
-fn require_missing(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    let spec = to_string(interp, &arg(args, 0))?;
-    let err = interp::error::create_error(
-        interp,
-        interp::error::ErrorType::Error,
-        &format!("Cannot find module '{spec}'"),
-    );
-    err.define_value("code", Value::from("MODULE_NOT_FOUND"), Attributes::all());
-    Err(JsError::Throw(Value::Object(err)))
-}
-
-pub fn make_require(interp: &mut Interp) -> Value {
-    Value::Object(create_native_function(
-        interp,
-        require_missing,
-        "require",
-        1,
-    ))
-}
-
-/// `exports` and `module` for the main CommonJS module.
-pub fn make_module_objects(interp: &mut Interp, filename: &str) -> (Value, Value) {
-    let exports = operations::new_object(interp);
-    let module = operations::new_object(interp);
-    let a = Attributes::all();
-    module.define_value("id", Value::from("."), a);
-    module.define_value(
-        "path",
-        Value::from(filename.rsplit_once('/').map(|x| x.0).unwrap_or(".")),
-        a,
-    );
-    module.define_value("exports", Value::Object(exports.clone()), a);
-    module.define_value("filename", Value::from(filename), a);
-    module.define_value("loaded", Value::Bool(false), a);
-    (Value::Object(exports), Value::Object(module))
 }
 
 fn print(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {

@@ -1,19 +1,21 @@
-//! The `minijs` command: runs a file as a CommonJS module (`.js`) or an ES
-//! module (`.mjs`), evaluates `-e CODE`, checks syntax (`--check`), prints
-//! the AST (`--print-ast`), hosts test262 (`--test262`), and traces
-//! execution contexts (`--trace-context`).
+//! The `minijs` command: runs a file as a CommonJS module or an ES module
+//! by Node's rules (`interp::modules`), evaluates `-e CODE`, checks syntax
+//! (`--check`), prints the AST (`--print-ast`), hosts test262
+//! (`--test262`), and traces execution contexts (`--trace-context`) and
+//! module loading (`--trace-modules`).
 
 mod host;
 
 use std::process::ExitCode;
 
 use interp::execution_context::Source;
+use interp::modules::EntryKind;
 use interp::{Interp, InterpOptions, JsError, Value};
 
 /// Stack of the interpreter thread; recursion depth is limited well before.
 const STACK_SIZE: usize = 1 << 30;
 
-const USAGE: &str = "usage: minijs [--trace-context] FILE [args...]
+const USAGE: &str = "usage: minijs [--trace-context] [--trace-modules] FILE [args...]
        minijs -e CODE
        minijs --check FILE
        minijs --print-ast FILE
@@ -22,6 +24,7 @@ const USAGE: &str = "usage: minijs [--trace-context] FILE [args...]
 #[derive(Default)]
 struct Cli {
     trace_context: bool,
+    trace_modules: bool,
     check: bool,
     print_ast: bool,
     test262: bool,
@@ -41,6 +44,7 @@ fn parse_cli() -> Result<Cli, String> {
         }
         match a.as_str() {
             "--trace-context" => cli.trace_context = true,
+            "--trace-modules" => cli.trace_modules = true,
             "--check" | "-c" => cli.check = true,
             "--print-ast" => cli.print_ast = true,
             "--test262" => cli.test262 = true,
@@ -90,6 +94,13 @@ fn run(cli: Cli) -> i32 {
         },
         (None, None) => return 9,
     };
+    // A file runs through the module loader (CommonJS or ES module by
+    // Node's rules); `-e` code and test262 scripts run as classic scripts.
+    let via_loader = cli.file.is_some()
+        && cli.eval.is_none()
+        && !cli.check
+        && !cli.print_ast
+        && (!cli.test262 || cli.module);
     let is_module = cli.module || name.ends_with(".mjs");
     let options = parser::ParseOptions {
         module: is_module,
@@ -104,7 +115,11 @@ fn run(cli: Cli) -> i32 {
     } else {
         text.clone()
     };
-    let parsed = parser::parse(&src_text, &options);
+    let parsed = if via_loader {
+        Ok(None)
+    } else {
+        parser::parse(&src_text, &options).map(Some)
+    };
     let program = match parsed {
         Ok(p) => p,
         Err(e) => {
@@ -122,7 +137,9 @@ fn run(cli: Cli) -> i32 {
         return 0;
     }
     if cli.print_ast {
-        println!("{program:#?}");
+        if let Some(program) = &program {
+            println!("{program:#?}");
+        }
         return 0;
     }
 
@@ -142,39 +159,30 @@ fn run(cli: Cli) -> i32 {
     let source = Source::new(name.clone(), src_text.as_str());
     interp.main_source = Some(source.clone());
     host::install(&mut interp, cli.test262);
-    stdlib::intrinsics::install(&mut interp);
+    stdlib::node_modules::install(&mut interp);
+    interp::modules::set_trace(&mut interp, cli.trace_modules);
 
-    let result = if cli.test262 {
-        if is_module {
-            interp.run_module(&program, source.clone())
-        } else {
-            interp.run_script(&program, source.clone())
+    let result = match &program {
+        None => {
+            let kind = if cli.module {
+                EntryKind::Module
+            } else {
+                EntryKind::Auto
+            };
+            interp::modules::run_main(&mut interp, &name, kind).map(|_| Value::Undefined)
         }
-    } else if cli.eval.is_some() {
-        interp.run_script(&program, source.clone())
-    } else if is_module {
-        interp.run_module(&program, source.clone())
-    } else {
-        let (exports, module) = host::make_module_objects(&mut interp, &name);
-        let dir = std::path::Path::new(&name)
-            .parent()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| ".".into());
-        let require = host::make_require(&mut interp);
-        interp.run_commonjs(
-            &program,
-            source.clone(),
-            &[
-                ("exports", exports.clone()),
-                ("require", require),
-                ("module", module),
-                ("__filename", Value::from(name.as_str())),
-                ("__dirname", Value::from(dir.as_str())),
-            ],
-            exports,
-        )
+        Some(program) => {
+            if !cli.test262 {
+                interp::modules::commonjs::install_eval_globals(&mut interp);
+            }
+            interp.run_script(program, source.clone())
+        }
     };
     let result = result.and_then(|_| interp::job_queue::run_event_loop(&mut interp));
+    if let (Ok(()), Some(url)) = (&result, interp::modules::unsettled_top_level_await(&interp)) {
+        eprintln!("Warning: Detected unsettled top-level await at {url}");
+        return 13;
+    }
     let code = match result {
         Ok(()) => host::exit_code(&interp),
         Err(JsError::Exit(code)) => code,

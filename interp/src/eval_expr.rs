@@ -127,10 +127,14 @@ impl Interp {
     #[inline]
     pub(crate) fn read_binding(&mut self, env: &Env, slot: usize, name: &str) -> JsResult<Value> {
         let b = env.bindings();
-        if b.flags(slot) & BINDING_INITIALIZED == 0 {
+        let flags = b.flags(slot);
+        if flags & BINDING_INITIALIZED == 0 {
             return Err(
                 self.reference_error(format!("Cannot access '{name}' before initialization"))
             );
+        }
+        if flags & crate::storage::BINDING_INDIRECT != 0 {
+            return crate::modules::module_record::read_import_binding(self, &b.get(slot), name);
         }
         Ok(b.get(slot))
     }
@@ -472,30 +476,10 @@ impl Interp {
                     None => Ok(Value::Undefined),
                 }
             }
-            ExprKind::ImportMeta => {
-                let o = operations::new_object(self);
-                o.set_prototype_of(None);
-                if let Some(src) = self.ctx().source.clone() {
-                    o.define_value(
-                        "url",
-                        Value::from(format!("file://{}", src.name)),
-                        Attributes::all(),
-                    );
-                }
-                Ok(Value::Object(o))
-            }
+            ExprKind::ImportMeta => crate::modules::dynamic_import::import_meta(self),
             ExprKind::ImportCall(arg) => {
                 let v = self.eval_expr(arg)?;
-                let spec = to_string(self, &v)?;
-                let err = crate::error::create_error(
-                    self,
-                    crate::error::ErrorType::Error,
-                    &format!("Cannot find module '{spec}'"),
-                );
-                Ok(Value::Object(crate::promise::promise_rejected(
-                    self,
-                    Value::Object(err),
-                )))
+                crate::modules::dynamic_import::import_call(self, v)
             }
             ExprKind::PrivateIn(name, obj) => {
                 let o = self.eval_expr(obj)?;

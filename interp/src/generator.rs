@@ -481,6 +481,53 @@ pub(crate) fn start_suspendable(
     }
 }
 
+/// Starts the body of an ES module with top-level await on a coroutine,
+/// as the body of an async function whose context is `ctx` (ExecuteModule
+/// with a promise capability — ECMA-262 §16.2.1.6.5). Returns the promise
+/// its completion settles.
+pub(crate) fn start_async_module(
+    interp: &mut Interp,
+    ctx: crate::execution_context::ExecutionContext,
+    program: std::rc::Rc<parser::ast::Program>,
+) -> JsResult<JsObject> {
+    let stack = match take_stack() {
+        Ok(s) => s,
+        Err(_) => return Err(interp.range_error("Maximum call stack size exceeded")),
+    };
+    let limit = stack.limit().get() + 128 * 1024;
+    let coro = Coroutine::with_stack(stack, move |yielder: &GenYielder, (ip, input): Input| {
+        // Safety: as in `make_coroutine`.
+        let interp = unsafe { &mut *ip };
+        if let Some(fr) = interp.coroutines.last_mut() {
+            fr.yielder = yielder as *const GenYielder;
+        }
+        interp.context_stack.push(ctx);
+        let r = match input {
+            ResumeInput::Next(_) => interp.eval_statements(&program.body).map(|_| Value::Undefined),
+            ResumeInput::Throw(e) => Err(JsError::Throw(e)),
+            ResumeInput::Return(v) => Err(JsError::GeneratorReturn(v)),
+        };
+        interp.context_stack.pop();
+        r
+    });
+    let result_promise = promise::new_promise(interp);
+    let proto = interp.realm.intrinsics.object_prototype.clone();
+    let gen = interp.alloc_object(
+        Some(proto),
+        ObjectKind::Generator(Box::new(GeneratorData {
+            state: Cell::new(GeneratorState::SuspendedStart),
+            kind: GeneratorKind::AsyncFunction,
+            coroutine: RefCell::new(Some(Box::new(coro))),
+            yielder: Cell::new(std::ptr::null()),
+            stack_limit: limit,
+            promise: Some(result_promise.clone()),
+            queue: List::new(),
+        })),
+    );
+    async_function_step(interp, &gen, ResumeInput::Next(Value::Undefined))?;
+    Ok(result_promise)
+}
+
 fn generator_data(o: &JsObject) -> Option<&GeneratorData> {
     match o.kind() {
         ObjectKind::Generator(g) => Some(g),

@@ -524,6 +524,13 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
                 return base;
             }
         }
+        ObjectKind::ModuleNamespace(_) => {
+            keys = enumerable_keys(o, ctx.opts.show_hidden);
+            if keys.is_empty() {
+                return "[Module: null prototype] {  }".into();
+            }
+            braces = ["[Module: null prototype] {".into(), "}".into()];
+        }
         ObjectKind::Host(h) if h.as_any().is::<MapIterator>() => {
             keys = enumerable_keys(o, ctx.opts.show_hidden);
             let it = o.host::<MapIterator>();

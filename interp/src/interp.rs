@@ -73,6 +73,8 @@ pub struct Interp {
     pub(crate) string_cache: rustc_hash::FxHashMap<usize, (ast::Utf16, JsString)>,
     /// The host object `process`, once created by the binary.
     pub host_data: HashMap<&'static str, Value>,
+    /// CommonJS and ES module loaders (`modules/`).
+    pub modules: crate::modules::ModuleLoader,
 }
 
 impl Interp {
@@ -104,6 +106,7 @@ impl Interp {
             string_cache: Default::default(),
             capture_cache: Default::default(),
             host_data: HashMap::new(),
+            modules: crate::modules::ModuleLoader::default(),
         };
         crate::realm::initialize_intrinsics(&mut interp);
         interp

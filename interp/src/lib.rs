@@ -27,6 +27,7 @@ pub mod generator;
 pub mod inspect;
 pub mod interp;
 pub mod job_queue;
+pub mod modules;
 pub mod number;
 pub mod object;
 pub mod operations;

@@ -63,6 +63,8 @@ pub enum ObjectKind {
     Set(ValueMap),
     Date(#[unsafe_ignore_trace] Cell<f64>),
     Host(Box<dyn HostObject>),
+    /// A module namespace exotic object (ECMA-262 §10.4.6).
+    ModuleNamespace(Box<crate::modules::namespace::ModuleNamespace>),
 }
 
 /// The heap cell of an object.
@@ -267,6 +269,14 @@ impl JsObject {
                     Attributes::none(),
                 ));
             }
+            (ObjectKind::ModuleNamespace(ns), PropertyKey::String(s)) => {
+                if let Some(v) = ns.get(s) {
+                    return Some(PropertyDescriptor::data(
+                        v,
+                        crate::modules::namespace::ModuleNamespace::attributes(),
+                    ));
+                }
+            }
             (ObjectKind::Arguments(Some(m)), PropertyKey::Index(i)) => {
                 let slot = self.0.storage.get(key)?;
                 let mapped = m.map.borrow().get(*i as usize).copied().flatten();
@@ -324,6 +334,19 @@ impl JsObject {
         desc: PropertyDescriptor,
     ) -> JsResult<bool> {
         match &self.0.kind {
+            // §10.4.6.6: only a redefinition that changes nothing succeeds.
+            ObjectKind::ModuleNamespace(_) if !key.is_symbol() => {
+                let Some(cur) = self.get_own_property(&key) else {
+                    return Ok(false);
+                };
+                Ok(desc.configurable != Some(true)
+                    && desc.enumerable != Some(false)
+                    && !desc.is_accessor()
+                    && desc.writable != Some(false)
+                    && desc.value.as_ref().is_none_or(|v| {
+                        crate::operations::same_value(v, cur.value.as_ref().unwrap_or(&Value::Undefined))
+                    }))
+            }
             ObjectKind::Array(a) => {
                 if let PropertyKey::String(s) = &key {
                     if s.as_ascii() == Some("length") {
@@ -618,6 +641,10 @@ impl JsObject {
         value: Value,
         receiver: &Value,
     ) -> JsResult<bool> {
+        // §10.4.6.9: a namespace's [[Set]] always fails.
+        if let ObjectKind::ModuleNamespace(_) = self.0.kind {
+            return Ok(false);
+        }
         // Fast path: an own writable data property on a plain receiver.
         if let Value::Object(r) = receiver {
             if r == self {
@@ -727,6 +754,11 @@ impl JsObject {
                 keys.extend(idx);
                 keys.push(PropertyKey::String(JsString::from("length")));
                 keys.extend(other);
+                keys
+            }
+            ObjectKind::ModuleNamespace(ns) => {
+                let mut keys = ns.keys();
+                keys.extend(self.0.storage.keys());
                 keys
             }
             _ => self.0.storage.keys(),

@@ -726,6 +726,9 @@ pub const BINDING_INITIALIZED: u8 = 1;
 pub const BINDING_MUTABLE: u8 = 2;
 pub const BINDING_STRICT: u8 = 4;
 pub const BINDING_DELETABLE: u8 = 8;
+/// An import binding: the value is an `ImportCell` naming the exporting
+/// module's binding, read through on every access (`modules/`).
+pub const BINDING_INDIRECT: u8 = 16;
 
 /// One binding: its name, value and flags.
 struct BindingEntry {

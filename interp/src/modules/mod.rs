@@ -83,6 +83,12 @@ pub struct ModuleLoader {
     /// Sources of CommonJS files parsed for ESM's static analysis, kept so
     /// that the CommonJS loader does not parse them again.
     pub(crate) preparsed: HashMap<String, Rc<parser::ast::Program>>,
+    /// The last [[AsyncEvaluation]] order handed out.
+    pub(crate) async_order: u64,
+    /// The entry module's evaluation promise (ESM entry only).
+    pub(crate) main_promise: Option<JsObject>,
+    /// The entry file is an ES module.
+    pub(crate) main_is_module: bool,
 }
 
 impl ModuleLoader {
@@ -139,13 +145,31 @@ pub fn run_main(interp: &mut Interp, filename: &str, kind: EntryKind) -> JsResul
     trace::log(interp, || format!("main {key} ({})", format.name()));
     match format {
         ModuleFormat::Module => {
-            let id = module_record::load_module_graph(interp, &key, None)?;
+            interp.modules.main_is_module = true;
+            let id = module_record::load_module_graph(interp, &key)?;
             link::link(interp, id)?;
             let promise = evaluate::evaluate(interp, id)?;
             evaluate::report_main_promise(interp, &promise)
         }
         _ => commonjs::run_main_commonjs(interp, &key).map(|_| ()),
     }
+}
+
+/// Whether the entry file ran as an ES module (its promise jobs run
+/// before its nextTick callbacks, as in Node).
+pub fn main_is_module(interp: &Interp) -> bool {
+    interp.modules.main_is_module
+}
+
+/// After the event loop: `Some(url)` if the entry module's top-level await
+/// never settled (Node warns and exits with code 13).
+pub fn unsettled_top_level_await(interp: &Interp) -> Option<String> {
+    let p = interp.modules.main_promise.as_ref()?;
+    if crate::promise::settled_result(&Value::Object(p.clone())).is_some() {
+        return None;
+    }
+    let root = interp.modules.records.iter().find(|r| r.top_level_capability.as_ref() == Some(p))?;
+    Some(root.url.clone())
 }
 
 /// `--trace-modules` and the other flags the binary forwards.

@@ -124,6 +124,8 @@ pub struct ModuleRecord {
     pub async_parent_modules: Vec<ModuleId>,
     /// [[PendingAsyncDependencies]]
     pub pending_async_dependencies: usize,
+    /// `import.meta`, created on first use.
+    pub import_meta: Option<JsObject>,
 }
 
 impl ModuleRecord {
@@ -225,7 +227,7 @@ fn add_record(interp: &mut Interp, key: String, kind: RecordKind, env: Env) -> M
         RecordKind::Synthetic { .. } => Vec::new(),
     };
     let has_tla = match &kind {
-        RecordKind::SourceText { program, .. } => contains_top_level_await(program),
+        RecordKind::SourceText { program, .. } => program.has_top_level_await,
         RecordKind::Synthetic { .. } => false,
     };
     let id = interp.modules.records.len();
@@ -247,6 +249,7 @@ fn add_record(interp: &mut Interp, key: String, kind: RecordKind, env: Env) -> M
         top_level_capability: None,
         async_parent_modules: Vec::new(),
         pending_async_dependencies: 0,
+        import_meta: None,
     });
     interp.modules.module_map.insert(key, id);
     id
@@ -274,11 +277,6 @@ fn module_requests(program: &ast::Program) -> Vec<String> {
         }
     }
     out
-}
-
-/// Whether a module body awaits outside any function ([[HasTLA]]).
-fn contains_top_level_await(program: &ast::Program) -> bool {
-    program.has_top_level_await()
 }
 
 /// ParseModule ( sourceText, realm, hostDefined ) — ECMA-262 §16.2.1.6.1,
@@ -338,7 +336,6 @@ fn source_text_record(
     let mut local_exports: Vec<(Atom, Atom)> = Vec::new();
     let mut indirect_exports = Vec::new();
     let mut star_exports = Vec::new();
-    let mut default_expr = false;
     for s in &program.body {
         let StmtKind::Export(e) = &s.kind else { continue };
         let position = s.span.start;
@@ -357,7 +354,6 @@ fn source_text_record(
                 local_exports.push((Rc::from("default"), local.unwrap_or_else(|| Rc::from("*default*"))));
             }
             ExportDecl::DefaultExpr(_) => {
-                default_expr = true;
                 local_exports.push((Rc::from("default"), Rc::from("*default*")));
             }
             ExportDecl::Named { specifiers, from: None } => {
@@ -410,10 +406,13 @@ fn source_text_record(
         }
     }
     crate::function::instantiate_lexical_names(&env, &program.scope.lexical);
-    for (_, local) in &local_exports {
-        if env.bindings().find(local).is_none() {
-            let flags = if default_expr && &**local == "*default*" { BINDING_MUTABLE } else { BINDING_MUTABLE };
-            env.bindings().add(local.clone(), flags, Value::Undefined);
+    // Functions are initialized by InitializeEnvironment; `*default*` by
+    // `export default expr`.
+    let functions = program.scope.functions.iter().filter_map(|f| f.name.clone());
+    let locals = local_exports.iter().map(|(_, l)| l.clone());
+    for name in functions.chain(locals) {
+        if env.bindings().find(&name).is_none() {
+            env.bindings().add(name, BINDING_MUTABLE, Value::Undefined);
         }
     }
     add_record(
@@ -603,7 +602,7 @@ pub fn load_requested_modules(interp: &mut Interp, id: ModuleId) -> JsResult<()>
 
 /// Loads the graph of the module at `key` (an absolute file path, already
 /// resolved): its record, then everything it imports.
-pub fn load_module_graph(interp: &mut Interp, key: &str, _referrer: Option<&Path>) -> JsResult<ModuleId> {
+pub fn load_module_graph(interp: &mut Interp, key: &str) -> JsResult<ModuleId> {
     let id = match interp.modules.module_map.get(key) {
         Some(&id) => id,
         None => {

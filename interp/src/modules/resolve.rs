@@ -469,7 +469,8 @@ fn file_url_to_path(url: &str) -> Option<PathBuf> {
     Some(PathBuf::from(percent_decode(rest)))
 }
 
-fn percent_decode(s: &str) -> String {
+/// Decodes `%XX` escapes of a URL path.
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
