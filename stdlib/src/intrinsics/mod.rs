@@ -4,6 +4,7 @@
 //! (`Intrinsics::register`), which is how the evaluator finds `RegExp` for
 //! regular expression literals.
 
+pub mod reflect;
 pub mod regexp;
 
 use interp::Interp;
@@ -11,4 +12,5 @@ use interp::Interp;
 /// Installs every intrinsic of this crate into the interpreter's realm.
 pub fn install(interp: &mut Interp) {
     regexp::install(interp);
+    reflect::install(interp);
 }
