@@ -46,6 +46,14 @@ function program() {
     `  ${deferred(pushDefer, "log('push', show(value), this.push(value));")}`,
     '} });',
   ];
+  if (!objectMode && rand() < 0.2) lines.push("src.setEncoding('utf8');");
+  // Sometimes one stage fails: a transform or the sink calls back with an
+  // error at some chunk, or the source is destroyed after some pushes.
+  const failAt = rand() < 0.3 ? int(1, 4) : 0;
+  const failWhere = pick(['transform', 'sink', 'source']);
+  if (failAt && failWhere === 'source') {
+    lines.push(`src.on('data', () => {}); let seen = 0; src.on('data', () => { if (++seen === ${failAt}) ${deferred(pick(DEFERS), "src.destroy(new Error('source failed'));")} });`);
+  }
   const transforms = [];
   for (let i = int(0, 2); i > 0; i--) {
     const name = `t${transforms.length}`;
@@ -53,7 +61,8 @@ function program() {
     const hwm = objectMode ? int(1, 3) : int(1, 10);
     const flush = rand() < 0.5;
     lines.push(`const ${name} = new Transform({ objectMode: ${objectMode}, highWaterMark: ${hwm},`,
-      `  transform(c, e, cb) { log('${name} transform', show(c)); ${deferred(d, 'cb(null, c);')} },`,
+      `  transform(c, e, cb) { log('${name} transform', show(c)); this.k = (this.k || 0) + 1; ${deferred(d,
+        failAt && failWhere === 'transform' && transforms.length === 0 ? `cb(this.k === ${failAt} ? new Error('transform failed') : null, c);` : 'cb(null, c);')} },`,
       flush ? `  flush(cb) { log('${name} flush'); ${deferred(pick(DEFERS), 'cb();')} },` : '',
       '});');
     transforms.push(name);
@@ -63,13 +72,14 @@ function program() {
   const writev = rand() < 0.3;
   const final = rand() < 0.3;
   lines.push(`const sink = new Writable({ objectMode: ${objectMode}, highWaterMark: ${sinkHwm},`,
-    `  write(c, e, cb) { log('write', show(c), this.writableLength); ${deferred(sinkDefer, 'cb();')} },`,
+    `  write(c, e, cb) { log('write', show(c), this.writableLength); this.k = (this.k || 0) + 1; ${deferred(sinkDefer,
+      failAt && failWhere === 'sink' ? `cb(this.k === ${failAt} ? new Error('sink failed') : null);` : 'cb();')} },`,
     writev ? `  writev(cs, cb) { log('writev', cs.length); ${deferred(sinkDefer, 'cb();')} },` : '',
     final ? `  final(cb) { log('final'); ${deferred(pick(DEFERS), 'cb();')} },` : '',
     '});');
   lines.push("watch('src', src, ['end', 'close', 'pause', 'resume', 'error']);");
-  for (const t of transforms) lines.push(`watch('${t}', ${t}, ['end', 'finish', 'close', 'drain', 'prefinish', 'pipe', 'unpipe']);`);
-  lines.push("watch('sink', sink, ['finish', 'close', 'drain', 'prefinish', 'pipe', 'unpipe']);");
+  for (const t of transforms) lines.push(`watch('${t}', ${t}, ['end', 'finish', 'close', 'drain', 'prefinish', 'pipe', 'unpipe', 'error']);`);
+  lines.push("watch('sink', sink, ['finish', 'close', 'drain', 'prefinish', 'pipe', 'unpipe', 'error']);");
   const chain = ['src', ...transforms, 'sink'];
   const consumer = pick(['pipe', 'pipeline', 'data', 'readable', 'asyncIterator', 'dataPause']);
   switch (consumer) {

@@ -248,8 +248,9 @@ function onwrite(stream, er) {
   } else {
     if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
     if (sync) {
-      if (cb === nop && !state.needDrain) {
-        // Nothing to call back and no 'drain' due: settle now, without a tick.
+      if (cb === nop && !state.needDrain && !state.objectMode) {
+        // Nothing to call back and no 'drain' due: Node 20 settles a byte-mode
+        // write now, without a tick (object-mode writes still take one).
         state.pendingcb--;
       } else if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
         // Callbacks of consecutive synchronous writes share one tick.
