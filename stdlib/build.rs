@@ -22,7 +22,11 @@ fn main() {
     let mut out = String::from("/// Every file of `stdlib/js/`: (file name, source).\npub static JS_SOURCES: &[(&str, &str)] = &[\n");
     for f in &files {
         let path = dir.join(f);
-        let _ = writeln!(out, "    ({f:?}, include_str!({:?})),", path.display().to_string());
+        let _ = writeln!(
+            out,
+            "    ({f:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     out.push_str("];\n");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());

@@ -113,7 +113,10 @@ pub(crate) fn own_enumerable_names(o: &JsObject) -> Vec<Atom> {
     o.own_property_keys()
         .into_iter()
         .filter(|k| !matches!(k, PropertyKey::Symbol(_)))
-        .filter(|k| o.get_own_property(k).is_some_and(|d| d.enumerable_or_false()))
+        .filter(|k| {
+            o.get_own_property(k)
+                .is_some_and(|d| d.enumerable_or_false())
+        })
         .map(|k| Rc::from(k.to_display().as_str()))
         .collect()
 }

@@ -17,7 +17,9 @@
 use std::path::Path;
 use std::rc::Rc;
 
-use parser::ast::{self, Atom, Expr, ExprKind, MemberProp, PatternKind, PropDef, PropKey, StmtKind};
+use parser::ast::{
+    self, Atom, Expr, ExprKind, MemberProp, PatternKind, PropDef, PropKey, StmtKind,
+};
 
 use crate::interp::Interp;
 
@@ -89,7 +91,9 @@ fn expression(e: &Expr, out: &mut Vec<Atom>, reexports: &mut Vec<String>) {
             let is_define = matches!(&callee.kind, ExprKind::Member { object, prop: MemberProp::Ident(p), .. }
                 if &**p == "defineProperty" && matches!(&object.kind, ExprKind::Ident(o) if &**o == "Object"));
             if is_define {
-                if let (Some(ast::Arg::Expr(target)), Some(ast::Arg::Expr(name))) = (args.first(), args.get(1)) {
+                if let (Some(ast::Arg::Expr(target)), Some(ast::Arg::Expr(name))) =
+                    (args.first(), args.get(1))
+                {
                     if is_exports_object(target) {
                         if let ExprKind::Str(s) = &name.kind {
                             add(out, Rc::from(String::from_utf16_lossy(s)));
@@ -152,13 +156,12 @@ fn module_exports_value(value: &Expr, out: &mut Vec<Atom>, reexports: &mut Vec<S
         ExprKind::Object(props) => {
             for p in props {
                 match p {
-                    PropDef::Value(k, _) | PropDef::Method(k, _) | PropDef::Getter(k, _) => {
-                        match k {
-                            PropKey::Ident(n) => add(out, n.clone()),
-                            PropKey::Str(s) => add(out, Rc::from(String::from_utf16_lossy(s))),
-                            _ => {}
-                        }
-                    }
+                    PropDef::Value(k, _) | PropDef::Method(k, _) | PropDef::Getter(k, _) => match k
+                    {
+                        PropKey::Ident(n) => add(out, n.clone()),
+                        PropKey::Str(s) => add(out, Rc::from(String::from_utf16_lossy(s))),
+                        _ => {}
+                    },
                     PropDef::Spread(x) => {
                         if let Some(spec) = require_call(x) {
                             reexports.push(spec);

@@ -236,7 +236,9 @@ fn resolve_filename(interp: &mut Interp, module: &JsObject, request: &str) -> Js
     };
     match found {
         Ok(Some(p)) => {
-            trace::log(interp, || format!("resolve '{request}' from {filename} -> {}", p.display()));
+            trace::log(interp, || {
+                format!("resolve '{request}' from {filename} -> {}", p.display())
+            });
             Ok(Resolved::File(p))
         }
         Ok(None) => Err(module_not_found(interp, request, &filename)),
@@ -300,7 +302,11 @@ pub fn import_commonjs(interp: &mut Interp, filename: &str) -> JsResult<Value> {
 }
 
 /// The cache lookup and loading steps of Module._load for a resolved file.
-fn load_by_filename(interp: &mut Interp, filename: &str, parent: Option<&JsObject>) -> JsResult<Value> {
+fn load_by_filename(
+    interp: &mut Interp,
+    filename: &str,
+    parent: Option<&JsObject>,
+) -> JsResult<Value> {
     let filename = filename.to_string();
     let cache = require_cache(interp);
     let key = PropertyKey::from(filename.as_str());
@@ -329,7 +335,11 @@ fn load_by_filename(interp: &mut Interp, filename: &str, parent: Option<&JsObjec
     }
     let dir = parent_dir(&filename).display().to_string();
     let module = new_module_object(interp, &filename, &filename, &dir);
-    cache.define_value(key.clone(), Value::Object(module.clone()), Attributes::all());
+    cache.define_value(
+        key.clone(),
+        Value::Object(module.clone()),
+        Attributes::all(),
+    );
     if let Some(parent) = parent {
         add_child(interp, parent, &module)?;
     }
@@ -367,7 +377,8 @@ fn load_module(interp: &mut Interp, module: &JsObject, filename: &str) -> JsResu
             trace::log(interp, || format!("load {filename} (json)"));
             let text = module_record::read_source(interp, path)?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-            let parsed = crate::builtins::json::json_parse(interp, &Value::Undefined, &[Value::from(text)]);
+            let parsed =
+                crate::builtins::json::json_parse(interp, &Value::Undefined, &[Value::from(text)]);
             let value = match parsed {
                 Ok(v) => v,
                 Err(JsError::Throw(Value::Object(e))) => {
@@ -464,7 +475,10 @@ fn run_wrapper(
         exports,
     );
     trace::log(interp, || {
-        format!("evaluate end {filename}{}", if r.is_err() { " (threw)" } else { "" })
+        format!(
+            "evaluate end {filename}{}",
+            if r.is_err() { " (threw)" } else { "" }
+        )
     });
     r.map(|_| ())
 }

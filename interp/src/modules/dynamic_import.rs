@@ -93,14 +93,15 @@ fn finish_loading_fn(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsR
                 1,
                 vec![Value::Object(capability.clone()), Value::from(id)],
             );
-            let on_err = create_native_closure(
+            let on_err =
+                create_native_closure(interp, reject_fn, "", 1, vec![Value::Object(capability)]);
+            promise::perform_promise_then(
                 interp,
-                reject_fn,
-                "",
-                1,
-                vec![Value::Object(capability)],
+                &p,
+                Value::Object(on_ok),
+                Value::Object(on_err),
+                None,
             );
-            promise::perform_promise_then(interp, &p, Value::Object(on_ok), Value::Object(on_err), None);
         }
         Err(JsError::Throw(e)) => promise::reject_promise(interp, &capability, e),
         Err(e) => return Err(e),
@@ -154,7 +155,13 @@ pub fn import_meta(interp: &mut Interp) -> JsResult<Value> {
         meta.define_value("dirname", Value::from(dir.display().to_string()), a);
         meta.define_value("filename", Value::from(key.as_str()), a);
     }
-    let resolve = create_native_closure(interp, meta_resolve_fn, "resolve", 1, vec![Value::from(key.as_str())]);
+    let resolve = create_native_closure(
+        interp,
+        meta_resolve_fn,
+        "resolve",
+        1,
+        vec![Value::from(key.as_str())],
+    );
     meta.define_value("resolve", Value::Object(resolve), a);
     meta.define_value("url", Value::from(url), a);
     interp.modules.records[id].import_meta = Some(meta.clone());
@@ -171,7 +178,9 @@ fn meta_resolve_fn(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResu
     let referrer = key.starts_with('/').then(|| PathBuf::from(&key));
     match resolve::resolve_import(interp, &spec, referrer.as_deref()) {
         Ok(EsmResolution::Builtin(name)) => Ok(Value::from(format!("node:{name}"))),
-        Ok(EsmResolution::File(p)) => Ok(Value::from(module_record::file_url(&p.display().to_string()))),
+        Ok(EsmResolution::File(p)) => Ok(Value::from(module_record::file_url(
+            &p.display().to_string(),
+        ))),
         Err(e) => Err(coded_error(interp, ErrorType::Error, e.code, &e.message)),
     }
 }

@@ -24,7 +24,10 @@ pub fn evaluate(interp: &mut Interp, id: ModuleId) -> JsResult<JsObject> {
     let mut module = id;
     // 2. An evaluated module in a cycle answers with its cycle root.
     let rec = &interp.modules.records[module];
-    if matches!(rec.status, ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated) {
+    if matches!(
+        rec.status,
+        ModuleStatus::EvaluatingAsync | ModuleStatus::Evaluated
+    ) {
         if let Some(root) = rec.cycle_root {
             module = root;
         }
@@ -118,7 +121,9 @@ fn inner_module_evaluation(
         }
         if interp.modules.records[required].async_evaluation.is_some() {
             interp.modules.records[id].pending_async_dependencies += 1;
-            interp.modules.records[required].async_parent_modules.push(id);
+            interp.modules.records[required]
+                .async_parent_modules
+                .push(id);
         }
     }
     // 12. Async when it awaits or waits for an async dependency.
@@ -153,9 +158,15 @@ fn inner_module_evaluation(
 }
 
 /// The execution context a module body runs in.
-fn module_context(interp: &Interp, id: ModuleId) -> Option<(ExecutionContext, Rc<parser::ast::Program>)> {
+fn module_context(
+    interp: &Interp,
+    id: ModuleId,
+) -> Option<(ExecutionContext, Rc<parser::ast::Program>)> {
     let rec = &interp.modules.records[id];
-    let RecordKind::SourceText { program, source, .. } = &rec.kind else {
+    let RecordKind::SourceText {
+        program, source, ..
+    } = &rec.kind
+    else {
         return None;
     };
     let env = rec.environment.clone();
@@ -186,7 +197,10 @@ fn execute_module(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
     let r = interp.eval_statements(&program.body);
     interp.context_stack.pop();
     trace::log(interp, || {
-        format!("evaluate end {key}{}", if r.is_err() { " (threw)" } else { "" })
+        format!(
+            "evaluate end {key}{}",
+            if r.is_err() { " (threw)" } else { "" }
+        )
     });
     r.map(|_| ())
 }
@@ -201,7 +215,13 @@ fn execute_async_module(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
     let p = crate::generator::start_async_module(interp, ctx, program)?;
     let on_ok = create_native_closure(interp, async_fulfilled_fn, "", 1, vec![Value::from(id)]);
     let on_err = create_native_closure(interp, async_rejected_fn, "", 1, vec![Value::from(id)]);
-    promise::perform_promise_then(interp, &p, Value::Object(on_ok), Value::Object(on_err), None);
+    promise::perform_promise_then(
+        interp,
+        &p,
+        Value::Object(on_ok),
+        Value::Object(on_err),
+        None,
+    );
     Ok(())
 }
 
@@ -326,10 +346,18 @@ pub fn graph_has_tla(interp: &Interp, id: ModuleId) -> bool {
 /// load the built-in) and copy `module.exports` into the bindings.
 fn evaluate_synthetic(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
     let rec = &interp.modules.records[id];
-    let RecordKind::Synthetic { export_names, origin } = &rec.kind else {
+    let RecordKind::Synthetic {
+        export_names,
+        origin,
+    } = &rec.kind
+    else {
         return Ok(());
     };
-    let (names, origin, env) = (export_names.clone(), origin.clone(), rec.environment.clone());
+    let (names, origin, env) = (
+        export_names.clone(),
+        origin.clone(),
+        rec.environment.clone(),
+    );
     let exports = match origin {
         SyntheticOrigin::CommonJs(path) => commonjs::import_commonjs(interp, &path)?,
         SyntheticOrigin::Builtin(name) => builtin::load_builtin(interp, name)?,
@@ -399,10 +427,18 @@ fn decorate_esm_error(interp: &mut Interp, e: JsError) -> JsError {
     };
     let name = msg.trim_end_matches(" is not defined");
     let new_msg = format!("{name} is not defined in ES module scope{hint}");
-    o.define_value("message", Value::from(new_msg.as_str()), crate::storage::Attributes::hidden());
+    o.define_value(
+        "message",
+        Value::from(new_msg.as_str()),
+        crate::storage::Attributes::hidden(),
+    );
     if let Some(Value::String(stack)) = o.get_own_data(&PropertyKey::from("stack")) {
         let stack = stack.to_rust_string().replacen(&msg, &new_msg, 1);
-        o.define_value("stack", Value::from(stack), crate::storage::Attributes::hidden());
+        o.define_value(
+            "stack",
+            Value::from(stack),
+            crate::storage::Attributes::hidden(),
+        );
     }
     let _ = interp;
     e

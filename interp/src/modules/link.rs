@@ -82,9 +82,20 @@ fn inner_module_linking(
 
 /// `SyntaxError: The requested module './x.mjs' does not provide an export
 /// named 'y'`, with the caret on the importing statement.
-fn link_error(interp: &mut Interp, id: ModuleId, request: usize, name: &str, ambiguous: bool, position: u32) -> JsError {
+fn link_error(
+    interp: &mut Interp,
+    id: ModuleId,
+    request: usize,
+    name: &str,
+    ambiguous: bool,
+    position: u32,
+) -> JsError {
     let rec = &interp.modules.records[id];
-    let spec = rec.requested_modules.get(request).cloned().unwrap_or_default();
+    let spec = rec
+        .requested_modules
+        .get(request)
+        .cloned()
+        .unwrap_or_default();
     let source = match &rec.kind {
         RecordKind::SourceText { source, .. } => Some(source.clone()),
         RecordKind::Synthetic { .. } => None,
@@ -120,23 +131,33 @@ fn initialize_environment(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
     let import_entries = import_entries.clone();
     let env = rec.environment.clone();
     let loaded = rec.loaded_modules.clone();
-    trace::log(interp, || format!("link {}", interp.modules.records[id].key));
+    trace::log(interp, || {
+        format!("link {}", interp.modules.records[id].key)
+    });
     // 1. Every indirect export resolves.
     for e in &indirect_exports {
         if let ResolveResult::NotFound | ResolveResult::Ambiguous =
             resolve_export(interp, id, &e.export_name, &mut Vec::new())
         {
             let name = e.import_name.clone().unwrap_or_else(|| Rc::from("*"));
-            let ambiguous = matches!(resolve_export(interp, id, &e.export_name, &mut Vec::new()), ResolveResult::Ambiguous);
-            return Err(link_error(interp, id, e.request, &name, ambiguous, e.position));
+            let ambiguous = matches!(
+                resolve_export(interp, id, &e.export_name, &mut Vec::new()),
+                ResolveResult::Ambiguous
+            );
+            return Err(link_error(
+                interp, id, e.request, &name, ambiguous, e.position,
+            ));
         }
     }
     // 7. Import bindings.
     for ie in &import_entries {
-        let Some(&imported) = loaded.get(ie.request) else { continue };
+        let Some(&imported) = loaded.get(ie.request) else {
+            continue;
+        };
         let binding = match &ie.import_name {
             ImportName::Namespace => Value::Object(get_module_namespace(interp, imported)),
-            ImportName::Name(name) => match resolve_export(interp, imported, name, &mut Vec::new()) {
+            ImportName::Name(name) => match resolve_export(interp, imported, name, &mut Vec::new())
+            {
                 ResolveResult::Found(Resolution::Namespace(m)) => {
                     Value::Object(get_module_namespace(interp, m))
                 }
@@ -155,7 +176,14 @@ fn initialize_environment(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
                 }
                 r => {
                     let ambiguous = r == ResolveResult::Ambiguous;
-                    return Err(link_error(interp, id, ie.request, name, ambiguous, ie.position));
+                    return Err(link_error(
+                        interp,
+                        id,
+                        ie.request,
+                        name,
+                        ambiguous,
+                        ie.position,
+                    ));
                 }
             },
         };
@@ -175,7 +203,12 @@ fn initialize_environment(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
         frame_name: None,
         is_construct: false,
     });
-    let r = crate::function::instantiate_hoisted_functions(interp, &program.scope.functions, &env, &env);
+    let r = crate::function::instantiate_hoisted_functions(
+        interp,
+        &program.scope.functions,
+        &env,
+        &env,
+    );
     interp.context_stack.pop();
     r
 }

@@ -168,7 +168,11 @@ pub fn unsettled_top_level_await(interp: &Interp) -> Option<String> {
     if crate::promise::settled_result(&Value::Object(p.clone())).is_some() {
         return None;
     }
-    let root = interp.modules.records.iter().find(|r| r.top_level_capability.as_ref() == Some(p))?;
+    let root = interp
+        .modules
+        .records
+        .iter()
+        .find(|r| r.top_level_capability.as_ref() == Some(p))?;
     Some(root.url.clone())
 }
 

@@ -159,7 +159,11 @@ impl HostObject for ImportCell {
 
 /// GetBindingValue on an import binding: the value of the binding it
 /// forwards to (a ReferenceError while that one is in its TDZ).
-pub(crate) fn read_import_binding(interp: &mut Interp, cell: &Value, name: &str) -> JsResult<Value> {
+pub(crate) fn read_import_binding(
+    interp: &mut Interp,
+    cell: &Value,
+    name: &str,
+) -> JsResult<Value> {
     let Value::Object(o) = cell else {
         return Ok(cell.clone());
     };
@@ -191,7 +195,12 @@ pub(crate) fn file_url(path: &str) -> String {
 
 /// Throws an `Error` with a Node error code (`Error [CODE]: message` in
 /// its stack, an enumerable `code`).
-pub(crate) fn coded_error(interp: &mut Interp, ty: ErrorType, code: &str, message: &str) -> JsError {
+pub(crate) fn coded_error(
+    interp: &mut Interp,
+    ty: ErrorType,
+    code: &str,
+    message: &str,
+) -> JsError {
     let err = crate::error::create_error(interp, ty, message);
     crate::error::install_stack(interp, &err, &format!("{} [{code}]: {message}", ty.name()));
     err.define_value("code", Value::from(code), crate::storage::Attributes::all());
@@ -200,7 +209,11 @@ pub(crate) fn coded_error(interp: &mut Interp, ty: ErrorType, code: &str, messag
 
 /// A SyntaxError for a file that does not parse, with the uncaught-error
 /// caret pointing into it.
-pub(crate) fn parse_failure(interp: &mut Interp, source: &Rc<Source>, e: &parser::ParseError) -> JsError {
+pub(crate) fn parse_failure(
+    interp: &mut Interp,
+    source: &Rc<Source>,
+    e: &parser::ParseError,
+) -> JsError {
     let err = interp.syntax_error(&e.message);
     interp.last_throw_position = Some((source.clone(), e.span.start));
     err
@@ -337,7 +350,9 @@ fn source_text_record(
     let mut indirect_exports = Vec::new();
     let mut star_exports = Vec::new();
     for s in &program.body {
-        let StmtKind::Export(e) = &s.kind else { continue };
+        let StmtKind::Export(e) = &s.kind else {
+            continue;
+        };
         let position = s.span.start;
         match &**e {
             ExportDecl::Decl(d) => {
@@ -351,12 +366,18 @@ fn source_text_record(
                     StmtKind::Class(c) => c.name.clone(),
                     _ => None,
                 };
-                local_exports.push((Rc::from("default"), local.unwrap_or_else(|| Rc::from("*default*"))));
+                local_exports.push((
+                    Rc::from("default"),
+                    local.unwrap_or_else(|| Rc::from("*default*")),
+                ));
             }
             ExportDecl::DefaultExpr(_) => {
                 local_exports.push((Rc::from("default"), Rc::from("*default*")));
             }
-            ExportDecl::Named { specifiers, from: None } => {
+            ExportDecl::Named {
+                specifiers,
+                from: None,
+            } => {
                 for (local, exported) in specifiers {
                     // A re-export of an imported binding is an indirect
                     // export, unless the import is a namespace (ParseModule
@@ -376,7 +397,10 @@ fn source_text_record(
                     }
                 }
             }
-            ExportDecl::Named { specifiers, from: Some(f) } => {
+            ExportDecl::Named {
+                specifiers,
+                from: Some(f),
+            } => {
                 let request = request_index(f);
                 for (imported, exported) in specifiers {
                     indirect_exports.push(IndirectExport {
@@ -387,13 +411,18 @@ fn source_text_record(
                     });
                 }
             }
-            ExportDecl::All { alias: Some(a), from } => indirect_exports.push(IndirectExport {
+            ExportDecl::All {
+                alias: Some(a),
+                from,
+            } => indirect_exports.push(IndirectExport {
                 export_name: a.clone(),
                 request: request_index(from),
                 import_name: None,
                 position,
             }),
-            ExportDecl::All { alias: None, from } => star_exports.push((request_index(from), position)),
+            ExportDecl::All { alias: None, from } => {
+                star_exports.push((request_index(from), position))
+            }
         }
     }
     // The module's own bindings: vars, lexical declarations (imports start
@@ -401,14 +430,21 @@ fn source_text_record(
     let env = new_module_env(interp);
     for name in &program.scope.var_names {
         if env.bindings().find(name).is_none() {
-            env.bindings()
-                .add(name.clone(), BINDING_INITIALIZED | BINDING_MUTABLE, Value::Undefined);
+            env.bindings().add(
+                name.clone(),
+                BINDING_INITIALIZED | BINDING_MUTABLE,
+                Value::Undefined,
+            );
         }
     }
     crate::function::instantiate_lexical_names(&env, &program.scope.lexical);
     // Functions are initialized by InitializeEnvironment; `*default*` by
     // `export default expr`.
-    let functions = program.scope.functions.iter().filter_map(|f| f.name.clone());
+    let functions = program
+        .scope
+        .functions
+        .iter()
+        .filter_map(|f| f.name.clone());
     let locals = local_exports.iter().map(|(_, l)| l.clone());
     for name in functions.chain(locals) {
         if env.bindings().find(&name).is_none() {
@@ -459,7 +495,8 @@ pub fn synthetic_record(
     }
     let env = new_module_env(interp);
     for n in &names {
-        env.bindings().add(n.clone(), BINDING_MUTABLE, Value::Undefined);
+        env.bindings()
+            .add(n.clone(), BINDING_MUTABLE, Value::Undefined);
     }
     add_record(
         interp,
@@ -492,7 +529,9 @@ pub fn host_load_imported_module(
         EsmResolution::File(p) => p.display().to_string(),
     };
     trace::log(interp, || {
-        let from = referrer.map(|p| p.display().to_string()).unwrap_or_else(|| "<main>".into());
+        let from = referrer
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "<main>".into());
         format!("resolve '{specifier}' from {from} -> {key}")
     });
     if let Some(&id) = interp.modules.module_map.get(&key) {
@@ -503,7 +542,12 @@ pub fn host_load_imported_module(
             let exports = builtin::load_builtin(interp, name)?;
             let names = builtin::export_names(&exports);
             trace::log(interp, || format!("load {key} (builtin)"));
-            Ok(synthetic_record(interp, &key, names, SyntheticOrigin::Builtin(name)))
+            Ok(synthetic_record(
+                interp,
+                &key,
+                names,
+                SyntheticOrigin::Builtin(name),
+            ))
         }
         EsmResolution::File(path) => load_file_record(interp, &path, &key),
     }
@@ -522,7 +566,10 @@ pub(crate) fn load_file_record(interp: &mut Interp, path: &Path, key: &str) -> J
             interp,
             ErrorType::TypeError,
             "ERR_IMPORT_ATTRIBUTE_MISSING",
-            &format!("Module \"{}\" needs an import attribute of \"type: json\"", file_url(key)),
+            &format!(
+                "Module \"{}\" needs an import attribute of \"type: json\"",
+                file_url(key)
+            ),
         )),
         ModuleFormat::CommonJs => {
             trace::log(interp, || format!("load {key} (commonjs)"));
@@ -532,8 +579,16 @@ pub(crate) fn load_file_record(interp: &mut Interp, path: &Path, key: &str) -> J
             Ok(program) => {
                 trace::log(interp, || format!("load {key} (commonjs)"));
                 let names = cjs_exports::detect_exports(interp, Path::new(key), &program);
-                interp.modules.preparsed.insert(key.to_string(), Rc::new(program));
-                Ok(synthetic_record(interp, key, names, SyntheticOrigin::CommonJs(key.to_string())))
+                interp
+                    .modules
+                    .preparsed
+                    .insert(key.to_string(), Rc::new(program));
+                Ok(synthetic_record(
+                    interp,
+                    key,
+                    names,
+                    SyntheticOrigin::CommonJs(key.to_string()),
+                ))
             }
             Err(cjs_err) => match parser::parse_module(&text) {
                 Ok(program) => {
@@ -559,8 +614,16 @@ fn commonjs_record(interp: &mut Interp, key: &str, text: String) -> JsResult<Mod
         }
     };
     let names = cjs_exports::detect_exports(interp, Path::new(key), &program);
-    interp.modules.preparsed.insert(key.to_string(), Rc::new(program));
-    Ok(synthetic_record(interp, key, names, SyntheticOrigin::CommonJs(key.to_string())))
+    interp
+        .modules
+        .preparsed
+        .insert(key.to_string(), Rc::new(program));
+    Ok(synthetic_record(
+        interp,
+        key,
+        names,
+        SyntheticOrigin::CommonJs(key.to_string()),
+    ))
 }
 
 pub(crate) fn read_source(interp: &mut Interp, path: &Path) -> JsResult<String> {
@@ -619,7 +682,11 @@ pub fn load_module_graph(interp: &mut Interp, key: &str) -> JsResult<ModuleId> {
 // GetExportedNames and ResolveExport
 
 /// GetExportedNames ( [ exportStarSet ] ) — ECMA-262 §16.2.1.6.2
-pub fn get_exported_names(interp: &Interp, id: ModuleId, star_set: &mut Vec<ModuleId>) -> Vec<Atom> {
+pub fn get_exported_names(
+    interp: &Interp,
+    id: ModuleId,
+    star_set: &mut Vec<ModuleId>,
+) -> Vec<Atom> {
     if star_set.contains(&id) {
         return Vec::new();
     }
@@ -636,7 +703,9 @@ pub fn get_exported_names(interp: &Interp, id: ModuleId, star_set: &mut Vec<Modu
             let mut names: Vec<Atom> = local_exports.iter().map(|(e, _)| e.clone()).collect();
             names.extend(indirect_exports.iter().map(|e| e.export_name.clone()));
             for (request, _) in star_exports {
-                let Some(&requested) = rec.loaded_modules.get(*request) else { continue };
+                let Some(&requested) = rec.loaded_modules.get(*request) else {
+                    continue;
+                };
                 for n in get_exported_names(interp, requested, star_set) {
                     if &*n != "default" && !names.contains(&n) {
                         names.push(n);
@@ -687,14 +756,20 @@ pub fn resolve_export(
         } => (local_exports, indirect_exports, star_exports),
     };
     // 2. A circular import request.
-    if resolve_set.iter().any(|(m, n)| *m == id && &**n == export_name) {
+    if resolve_set
+        .iter()
+        .any(|(m, n)| *m == id && &**n == export_name)
+    {
         return ResolveResult::NotFound;
     }
     resolve_set.push((id, Rc::from(export_name)));
     if let Some((_, local)) = local_exports.iter().find(|(e, _)| &**e == export_name) {
         return ResolveResult::Found(Resolution::Binding(id, local.clone()));
     }
-    if let Some(e) = indirect_exports.iter().find(|e| &*e.export_name == export_name) {
+    if let Some(e) = indirect_exports
+        .iter()
+        .find(|e| &*e.export_name == export_name)
+    {
         let Some(&imported) = rec.loaded_modules.get(e.request) else {
             return ResolveResult::NotFound;
         };
@@ -709,7 +784,9 @@ pub fn resolve_export(
     }
     let mut star_resolution: Option<Resolution> = None;
     for (request, _) in star_exports {
-        let Some(&imported) = rec.loaded_modules.get(*request) else { continue };
+        let Some(&imported) = rec.loaded_modules.get(*request) else {
+            continue;
+        };
         match resolve_export(interp, imported, export_name, resolve_set) {
             ResolveResult::Ambiguous => return ResolveResult::Ambiguous,
             ResolveResult::NotFound => {}

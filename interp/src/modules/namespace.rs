@@ -8,7 +8,9 @@
 
 use gc::{Finalize, GcCell, Trace};
 
-use super::module_record::{get_exported_names, resolve_export, ModuleId, Resolution, ResolveResult};
+use super::module_record::{
+    get_exported_names, resolve_export, ModuleId, Resolution, ResolveResult,
+};
 use crate::environment::Env;
 use crate::interp::Interp;
 use crate::object::{JsObject, ObjectKind};
@@ -89,7 +91,11 @@ pub fn get_module_namespace(interp: &mut Interp, id: ModuleId) -> JsObject {
         })),
     );
     let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    ns.define_value(PropertyKey::Symbol(tag), Value::from("Module"), Attributes::none());
+    ns.define_value(
+        PropertyKey::Symbol(tag),
+        Value::from("Module"),
+        Attributes::none(),
+    );
     ns.prevent_extensions();
     interp.modules.records[id].namespace = Some(ns.clone());
     let names = get_exported_names(interp, id, &mut Vec::new());
@@ -135,7 +141,11 @@ pub fn require_namespace(interp: &mut Interp, id: ModuleId) -> JsObject {
         })),
     );
     let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    copy.define_value(PropertyKey::Symbol(tag), Value::from("Module"), Attributes::none());
+    copy.define_value(
+        PropertyKey::Symbol(tag),
+        Value::from("Module"),
+        Attributes::none(),
+    );
     copy.prevent_extensions();
     set_exports(&copy, entries);
     copy

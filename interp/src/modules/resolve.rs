@@ -379,14 +379,17 @@ pub fn package_exports_resolve(
                 if subpath.len() >= k.len()
                     && subpath.starts_with(prefix)
                     && subpath.ends_with(suffix)
-                    && best.as_ref().is_none_or(|(bk, _, _)| prefix.len() > bk.len())
+                    && best
+                        .as_ref()
+                        .is_none_or(|(bk, _, _)| prefix.len() > bk.len())
                 {
                     let matched = subpath[prefix.len()..subpath.len() - suffix.len()].to_string();
                     best = Some((prefix, v, matched));
                 }
             }
             if let Some((_, target, matched)) = best {
-                if let Some(p) = package_target_resolve(pkg_dir, target, Some(&matched), conditions)?
+                if let Some(p) =
+                    package_target_resolve(pkg_dir, target, Some(&matched), conditions)?
                 {
                     return Ok(Some(p));
                 }
@@ -476,7 +479,10 @@ pub(crate) fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(b) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
