@@ -24,6 +24,11 @@ const USAGE: &str = "usage: minijs [--trace-context] [--trace-modules] FILE [arg
 #[derive(Default)]
 struct Cli {
     trace_context: bool,
+    trace_loop: bool,
+    loop_model: interp::event_loop::LoopModel,
+    no_warnings: bool,
+    /// The options before the file (`process.execArgv`).
+    exec_argv: Vec<String>,
     trace_modules: bool,
     check: bool,
     print_ast: bool,
@@ -42,8 +47,19 @@ fn parse_cli() -> Result<Cli, String> {
             cli.args.push(a);
             continue;
         }
+        if a.starts_with('-') && a.len() > 1 {
+            cli.exec_argv.push(a.clone());
+        }
         match a.as_str() {
             "--trace-context" => cli.trace_context = true,
+            "--trace-loop" => cli.trace_loop = true,
+            "--no-warnings" => cli.no_warnings = true,
+            s if s.starts_with("--loop=") => {
+                let name = &s["--loop=".len()..];
+                cli.loop_model = interp::event_loop::LoopModel::parse(name).ok_or_else(|| {
+                    format!("minijs: unknown --loop model '{name}' (node, node10 or browser)")
+                })?;
+            }
             "--trace-modules" => cli.trace_modules = true,
             "--check" | "-c" => cli.check = true,
             "--print-ast" => cli.print_ast = true,
@@ -158,8 +174,21 @@ fn run(cli: Cli) -> i32 {
     interp.set_stack_size(STACK_SIZE);
     let source = Source::new(name.clone(), src_text.as_str());
     interp.main_source = Some(source.clone());
+    interp.event_loop.model = cli.loop_model;
+    interp.event_loop.trace = cli.trace_loop;
     host::install(&mut interp, cli.test262);
-    stdlib::node_modules::install(&mut interp);
+    stdlib::intrinsics::install(&mut interp);
+    let host_options = stdlib::ProcessOptions {
+        no_warnings: cli.no_warnings,
+        exec_argv: cli.exec_argv.clone(),
+        test262: cli.test262,
+    };
+    if let Err(e) = stdlib::install(&mut interp, &host_options) {
+        if let JsError::Throw(v) = e {
+            report_uncaught(&mut interp, &v, cli.test262);
+        }
+        return 70;
+    }
     interp::modules::set_trace(&mut interp, cli.trace_modules);
 
     let result = match &program {
@@ -178,13 +207,14 @@ fn run(cli: Cli) -> i32 {
             interp.run_script(program, source.clone())
         }
     };
-    let result = result.and_then(|_| interp::job_queue::run_event_loop(&mut interp));
+    let result = interp::event_loop::run(&mut interp, result.map(|_| ()), is_module);
     if let (Ok(()), Some(url)) = (&result, interp::modules::unsettled_top_level_await(&interp)) {
         eprintln!("Warning: Detected unsettled top-level await at {url}");
         return 13;
     }
+    let result = result.and_then(|()| stdlib::process::exit_naturally(&mut interp));
     let code = match result {
-        Ok(()) => host::exit_code(&interp),
+        Ok(code) => code,
         Err(JsError::Exit(code)) => code,
         Err(JsError::Throw(v)) => {
             report_uncaught(&mut interp, &v, cli.test262);

@@ -297,7 +297,7 @@ pub fn await_value(interp: &mut Interp, v: Value) -> JsResult<Value> {
             match interp.job_queue.pop() {
                 Some(job) => crate::job_queue::run_job(interp, job)?,
                 None => {
-                    if !crate::job_queue::run_next_timer(interp)? {
+                    if !crate::event_loop::turn(interp)? {
                         return Err(interp.syntax_error("await on a promise that never settles"));
                     }
                 }
@@ -503,7 +503,9 @@ pub(crate) fn start_async_module(
         }
         interp.context_stack.push(ctx);
         let r = match input {
-            ResumeInput::Next(_) => interp.eval_statements(&program.body).map(|_| Value::Undefined),
+            ResumeInput::Next(_) => interp
+                .eval_statements(&program.body)
+                .map(|_| Value::Undefined),
             ResumeInput::Throw(e) => Err(JsError::Throw(e)),
             ResumeInput::Return(v) => Err(JsError::GeneratorReturn(v)),
         };

@@ -44,6 +44,8 @@ pub struct Interp {
     pub realm: Realm,
     pub(crate) context_stack: Vec<ExecutionContext>,
     pub job_queue: JobQueue,
+    /// Timers, immediates, the nextTick queue, I/O completions.
+    pub event_loop: crate::event_loop::EventLoop,
     pub options: InterpOptions,
     pub(crate) call_depth: usize,
     /// Lowest stack address the current stack may grow to (0 = unchecked).
@@ -90,6 +92,7 @@ impl Interp {
             realm,
             context_stack: Vec::new(),
             job_queue: JobQueue::default(),
+            event_loop: Default::default(),
             options,
             call_depth: 0,
             stack_limit: 0,

@@ -7,7 +7,7 @@
 //! `call`/`construct`), `function.rs` (function objects and
 //! FunctionDeclarationInstantiation), `eval_*.rs` (statements, expressions,
 //! patterns, classes), `generator.rs` (suspension on coroutines),
-//! `promise.rs` + `job_queue.rs`, `realm.rs` (intrinsics) and `builtins/`,
+//! `promise.rs` + `job_queue.rs` + `event_loop.rs`, `realm.rs` (intrinsics) and `builtins/`,
 //! `inspect.rs` (Node's `util.inspect`).
 
 // gc_derive's `#[derive(Trace, Finalize)]` expands to impls inside a const
@@ -21,6 +21,7 @@ mod eval_class;
 mod eval_expr;
 mod eval_pattern;
 mod eval_stmt;
+pub mod event_loop;
 pub mod execution_context;
 pub mod function;
 pub mod generator;

@@ -25,6 +25,7 @@ fn write_line(interp: &mut Interp, args: &[Value], to_stderr: bool) -> JsResult<
             .join("\n");
     }
     line.push('\n');
+    crate::event_loop::touch_stdio(interp, if to_stderr { 2 } else { 1 });
     if to_stderr {
         let _ = std::io::stderr().write_all(line.as_bytes());
     } else {

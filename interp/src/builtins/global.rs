@@ -1,17 +1,13 @@
 //! Value properties and functions of the global object (ECMA-262 §19),
-//! `eval` (PerformEval — §19.2.1.1), and the host's microtask/timer
-//! functions.
-
-use std::any::Any;
-
-use gc::{Finalize, Trace};
+//! `eval` (PerformEval — §19.2.1.1), and `queueMicrotask` (timers are
+//! host functions: `stdlib/src/timers.rs`).
 
 use crate::environment::EnvironmentKind;
 use crate::execution_context::{ContextCode, ExecutionContext, Source};
 use crate::function::{define_methods, NativeFn};
 use crate::interp::Interp;
 use crate::job_queue::Job;
-use crate::object::{HostObject, PropertyDescriptor};
+use crate::object::PropertyDescriptor;
 use crate::operations::{self, is_callable, to_number, to_string};
 use crate::realm::define_global;
 use crate::storage::{Attributes, BINDING_DELETABLE, BINDING_INITIALIZED, BINDING_MUTABLE};
@@ -314,101 +310,6 @@ fn queue_microtask(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResu
     Ok(Value::Undefined)
 }
 
-/// The handle `setTimeout` returns (Node's `Timeout`, minimal).
-#[derive(Trace, Finalize)]
-pub struct TimerHandle {
-    #[unsafe_ignore_trace]
-    pub id: u64,
-}
-
-impl HostObject for TimerHandle {
-    fn class_name(&self) -> &str {
-        "Timeout"
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
-
-fn timer_id(v: &Value) -> Option<u64> {
-    match v {
-        Value::Object(o) => o.host::<TimerHandle>().map(|t| t.id),
-        Value::Number(n) => Some(*n as u64),
-        _ => None,
-    }
-}
-
-fn add_timer(
-    interp: &mut Interp,
-    args: &[Value],
-    repeat: bool,
-    immediate: bool,
-) -> JsResult<Value> {
-    let f = arg(args, 0);
-    if !is_callable(&f) {
-        let shown = crate::inspect::short_description(interp, &f);
-        return Err(interp.type_error(format!(
-            "The \"callback\" argument must be of type function. Received {shown}"
-        )));
-    }
-    let (delay, rest) = if immediate {
-        (0.0, args.get(1..).unwrap_or(&[]).to_vec())
-    } else {
-        let d = match arg(args, 1) {
-            Value::Undefined => 1.0,
-            v => to_number(interp, &v)?,
-        };
-        (d, args.get(2..).unwrap_or(&[]).to_vec())
-    };
-    let id = interp
-        .job_queue
-        .add_timer(if immediate { 0.0 } else { delay }, f, rest, repeat);
-    let proto = interp.realm.intrinsics.constructor("%TimeoutPrototype%");
-    let h = interp.alloc_object(
-        proto,
-        crate::object::ObjectKind::Host(Box::new(TimerHandle { id })),
-    );
-    Ok(Value::Object(h))
-}
-
-fn set_timeout(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    add_timer(interp, args, false, false)
-}
-fn set_interval(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    add_timer(interp, args, true, false)
-}
-fn set_immediate(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    add_timer(interp, args, false, true)
-}
-fn clear_timer(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    if let Some(id) = timer_id(&arg(args, 0)) {
-        interp.job_queue.clear_timer(id);
-    }
-    Ok(Value::Undefined)
-}
-fn timer_unref(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
-    if let Some(id) = timer_id(this) {
-        interp.job_queue.set_timer_ref(id, false);
-    }
-    Ok(this.clone())
-}
-fn timer_ref(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
-    if let Some(id) = timer_id(this) {
-        interp.job_queue.set_timer_ref(id, true);
-    }
-    Ok(this.clone())
-}
-fn timer_has_ref(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
-    let id = timer_id(this);
-    Ok(Value::Bool(
-        interp
-            .job_queue
-            .timers
-            .iter()
-            .any(|t| Some(t.id) == id && t.referenced),
-    ))
-}
-
 pub(crate) fn init(interp: &mut Interp) {
     let g = interp.realm.global_object.clone();
     g.define_value("globalThis", Value::Object(g.clone()), Attributes::hidden());
@@ -428,17 +329,11 @@ pub(crate) fn init(interp: &mut Interp) {
     );
     define_global(interp, "eval", Value::Object(eval));
     let table: &[(&str, NativeFn, u32)] = &[
-        ("clearImmediate", clear_timer, 1),
-        ("clearInterval", clear_timer, 1),
-        ("clearTimeout", clear_timer, 1),
         ("isFinite", is_finite, 1),
         ("isNaN", is_nan, 1),
         ("parseFloat", parse_float, 1),
         ("parseInt", parse_int, 2),
         ("queueMicrotask", queue_microtask, 1),
-        ("setImmediate", set_immediate, 1),
-        ("setInterval", set_interval, 2),
-        ("setTimeout", set_timeout, 2),
     ];
     define_methods(interp, &g, table);
     if let Some(Value::Object(pf)) = g.get_own_data(&PropertyKey::from("parseFloat")) {
@@ -451,15 +346,4 @@ pub(crate) fn init(interp: &mut Interp) {
             n.define_value("parseInt", Value::Object(pi), Attributes::hidden());
         }
     }
-    let tp = operations::new_object(interp);
-    define_methods(
-        interp,
-        &tp,
-        &[
-            ("hasRef", timer_has_ref, 0),
-            ("ref", timer_ref, 0),
-            ("unref", timer_unref, 0),
-        ],
-    );
-    interp.realm.intrinsics.register("%TimeoutPrototype%", tp);
 }

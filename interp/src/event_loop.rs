@@ -1,0 +1,1260 @@
+//! The event loop: what runs after the main script, in Node's order.
+//!
+//! Queues (all owned by [`EventLoop`], one per interpreter):
+//! - the nextTick queue (`process.nextTick`) and the promise job queue
+//!   (`job_queue.rs`, ECMA-262 HostEnqueuePromiseJob and `queueMicrotask`):
+//!   the two microtask queues. A *checkpoint* ([`checkpoint`], Node's
+//!   `processTicksAndRejections`) drains the nextTick queue, then the promise
+//!   jobs, repeating until both are empty, then reports unhandled
+//!   rejections.
+//! - timers (`setTimeout`/`setInterval`): a binary heap ordered by expiry,
+//!   then by insertion, so scheduling and running a timer are O(log n).
+//!   Node keeps one list per duration in a priority queue of lists; for
+//!   timers created at the same millisecond the two orders agree.
+//! - immediates (`setImmediate`): a FIFO; the check phase runs the ones
+//!   queued before it started.
+//! - I/O requests: work run by a small thread pool (like libuv's); each
+//!   completion comes back over a channel and its callback runs on the
+//!   interpreter thread in the poll phase.
+//! - close callbacks, run in the close phase.
+//!
+//! One iteration of the `node` model is libuv's: timers -> pending ->
+//! idle/prepare -> poll (waits for I/O or the next timer) -> check -> close.
+//! After *each* callback a checkpoint runs (Node >= 11). `node10` runs
+//! every due timer, or every immediate of the check phase, before one
+//! checkpoint (Node <= 10). `browser` has no phases: one task (the ready
+//! timer, immediate or I/O completion that became ready first), then a
+//! checkpoint (HTML's "perform a microtask checkpoint"; nextTick keeps its
+//! priority over promise jobs there too).
+//!
+//! The loop keeps running while something referenced is pending: ref'd
+//! timers or immediates, I/O requests, close callbacks, or handles a host
+//! counts with [`ref_handle`]. Then the host's `before_exit` hook runs
+//! (`process.on('beforeExit')`), which may schedule more work.
+//!
+//! `--trace-loop` prints each phase that has work and each callback run to
+//! stderr; the format is documented in the README ("Tracing the event
+//! loop").
+
+use std::any::Any;
+use std::cell::Cell;
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, VecDeque};
+use std::fmt;
+use std::rc::Rc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use gc::{Finalize, Trace};
+
+use crate::interp::Interp;
+use crate::job_queue::Job;
+use crate::object::{HostObject, JsObject, ObjectKind};
+use crate::promise;
+use crate::storage::{List, Slot};
+use crate::value::Value;
+use crate::{JsError, JsResult};
+
+/// Which event loop the program runs under (`--loop=`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum LoopModel {
+    /// Node >= 11: microtasks after every callback.
+    #[default]
+    Node,
+    /// Node <= 10: a whole timers or check phase, then the microtasks.
+    Node10,
+    /// HTML: one task, then a microtask checkpoint.
+    Browser,
+}
+
+impl LoopModel {
+    pub fn parse(name: &str) -> Option<LoopModel> {
+        match name {
+            "node" => Some(LoopModel::Node),
+            "node10" => Some(LoopModel::Node10),
+            "browser" => Some(LoopModel::Browser),
+            _ => None,
+        }
+    }
+}
+
+/// Where a callback was scheduled, for `--trace-loop`.
+#[derive(Clone, Debug)]
+pub struct Location {
+    pub file: Rc<str>,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+/// The source position of the innermost running script code (the call in
+/// progress), shown relative to the working directory.
+pub fn caller_location(interp: &Interp) -> Option<Location> {
+    let ctx = interp
+        .context_stack
+        .iter()
+        .rev()
+        .find(|c| c.source.is_some())?;
+    let src = ctx.source.as_ref()?;
+    let (line, col) = src.line_col(ctx.position);
+    Some(Location {
+        file: display_path(&src.name),
+        line,
+        col,
+    })
+}
+
+fn display_path(name: &str) -> Rc<str> {
+    let rel = std::env::current_dir().ok().and_then(|d| {
+        std::path::Path::new(name)
+            .strip_prefix(&d)
+            .ok()
+            .map(|p| p.display().to_string())
+    });
+    Rc::from(rel.unwrap_or_else(|| name.to_string()))
+}
+
+/// The definition site of a script function, for `--trace-loop`.
+fn function_location(f: &Value) -> Option<Location> {
+    let Value::Object(o) = f else { return None };
+    let ObjectKind::Function(sf) = o.kind() else {
+        return None;
+    };
+    let (line, col) = sf.source.line_col(sf.code.span.start);
+    Some(Location {
+        file: display_path(&sf.source.name),
+        line,
+        col,
+    })
+}
+
+fn at(location: &Option<Location>) -> String {
+    match location {
+        Some(l) => format!(" ({l})"),
+        None => String::new(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Timer handles: Node's `Timeout` and `Immediate` objects.
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TimerKind {
+    Timeout,
+    Interval,
+    Immediate,
+}
+
+/// The internal slots of a `Timeout` or `Immediate` object. The host
+/// creates the object (with its prototype); the loop schedules it.
+#[derive(Trace, Finalize)]
+pub struct TimerHandle {
+    pub callback: Slot<Value>,
+    pub args: List<Value>,
+    #[unsafe_ignore_trace]
+    pub kind: TimerKind,
+    /// Node's async id, also the handle's primitive value.
+    #[unsafe_ignore_trace]
+    pub async_id: f64,
+    /// `_idleTimeout` in ms (after clamping); -1 once cleared.
+    #[unsafe_ignore_trace]
+    delay: Cell<f64>,
+    #[unsafe_ignore_trace]
+    refed: Cell<bool>,
+    /// Counted as pending work (scheduled, or running and not finished).
+    #[unsafe_ignore_trace]
+    active: Cell<bool>,
+    /// The sequence number of its live heap entry (0: not in the heap).
+    #[unsafe_ignore_trace]
+    queued: Cell<u64>,
+    /// Microseconds since the loop's origin when it becomes ready.
+    #[unsafe_ignore_trace]
+    ready_at: Cell<u64>,
+    /// Browser model: the timer nesting level (HTML §8.6).
+    #[unsafe_ignore_trace]
+    pub nesting: u32,
+    #[unsafe_ignore_trace]
+    location: Option<Location>,
+}
+
+impl HostObject for TimerHandle {
+    fn class_name(&self) -> &str {
+        match self.kind {
+            TimerKind::Immediate => "Immediate",
+            _ => "Timeout",
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl TimerHandle {
+    /// A new handle; `delay_ms` is already clamped by the host.
+    pub fn new(
+        interp: &mut Interp,
+        kind: TimerKind,
+        callback: Value,
+        args: Vec<Value>,
+        delay_ms: f64,
+    ) -> TimerHandle {
+        let async_id = new_async_id(interp);
+        let location = if interp.event_loop.trace {
+            caller_location(interp)
+        } else {
+            None
+        };
+        TimerHandle {
+            callback: Slot::new(callback),
+            args: List::from_vec(args),
+            kind,
+            async_id,
+            delay: Cell::new(delay_ms),
+            refed: Cell::new(true),
+            active: Cell::new(false),
+            queued: Cell::new(0),
+            ready_at: Cell::new(0),
+            nesting: interp.event_loop.timer_nesting + 1,
+            location,
+        }
+    }
+
+    /// `_idleTimeout`: the delay in ms, or -1 once cleared.
+    pub fn delay(&self) -> f64 {
+        self.delay.get()
+    }
+    pub fn has_ref(&self) -> bool {
+        self.refed.get()
+    }
+    /// Whether the callback is still to run (or running, for intervals).
+    pub fn is_active(&self) -> bool {
+        self.active.get()
+    }
+}
+
+pub fn timer_handle(o: &JsObject) -> Option<&TimerHandle> {
+    o.host::<TimerHandle>()
+}
+
+struct TimerEntry {
+    ready_at: u64,
+    seq: u64,
+    timer: JsObject,
+}
+
+impl PartialEq for TimerEntry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for TimerEntry {}
+impl PartialOrd for TimerEntry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for TimerEntry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.ready_at, self.seq).cmp(&(other.ready_at, other.seq))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// I/O: a small thread pool and its completions.
+
+/// Work run off the interpreter thread; its result goes to the completion.
+pub type IoWork = Box<dyn FnOnce() -> Box<dyn Any + Send> + Send>;
+/// Runs on the interpreter thread, in the poll phase, with the work's result.
+pub type IoCompletion = Box<dyn FnOnce(&mut Interp, Box<dyn Any + Send>) -> JsResult<()>>;
+/// Host work run on the interpreter thread (a close callback, a completion
+/// whose work is already done).
+pub type HostCallback = Box<dyn FnOnce(&mut Interp) -> JsResult<()>>;
+
+/// Worker threads, as libuv's default `UV_THREADPOOL_SIZE`.
+const POOL_SIZE: usize = 4;
+
+struct PendingRequest {
+    id: u64,
+    label: &'static str,
+    location: Option<Location>,
+    complete: IoCompletion,
+}
+
+struct Completed {
+    id: u64,
+    result: Box<dyn Any + Send>,
+    at: Instant,
+}
+
+#[derive(Default)]
+struct IoState {
+    next_id: u64,
+    /// Requests submitted and not yet delivered, in submission order.
+    pending: Vec<PendingRequest>,
+    /// Completions received but not yet delivered.
+    ready: VecDeque<Completed>,
+    work_tx: Option<Sender<(u64, IoWork)>>,
+    done_rx: Option<Receiver<Completed>>,
+}
+
+impl IoState {
+    fn start_pool(&mut self) -> Option<&Sender<(u64, IoWork)>> {
+        if self.work_tx.is_none() {
+            let (work_tx, work_rx) = mpsc::channel::<(u64, IoWork)>();
+            let (done_tx, done_rx) = mpsc::channel::<Completed>();
+            let work_rx = Arc::new(Mutex::new(work_rx));
+            for i in 0..POOL_SIZE {
+                let rx = Arc::clone(&work_rx);
+                let tx = done_tx.clone();
+                let spawned = std::thread::Builder::new()
+                    .name(format!("minijs-io-{i}"))
+                    .spawn(move || io_worker(rx, tx));
+                if spawned.is_err() && i == 0 {
+                    return None;
+                }
+            }
+            self.work_tx = Some(work_tx);
+            self.done_rx = Some(done_rx);
+        }
+        self.work_tx.as_ref()
+    }
+
+    /// Moves arrived completions to `ready`, waiting up to `timeout` for the
+    /// first one when none is ready (`None`: wait as long as it takes).
+    fn receive(&mut self, timeout: Option<Duration>) {
+        let Some(rx) = &self.done_rx else { return };
+        if self.ready.is_empty() && !self.pending.is_empty() {
+            let first = match timeout {
+                Some(t) if t.is_zero() => None,
+                Some(t) => match rx.recv_timeout(t) {
+                    Ok(c) => Some(c),
+                    Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => None,
+                },
+                None => rx.recv().ok(),
+            };
+            self.ready.extend(first);
+        }
+        let mut more: Vec<Completed> = rx.try_iter().collect();
+        // Several completions arriving together are delivered in the order
+        // they were submitted.
+        more.sort_by_key(|c| c.id);
+        self.ready.extend(more);
+    }
+}
+
+fn io_worker(rx: Arc<Mutex<Receiver<(u64, IoWork)>>>, tx: Sender<Completed>) {
+    loop {
+        let next = match rx.lock() {
+            Ok(guard) => guard.recv(),
+            Err(_) => return,
+        };
+        let Ok((id, work)) = next else { return };
+        let result = work();
+        if tx
+            .send(Completed {
+                id,
+                result,
+                at: Instant::now(),
+            })
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Host hooks: what `process` does with errors and the end of the loop.
+
+/// How the host reacts to the loop's events. The defaults (no `process`)
+/// make every uncaught error fatal.
+#[derive(Clone, Copy)]
+pub struct HostHooks {
+    /// An exception no JavaScript code caught, thrown by a callback the
+    /// loop ran (`from_promise`: an unhandled rejection turned into an
+    /// exception). `Ok` if a handler (`uncaughtException`) took it; `Err`
+    /// ends the program with that error.
+    pub uncaught_exception: fn(&mut Interp, Value, bool) -> JsResult<()>,
+    /// A promise rejected with no handler after a checkpoint.
+    pub unhandled_rejection: fn(&mut Interp, JsObject, Value) -> JsResult<()>,
+    /// Nothing keeps the loop alive: Node's `beforeExit`.
+    pub before_exit: fn(&mut Interp) -> JsResult<()>,
+}
+
+fn default_uncaught(_interp: &mut Interp, error: Value, _from_promise: bool) -> JsResult<()> {
+    Err(JsError::Throw(error))
+}
+
+fn default_unhandled(interp: &mut Interp, _promise: JsObject, reason: Value) -> JsResult<()> {
+    if interp.options.test262 {
+        return Ok(());
+    }
+    (interp.event_loop.hooks.uncaught_exception)(interp, reason, true)
+}
+
+fn default_before_exit(_interp: &mut Interp) -> JsResult<()> {
+    Ok(())
+}
+
+impl Default for HostHooks {
+    fn default() -> Self {
+        HostHooks {
+            uncaught_exception: default_uncaught,
+            unhandled_rejection: default_unhandled,
+            before_exit: default_before_exit,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The loop state.
+
+struct Tick {
+    callback: Value,
+    args: Vec<Value>,
+    location: Option<Location>,
+}
+
+struct Closing {
+    label: &'static str,
+    ready_at: u64,
+    callback: HostCallback,
+}
+
+pub struct EventLoop {
+    pub model: LoopModel,
+    /// `--trace-loop`.
+    pub trace: bool,
+    pub hooks: HostHooks,
+    origin: Instant,
+    last_async_id: f64,
+    seq: u64,
+    ticks: VecDeque<Tick>,
+    timers: BinaryHeap<Reverse<TimerEntry>>,
+    timers_active: usize,
+    timers_refed: usize,
+    immediates: VecDeque<JsObject>,
+    immediates_active: usize,
+    immediates_refed: usize,
+    io: IoState,
+    closing: VecDeque<Closing>,
+    refed_handles: usize,
+    /// Browser model: nesting level of the timer task running (0 outside).
+    timer_nesting: u32,
+    iteration: u64,
+    /// Whether stdout / stderr were used (their streams take an async id).
+    stdio_used: [bool; 2],
+}
+
+impl Default for EventLoop {
+    fn default() -> Self {
+        EventLoop {
+            model: LoopModel::Node,
+            trace: false,
+            hooks: HostHooks::default(),
+            origin: Instant::now(),
+            // 1 is the main script's execution.
+            last_async_id: 1.0,
+            seq: 0,
+            ticks: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            timers_active: 0,
+            timers_refed: 0,
+            immediates: VecDeque::new(),
+            immediates_active: 0,
+            immediates_refed: 0,
+            io: IoState::default(),
+            closing: VecDeque::new(),
+            refed_handles: 0,
+            timer_nesting: 0,
+            iteration: 0,
+            stdio_used: [false; 2],
+        }
+    }
+}
+
+impl EventLoop {
+    /// Microseconds since the loop started.
+    fn now_us(&self) -> u64 {
+        self.origin.elapsed().as_micros() as u64
+    }
+
+    /// Time since the loop (the process) started.
+    pub fn elapsed(&self) -> Duration {
+        self.origin.elapsed()
+    }
+
+    /// libuv's loop time: whole milliseconds since the loop started.
+    pub fn now_ms(&self) -> f64 {
+        (self.now_us() / 1000) as f64
+    }
+
+    /// Whether anything referenced keeps the loop running.
+    pub fn is_alive(&self) -> bool {
+        self.timers_refed > 0
+            || self.immediates_refed > 0
+            || !self.io.pending.is_empty()
+            || !self.closing.is_empty()
+            || self.refed_handles > 0
+    }
+
+    fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// Drops stale heap entries (cleared or rescheduled timers) from the top.
+    fn clean_timer_top(&mut self) {
+        while let Some(Reverse(top)) = self.timers.peek() {
+            let live = timer_handle(&top.timer).is_some_and(|h| h.queued.get() == top.seq);
+            if live {
+                return;
+            }
+            self.timers.pop();
+        }
+    }
+
+    /// When the earliest live timer becomes ready (µs since the origin).
+    fn next_timer_at(&mut self) -> Option<u64> {
+        self.clean_timer_top();
+        self.timers.peek().map(|Reverse(e)| e.ready_at)
+    }
+
+    fn trace_line(&self, phase: &str, text: &str) {
+        if self.trace {
+            eprintln!("[{phase}] {text}");
+        }
+    }
+}
+
+/// Allocates the next async id (Node's `Symbol(asyncId)`): timers,
+/// immediates, ticks and I/O requests each take one, from 2.
+pub fn new_async_id(interp: &mut Interp) -> f64 {
+    interp.event_loop.last_async_id += 1.0;
+    interp.event_loop.last_async_id
+}
+
+/// Notes the first use of stdout (`fd` 1) or stderr (2): in Node that
+/// creates the stream's handle, which takes an async id.
+pub fn touch_stdio(interp: &mut Interp, fd: u8) {
+    let i = usize::from(fd == 2);
+    if !interp.event_loop.stdio_used[i] {
+        interp.event_loop.stdio_used[i] = true;
+        new_async_id(interp);
+    }
+}
+
+/// The nesting level of the timer callback running (0 outside timers), for
+/// the browser model's 4 ms clamp.
+pub fn timer_nesting(interp: &Interp) -> u32 {
+    interp.event_loop.timer_nesting
+}
+
+// ---------------------------------------------------------------------------
+// Scheduling (called by the host's natives).
+
+/// `process.nextTick(callback, ...args)`.
+pub fn next_tick(interp: &mut Interp, callback: Value, args: Vec<Value>) {
+    new_async_id(interp);
+    let location = if interp.event_loop.trace {
+        caller_location(interp)
+    } else {
+        None
+    };
+    interp.event_loop.ticks.push_back(Tick {
+        callback,
+        args,
+        location,
+    });
+}
+
+/// Schedules a `Timeout` handle `delay` ms from now (setTimeout,
+/// setInterval, `refresh()`); replaces an earlier schedule.
+pub fn start_timer(interp: &mut Interp, timer: &JsObject) {
+    let Some(h) = timer_handle(timer) else { return };
+    let lp = &mut interp.event_loop;
+    let delay_us = (h.delay.get().max(0.0) * 1000.0) as u64;
+    let ready_at = match lp.model {
+        // libuv's clock counts whole milliseconds.
+        LoopModel::Node | LoopModel::Node10 => (lp.now_us() / 1000) * 1000 + delay_us,
+        LoopModel::Browser => lp.now_us() + delay_us,
+    };
+    schedule_timer_at(lp, timer, h, ready_at);
+}
+
+fn schedule_timer_at(lp: &mut EventLoop, timer: &JsObject, h: &TimerHandle, ready_at: u64) {
+    if !h.active.get() {
+        h.active.set(true);
+        lp.timers_active += 1;
+        if h.refed.get() {
+            lp.timers_refed += 1;
+        }
+    }
+    let seq = lp.next_seq();
+    h.queued.set(seq);
+    h.ready_at.set(ready_at);
+    lp.timers.push(Reverse(TimerEntry {
+        ready_at,
+        seq,
+        timer: timer.clone(),
+    }));
+}
+
+/// `setImmediate`: queues an `Immediate` handle for the check phase.
+pub fn queue_immediate(interp: &mut Interp, immediate: &JsObject) {
+    let Some(h) = timer_handle(immediate) else {
+        return;
+    };
+    let lp = &mut interp.event_loop;
+    if !h.active.get() {
+        h.active.set(true);
+        lp.immediates_active += 1;
+        if h.refed.get() {
+            lp.immediates_refed += 1;
+        }
+    }
+    h.ready_at.set(lp.now_us());
+    let seq = lp.next_seq();
+    h.queued.set(seq);
+    lp.immediates.push_back(immediate.clone());
+}
+
+/// Stops counting a handle as pending work.
+fn deactivate(lp: &mut EventLoop, h: &TimerHandle) {
+    if !h.active.replace(false) {
+        return;
+    }
+    let refed = h.refed.get();
+    match h.kind {
+        TimerKind::Immediate => {
+            lp.immediates_active -= 1;
+            if refed {
+                lp.immediates_refed -= 1;
+            }
+        }
+        _ => {
+            lp.timers_active -= 1;
+            if refed {
+                lp.timers_refed -= 1;
+            }
+        }
+    }
+}
+
+/// clearTimeout / clearInterval / clearImmediate.
+pub fn clear_timer(interp: &mut Interp, timer: &JsObject) {
+    let Some(h) = timer_handle(timer) else { return };
+    h.queued.set(0);
+    if h.kind != TimerKind::Immediate {
+        h.delay.set(-1.0);
+    }
+    deactivate(&mut interp.event_loop, h);
+}
+
+/// `ref()` / `unref()`.
+pub fn set_timer_ref(interp: &mut Interp, timer: &JsObject, refed: bool) {
+    let Some(h) = timer_handle(timer) else { return };
+    if h.refed.replace(refed) == refed || !h.active.get() {
+        return;
+    }
+    let lp = &mut interp.event_loop;
+    let count = match h.kind {
+        TimerKind::Immediate => &mut lp.immediates_refed,
+        _ => &mut lp.timers_refed,
+    };
+    if refed {
+        *count += 1;
+    } else {
+        *count -= 1;
+    }
+}
+
+/// Submits `work` to the thread pool; `complete` runs in a later poll
+/// phase with its result. `label` names the operation in traces
+/// (`fs.readFile`). The request keeps the loop alive until delivered.
+pub fn submit_io(interp: &mut Interp, label: &'static str, work: IoWork, complete: IoCompletion) {
+    new_async_id(interp);
+    let location = if interp.event_loop.trace {
+        caller_location(interp)
+    } else {
+        None
+    };
+    let io = &mut interp.event_loop.io;
+    io.next_id += 1;
+    let id = io.next_id;
+    io.pending.push(PendingRequest {
+        id,
+        label,
+        location,
+        complete,
+    });
+    let sent = io.start_pool().map(|tx| tx.send((id, work)));
+    match sent {
+        Some(Ok(())) => {}
+        // No thread could be started: run the work here, deliver it later.
+        Some(Err(mpsc::SendError((id, work)))) => io.ready.push_back(Completed {
+            id,
+            result: work(),
+            at: Instant::now(),
+        }),
+        None => {}
+    }
+}
+
+/// Queues host work that is already done (a module the loader read at
+/// once, say) so that `complete` runs in the next poll phase, as an I/O
+/// callback would.
+pub fn queue_completion(interp: &mut Interp, label: &'static str, complete: HostCallback) {
+    let location = if interp.event_loop.trace {
+        caller_location(interp)
+    } else {
+        None
+    };
+    let io = &mut interp.event_loop.io;
+    io.next_id += 1;
+    let id = io.next_id;
+    io.pending.push(PendingRequest {
+        id,
+        label,
+        location,
+        complete: Box::new(move |interp, _| complete(interp)),
+    });
+    io.ready.push_back(Completed {
+        id,
+        result: Box::new(()),
+        at: Instant::now(),
+    });
+}
+
+/// Queues a callback for the close phase (a handle's `'close'`).
+pub fn queue_close(interp: &mut Interp, label: &'static str, callback: HostCallback) {
+    let ready_at = interp.event_loop.now_us();
+    interp.event_loop.closing.push_back(Closing {
+        label,
+        ready_at,
+        callback,
+    });
+}
+
+/// A host handle (a listening server, an open socket) that keeps the loop
+/// alive until [`unref_handle`].
+pub fn ref_handle(interp: &mut Interp) {
+    interp.event_loop.refed_handles += 1;
+}
+
+pub fn unref_handle(interp: &mut Interp) {
+    let n = &mut interp.event_loop.refed_handles;
+    *n = n.saturating_sub(1);
+}
+
+// ---------------------------------------------------------------------------
+// Running callbacks.
+
+/// How a callback ended, once errors are dealt with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Returned,
+    /// It threw and an `uncaughtException` handler took the error. Node
+    /// then skips the checkpoint that would follow the callback (the next
+    /// callback's checkpoint drains the queues).
+    Threw,
+}
+
+/// Deals with an error escaping a callback: `process.exit()` and fatal
+/// errors propagate; a handled uncaught exception lets the loop go on.
+fn settle_callback(interp: &mut Interp, r: JsResult<Value>) -> JsResult<Outcome> {
+    match r {
+        Ok(_) | Err(JsError::GeneratorReturn(_)) => Ok(Outcome::Returned),
+        Err(JsError::Throw(e)) => {
+            (interp.event_loop.hooks.uncaught_exception)(interp, e, false)?;
+            Ok(Outcome::Threw)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A microtask checkpoint — Node's `processTicksAndRejections`: every
+/// nextTick callback, then every promise job, until both queues are empty;
+/// then unhandled rejections are reported. A nextTick callback that throws
+/// ends the checkpoint early (what is left waits for the next one); a
+/// `queueMicrotask` callback that throws does not.
+pub fn checkpoint(interp: &mut Interp) -> JsResult<()> {
+    loop {
+        if interp.event_loop.trace
+            && (!interp.event_loop.ticks.is_empty() || !interp.job_queue.is_empty())
+        {
+            let (t, p) = (interp.event_loop.ticks.len(), interp.job_queue.len());
+            interp.event_loop.trace_line(
+                "microtasks",
+                &format!("{t} nextTick, {p} promise jobs queued"),
+            );
+        }
+        while let Some(tick) = interp.event_loop.ticks.pop_front() {
+            if interp.event_loop.trace {
+                eprintln!("[microtask:nextTick]{}", at(&tick.location));
+            }
+            let r = interp.call(&tick.callback, &Value::Undefined, &tick.args);
+            if settle_callback(interp, r)? == Outcome::Threw {
+                return Ok(());
+            }
+        }
+        run_promise_jobs(interp)?;
+        if !interp.event_loop.ticks.is_empty() {
+            continue;
+        }
+        if !process_rejections(interp)? {
+            return Ok(());
+        }
+    }
+}
+
+/// Drains the promise job queue (V8's microtask queue) without running
+/// nextTick callbacks queued meanwhile.
+pub fn run_promise_jobs(interp: &mut Interp) -> JsResult<()> {
+    while let Some(job) = interp.job_queue.pop() {
+        if interp.event_loop.trace {
+            trace_job(&job);
+        }
+        if let Err(e) = crate::job_queue::run_job(interp, job) {
+            settle_callback(interp, Err(e))?;
+        }
+    }
+    Ok(())
+}
+
+fn trace_job(job: &Job) {
+    match job {
+        Job::PromiseReaction { reaction, .. } => {
+            let what = if reaction.handler.is_undefined() {
+                "pass-through".to_string()
+            } else if let Some(l) = function_location(&reaction.handler) {
+                let kind = if reaction.is_reject { "catch" } else { "then" };
+                format!("{kind} ({l})")
+            } else if is_await_continuation(&reaction.handler) {
+                "await resumes".to_string()
+            } else {
+                "built-in reaction".to_string()
+            };
+            eprintln!("[microtask:promise] {what}");
+        }
+        Job::PromiseResolveThenable { then, .. } => {
+            let where_ = function_location(then)
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            eprintln!("[microtask:promise] resolve thenable: call then{where_}");
+        }
+        Job::Callback { callback, .. } => {
+            eprintln!(
+                "[microtask:queueMicrotask]{}",
+                at(&function_location(callback))
+            );
+        }
+    }
+}
+
+/// Whether a reaction handler resumes an async function or generator.
+fn is_await_continuation(handler: &Value) -> bool {
+    let Value::Object(o) = handler else {
+        return false;
+    };
+    let ObjectKind::NativeFunction(nf) = o.kind() else {
+        return false;
+    };
+    matches!(nf.slots.get(0), Some(Value::Object(g)) if matches!(g.kind(), ObjectKind::Generator(_)))
+}
+
+/// Reports promises still rejected without a handler (Node's
+/// `processPromiseRejections`); true if any was reported (its handler may
+/// have queued more work).
+fn process_rejections(interp: &mut Interp) -> JsResult<bool> {
+    if interp.pending_rejections.is_empty() {
+        return Ok(false);
+    }
+    let pending = std::mem::take(&mut interp.pending_rejections);
+    let mut reported = false;
+    for p in pending {
+        let Some(data) = promise::promise_data(&p) else {
+            continue;
+        };
+        if data.is_handled.get() || data.state.get() != promise::PromiseState::Rejected {
+            continue;
+        }
+        let reason = data.result.get();
+        reported = true;
+        if interp.event_loop.trace {
+            eprintln!("[microtasks] unhandled rejection");
+        }
+        (interp.event_loop.hooks.unhandled_rejection)(interp, p, reason)?;
+    }
+    Ok(reported || !interp.pending_rejections.is_empty())
+}
+
+fn run_timer(interp: &mut Interp, timer: &JsObject) -> JsResult<Outcome> {
+    let Some(h) = timer_handle(timer) else {
+        return Ok(Outcome::Returned);
+    };
+    h.queued.set(0);
+    let start_ms = interp.event_loop.now_ms();
+    if interp.event_loop.trace {
+        let what = match h.kind {
+            TimerKind::Interval => "setInterval",
+            _ => "setTimeout",
+        };
+        eprintln!(
+            "[timers] {what} callback (id {}){}",
+            h.async_id,
+            at(&h.location)
+        );
+    }
+    let callback = h.callback.get();
+    let args = h.args.to_vec();
+    let nesting = std::mem::replace(&mut interp.event_loop.timer_nesting, h.nesting);
+    let r = interp.call(&callback, &Value::Object(timer.clone()), &args);
+    interp.event_loop.timer_nesting = nesting;
+    let lp = &mut interp.event_loop;
+    if h.kind == TimerKind::Interval
+        && h.delay.get() >= 0.0
+        && h.queued.get() == 0
+        && h.active.get()
+    {
+        let delay_us = (h.delay.get() * 1000.0) as u64;
+        let ready_at = match lp.model {
+            LoopModel::Browser => lp.now_us() + delay_us,
+            _ => (start_ms as u64) * 1000 + delay_us,
+        };
+        schedule_timer_at(lp, timer, h, ready_at);
+    } else if h.queued.get() == 0 {
+        deactivate(lp, h);
+    }
+    settle_callback(interp, r)
+}
+
+fn run_immediate(interp: &mut Interp, immediate: &JsObject) -> JsResult<Outcome> {
+    let Some(h) = timer_handle(immediate) else {
+        return Ok(Outcome::Returned);
+    };
+    h.queued.set(0);
+    deactivate(&mut interp.event_loop, h);
+    if interp.event_loop.trace {
+        eprintln!(
+            "[check] setImmediate callback (id {}){}",
+            h.async_id,
+            at(&h.location)
+        );
+    }
+    let callback = h.callback.get();
+    let args = h.args.to_vec();
+    let r = interp.call(&callback, &Value::Object(immediate.clone()), &args);
+    settle_callback(interp, r)
+}
+
+fn run_completion(interp: &mut Interp, done: Completed) -> JsResult<Outcome> {
+    let io = &mut interp.event_loop.io;
+    let Some(idx) = io.pending.iter().position(|p| p.id == done.id) else {
+        return Ok(Outcome::Returned);
+    };
+    let req = io.pending.remove(idx);
+    if interp.event_loop.trace {
+        eprintln!("[poll] {} callback{}", req.label, at(&req.location));
+    }
+    let r = (req.complete)(interp, done.result).map(|_| Value::Undefined);
+    settle_callback(interp, r)
+}
+
+fn run_close(interp: &mut Interp, c: Closing) -> JsResult<Outcome> {
+    if interp.event_loop.trace {
+        eprintln!("[close] {} callback", c.label);
+    }
+    let r = (c.callback)(interp).map(|_| Value::Undefined);
+    settle_callback(interp, r)
+}
+
+// ---------------------------------------------------------------------------
+// Phases (node and node10 models).
+
+fn each_callback_checkpoint(interp: &Interp) -> bool {
+    interp.event_loop.model != LoopModel::Node10
+}
+
+/// The timers phase: runs every timer due at the phase's start time.
+fn timers_phase(interp: &mut Interp) -> JsResult<()> {
+    let now = (interp.event_loop.now_us() / 1000) * 1000;
+    let mut ran = 0;
+    loop {
+        interp.event_loop.clean_timer_top();
+        let Some(Reverse(top)) = interp.event_loop.timers.peek() else {
+            break;
+        };
+        if top.ready_at > now {
+            break;
+        }
+        let Some(Reverse(entry)) = interp.event_loop.timers.pop() else {
+            break;
+        };
+        if ran == 0 {
+            interp.event_loop.trace_line("timers", "phase");
+        }
+        ran += 1;
+        if run_timer(interp, &entry.timer)? == Outcome::Returned && each_callback_checkpoint(interp)
+        {
+            checkpoint(interp)?;
+        }
+    }
+    if ran > 0 && !each_callback_checkpoint(interp) {
+        checkpoint(interp)?;
+    }
+    Ok(())
+}
+
+/// The poll phase: waits for I/O (no longer than until the next timer, not
+/// at all when immediates or close callbacks wait), then runs the
+/// completions that arrived.
+fn poll_phase(interp: &mut Interp) -> JsResult<()> {
+    let lp = &mut interp.event_loop;
+    let timeout = if lp.immediates_active > 0 || !lp.closing.is_empty() || !lp.is_alive() {
+        Some(Duration::ZERO)
+    } else {
+        match lp.next_timer_at() {
+            Some(at) => {
+                // Timers fire on whole milliseconds of the loop clock.
+                let now = lp.now_us();
+                Some(Duration::from_micros(at.saturating_sub(now)))
+            }
+            None => None,
+        }
+    };
+    if lp.io.pending.is_empty() {
+        if let Some(t) = timeout {
+            if !t.is_zero() {
+                std::thread::sleep(t);
+            }
+        } else if lp.refed_handles == 0 {
+            return Ok(());
+        }
+    }
+    lp.io.receive(timeout);
+    if lp.io.ready.is_empty() {
+        return Ok(());
+    }
+    lp.trace_line("poll", "phase");
+    while let Some(done) = interp.event_loop.io.ready.pop_front() {
+        if run_completion(interp, done)? == Outcome::Returned {
+            checkpoint(interp)?;
+        }
+    }
+    Ok(())
+}
+
+/// The check phase: the immediates queued before it started.
+fn check_phase(interp: &mut Interp) -> JsResult<()> {
+    if interp.event_loop.immediates.is_empty() {
+        return Ok(());
+    }
+    let batch: Vec<JsObject> = interp.event_loop.immediates.drain(..).collect();
+    let mut ran = 0;
+    for imm in batch {
+        let live = timer_handle(&imm).is_some_and(|h| h.active.get() && h.queued.get() != 0);
+        if !live {
+            continue;
+        }
+        if ran == 0 {
+            interp.event_loop.trace_line("check", "phase");
+        }
+        ran += 1;
+        if run_immediate(interp, &imm)? == Outcome::Returned && each_callback_checkpoint(interp) {
+            checkpoint(interp)?;
+        }
+    }
+    if ran > 0 && !each_callback_checkpoint(interp) {
+        checkpoint(interp)?;
+    }
+    Ok(())
+}
+
+/// The close callbacks phase.
+fn close_phase(interp: &mut Interp) -> JsResult<()> {
+    if interp.event_loop.closing.is_empty() {
+        return Ok(());
+    }
+    interp.event_loop.trace_line("close", "phase");
+    let batch: Vec<Closing> = interp.event_loop.closing.drain(..).collect();
+    for c in batch {
+        if run_close(interp, c)? == Outcome::Returned {
+            checkpoint(interp)?;
+        }
+    }
+    Ok(())
+}
+
+/// One iteration of libuv's loop.
+fn node_iteration(interp: &mut Interp) -> JsResult<()> {
+    interp.event_loop.iteration += 1;
+    if interp.event_loop.trace {
+        let n = interp.event_loop.iteration;
+        eprintln!("[loop] iteration {n}");
+    }
+    timers_phase(interp)?;
+    // Pending callbacks and idle/prepare have no JavaScript work here.
+    poll_phase(interp)?;
+    check_phase(interp)?;
+    close_phase(interp)
+}
+
+// ---------------------------------------------------------------------------
+// The browser model: one task, then a microtask checkpoint.
+
+enum Task {
+    Timer(JsObject),
+    Immediate(JsObject),
+    Io,
+    Close,
+}
+
+/// The ready time of the task that became ready first, and the task.
+fn first_task(lp: &mut EventLoop) -> Option<(u64, Task)> {
+    let mut best: Option<(u64, u64, Task)> = None;
+    let consider = |at: u64, seq: u64, task: Task, best: &mut Option<(u64, u64, Task)>| {
+        if best.as_ref().is_none_or(|(a, s, _)| (at, seq) < (*a, *s)) {
+            *best = Some((at, seq, task));
+        }
+    };
+    lp.clean_timer_top();
+    if let Some(Reverse(e)) = lp.timers.peek() {
+        consider(e.ready_at, e.seq, Task::Timer(e.timer.clone()), &mut best);
+    }
+    while let Some(imm) = lp.immediates.front() {
+        match timer_handle(imm) {
+            Some(h) if h.active.get() && h.queued.get() != 0 => {
+                consider(
+                    h.ready_at.get(),
+                    h.queued.get(),
+                    Task::Immediate(imm.clone()),
+                    &mut best,
+                );
+                break;
+            }
+            _ => {
+                lp.immediates.pop_front();
+            }
+        }
+    }
+    let origin = lp.origin;
+    if let Some(c) = lp.io.ready.front() {
+        let at = c.at.saturating_duration_since(origin).as_micros() as u64;
+        consider(at, 0, Task::Io, &mut best);
+    }
+    if let Some(c) = lp.closing.front() {
+        consider(c.ready_at, u64::MAX, Task::Close, &mut best);
+    }
+    best.map(|(at, _, t)| (at, t))
+}
+
+fn browser_step(interp: &mut Interp) -> JsResult<()> {
+    let lp = &mut interp.event_loop;
+    lp.io.receive(Some(Duration::ZERO));
+    let mut next = first_task(lp);
+    let now = lp.now_us();
+    let wait = match &next {
+        Some((at, _)) if *at > now => Some(Duration::from_micros(at - now)),
+        Some(_) => None,
+        None if !lp.io.pending.is_empty() || lp.refed_handles > 0 => Some(Duration::MAX),
+        None => return Ok(()),
+    };
+    if let Some(w) = wait {
+        if lp.io.pending.is_empty() {
+            if w != Duration::MAX {
+                std::thread::sleep(w);
+            }
+        } else {
+            lp.io.receive((w != Duration::MAX).then_some(w));
+        }
+        next = first_task(lp);
+        if let Some((at, _)) = &next {
+            if *at > lp.now_us() {
+                return Ok(());
+            }
+        }
+    }
+    let Some((_, task)) = next else { return Ok(()) };
+    let outcome = match task {
+        Task::Timer(t) => {
+            interp.event_loop.timers.pop();
+            run_timer(interp, &t)?
+        }
+        Task::Immediate(i) => {
+            interp.event_loop.immediates.pop_front();
+            run_immediate(interp, &i)?
+        }
+        Task::Io => match interp.event_loop.io.ready.pop_front() {
+            Some(done) => run_completion(interp, done)?,
+            None => Outcome::Returned,
+        },
+        Task::Close => match interp.event_loop.closing.pop_front() {
+            Some(c) => run_close(interp, c)?,
+            None => Outcome::Returned,
+        },
+    };
+    if outcome == Outcome::Returned {
+        checkpoint(interp)?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Entry points.
+
+/// Runs one loop iteration (browser model: one task); for hosts that wait
+/// on a promise from outside any coroutine. Runs a checkpoint first if
+/// microtasks are queued. False if nothing was left to do.
+pub fn turn(interp: &mut Interp) -> JsResult<bool> {
+    if !interp.event_loop.ticks.is_empty() || !interp.job_queue.is_empty() {
+        checkpoint(interp)?;
+        return Ok(true);
+    }
+    if !interp.event_loop.is_alive() {
+        return Ok(false);
+    }
+    match interp.event_loop.model {
+        LoopModel::Browser => browser_step(interp)?,
+        _ => node_iteration(interp)?,
+    }
+    Ok(true)
+}
+
+/// Finishes the main script's turn and runs the loop until nothing keeps
+/// it alive (then `beforeExit`, which may restart it). `main` is the
+/// outcome of the main script; in an ES module main the promise jobs it
+/// queued run before its nextTick callbacks (the module body itself ran
+/// inside V8's microtask checkpoint).
+pub fn run(interp: &mut Interp, main: JsResult<()>, main_is_module: bool) -> JsResult<()> {
+    settle_callback(interp, main.map(|_| Value::Undefined))?;
+    if interp.event_loop.trace {
+        eprintln!("[main] done");
+    }
+    if main_is_module {
+        run_promise_jobs(interp)?;
+    }
+    checkpoint(interp)?;
+    loop {
+        while interp.event_loop.is_alive() {
+            match interp.event_loop.model {
+                LoopModel::Browser => browser_step(interp)?,
+                _ => node_iteration(interp)?,
+            }
+        }
+        interp.event_loop.trace_line("loop", "empty: beforeExit");
+        let r = (interp.event_loop.hooks.before_exit)(interp).map(|_| Value::Undefined);
+        settle_callback(interp, r)?;
+        checkpoint(interp)?;
+        if !interp.event_loop.is_alive() {
+            interp.event_loop.trace_line("loop", "exit");
+            return Ok(());
+        }
+    }
+}
