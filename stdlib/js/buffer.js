@@ -333,6 +333,72 @@ function writeInteger(buf, value, offset, size, littleEndian, min, max) {
 }
 
 /**
+ * IEEE 754 binary32 (size 4) and binary64 (size 8) without DataView: the
+ * value is handled as big-endian 32-bit words holding sign, biased exponent
+ * and mantissa.
+ */
+const FLOAT_FORMATS = { 4: { expBits: 8, mantBits: 23 }, 8: { expBits: 11, mantBits: 52 } };
+
+function readFloat(buf, offset, size, littleEndian) {
+  offset = checkOffset(buf, offset, size);
+  const { expBits, mantBits } = FLOAT_FORMATS[size];
+  const word = (k) => {
+    let v = 0;
+    for (let i = 0; i < 4; i++) v = v * 256 + buf[littleEndian ? offset + size - 1 - (k + i) : offset + k + i];
+    return v;
+  };
+  const hi = word(0);
+  const hiMantBits = mantBits - (size - 4) * 8;
+  const sign = hi >= 2 ** 31 ? -1 : 1;
+  const exp = Math.floor(hi / 2 ** hiMantBits) % 2 ** expBits;
+  const mant = (hi % 2 ** hiMantBits) * 2 ** ((size - 4) * 8) + (size === 8 ? word(4) : 0);
+  const bias = 2 ** (expBits - 1) - 1;
+  if (exp === 0) return sign * mant * 2 ** (1 - bias - mantBits);
+  if (exp === 2 ** expBits - 1) return mant ? NaN : sign * Infinity;
+  return sign * (1 + mant / 2 ** mantBits) * 2 ** (exp - bias);
+}
+
+function writeFloat(buf, value, offset, size, littleEndian) {
+  offset = checkOffset(buf, offset, size);
+  const { expBits, mantBits } = FLOAT_FORMATS[size];
+  value = Number(value);
+  if (size === 4) value = Math.fround(value);
+  const bias = 2 ** (expBits - 1) - 1;
+  const sign = value < 0 || Object.is(value, -0) ? 1 : 0;
+  const abs = Math.abs(value);
+  let exp;
+  let mant;
+  if (Number.isNaN(value)) {
+    exp = 2 ** expBits - 1;
+    mant = 2 ** (mantBits - 1);
+  } else if (abs === Infinity) {
+    exp = 2 ** expBits - 1;
+    mant = 0;
+  } else if (abs === 0) {
+    exp = 0;
+    mant = 0;
+  } else {
+    exp = Math.floor(Math.log2(abs));
+    if (2 ** exp > abs) exp--;
+    if (2 ** (exp + 1) <= abs) exp++;
+    if (exp + bias <= 0) {
+      mant = abs / 2 ** (1 - bias - mantBits);
+      exp = 0;
+    } else {
+      mant = (abs / 2 ** exp - 1) * 2 ** mantBits;
+      exp += bias;
+    }
+  }
+  const loBits = (size - 4) * 8;
+  const hi = sign * 2 ** 31 + exp * 2 ** (mantBits - loBits) + Math.floor(mant / 2 ** loBits);
+  const words = size === 8 ? [hi, mant % 2 ** 32] : [hi];
+  const bytes = [];
+  for (const w of words) bytes.push(Math.floor(w / 2 ** 24) % 256, Math.floor(w / 2 ** 16) % 256, Math.floor(w / 256) % 256, w % 256);
+  for (let k = 0; k < size; k++) buf[littleEndian ? offset + size - 1 - k : offset + k] = bytes[k];
+  return offset + size;
+}
+
+/**
  * Buffer. Calling `new Buffer(x)` is Node's deprecated form of Buffer.from /
  * Buffer.alloc; instances are made by the static methods.
  */
@@ -567,6 +633,14 @@ class Buffer {
   writeInt16BE(value, offset) { return writeInteger(this, value, offset, 2, false, -0x8000, 0x7fff); }
   writeInt32LE(value, offset) { return writeInteger(this, value, offset, 4, true, -0x80000000, 0x7fffffff); }
   writeInt32BE(value, offset) { return writeInteger(this, value, offset, 4, false, -0x80000000, 0x7fffffff); }
+  readFloatLE(offset) { return readFloat(this, offset, 4, true); }
+  readFloatBE(offset) { return readFloat(this, offset, 4, false); }
+  readDoubleLE(offset) { return readFloat(this, offset, 8, true); }
+  readDoubleBE(offset) { return readFloat(this, offset, 8, false); }
+  writeFloatLE(value, offset) { return writeFloat(this, value, offset, 4, true); }
+  writeFloatBE(value, offset) { return writeFloat(this, value, offset, 4, false); }
+  writeDoubleLE(value, offset) { return writeFloat(this, value, offset, 8, true); }
+  writeDoubleBE(value, offset) { return writeFloat(this, value, offset, 8, false); }
 
   /** `<Buffer 68 69>`, as util.inspect shows a Buffer. */
   [customInspect](depth, options, inspect) {

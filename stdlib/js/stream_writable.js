@@ -78,7 +78,7 @@ Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
 });
 
 function Writable(options) {
-  if (!Function.prototype[Symbol.hasInstance].call(Writable, this)) return new Writable(options);
+  if (!(this && Writable.prototype.isPrototypeOf(this))) return new Writable(options);
   initWritable(this, options, false);
 }
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
@@ -107,7 +107,7 @@ function initWritable(stream, options, isDuplex) {
 // A Duplex (which inherits from Readable) still counts as a Writable.
 Object.defineProperty(Writable, Symbol.hasInstance, {
   value(object) {
-    if (Function.prototype[Symbol.hasInstance].call(this, object)) return true;
+    if (object !== null && typeof object === 'object' && this.prototype.isPrototypeOf(object)) return true;
     if (this !== Writable) return false;
     return Boolean(object && object._writableState instanceof WritableState);
   },
