@@ -137,24 +137,25 @@ class Stats {
   isBlockDevice() { return (this.mode & constants.S_IFMT) === constants.S_IFBLK; }
 }
 
-/** fs.Dirent from a binding DirEntry. */
+const kType = Symbol('type');
+
+/** fs.Dirent from a binding DirEntry (the type is kept under a symbol, as in Node). */
 class Dirent {
   constructor(entry, parentPath) {
     this.name = entry.name;
     this.parentPath = parentPath;
     this.path = parentPath;
-    this.type = entry.type;
+    this[kType] = entry.type;
   }
 
-  isFile() { return this.type === 'file'; }
-  isDirectory() { return this.type === 'directory'; }
-  isSymbolicLink() { return this.type === 'symlink'; }
-  isFIFO() { return this.type === 'fifo'; }
-  isSocket() { return this.type === 'socket'; }
-  isCharacterDevice() { return this.type === 'char'; }
-  isBlockDevice() { return this.type === 'block'; }
+  isFile() { return this[kType] === 'file'; }
+  isDirectory() { return this[kType] === 'directory'; }
+  isSymbolicLink() { return this[kType] === 'symlink'; }
+  isFIFO() { return this[kType] === 'fifo'; }
+  isSocket() { return this[kType] === 'socket'; }
+  isCharacterDevice() { return this[kType] === 'char'; }
+  isBlockDevice() { return this[kType] === 'block'; }
 }
-Object.defineProperty(Dirent.prototype, 'type', { writable: true, enumerable: false, value: undefined });
 
 function makeStats(record) {
   return new Stats(record);
@@ -162,13 +163,7 @@ function makeStats(record) {
 
 function dirEntries(path, options) {
   return (entries) => {
-    if (options.withFileTypes) {
-      return entries.map((e) => {
-        const d = new Dirent(e, path);
-        Object.defineProperty(d, 'type', { value: e.type, enumerable: false, writable: true });
-        return d;
-      });
-    }
+    if (options.withFileTypes) return entries.map((e) => new Dirent(e, path));
     return entries.map((e) => (options.encoding === 'buffer' ? Buffer.from(e.name) : e.name));
   };
 }

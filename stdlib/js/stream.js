@@ -15,6 +15,8 @@ const utils = require('./stream_utils.js');
 const promises = require('./stream_promises.js');
 const { Buffer } = require('./buffer.js');
 
+require('./stream_operators.js').install(Readable);
+
 Stream.Stream = Stream;
 Stream.Readable = Readable;
 Stream.Writable = Writable;
