@@ -25,6 +25,8 @@ const MODULES = {
   stream: 'stream.js',
   'stream/promises': 'stream_promises.js',
   string_decoder: 'string_decoder.js',
+  timers: 'timers.js',
+  'timers/promises': 'timers_promises.js',
   util: 'util.js',
 };
 
