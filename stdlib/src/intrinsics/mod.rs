@@ -1,11 +1,14 @@
 //! ECMAScript intrinsics kept outside the interpreter core (ECMA-262
-//! §19-§28): RegExp on the `regress` engine, Date, Reflect. Each file adds
+//! §19-§28): RegExp on the `regress` engine, Date (with the local time
+//! zone read from tzdata), Reflect. Each file adds
 //! its constructors and prototypes to the realm and registers them by name
 //! (`Intrinsics::register`), which is how the evaluator finds `RegExp` for
 //! regular expression literals.
 
+pub mod date;
 pub mod reflect;
 pub mod regexp;
+mod time_zone;
 
 use interp::Interp;
 
@@ -13,4 +16,5 @@ use interp::Interp;
 pub fn install(interp: &mut Interp) {
     regexp::install(interp);
     reflect::install(interp);
+    date::install(interp);
 }
