@@ -6,8 +6,10 @@
 //! - `exports.x = …`, `exports['x'] = …`, `module.exports.x = …` (also
 //!   inside comma and chained assignments: `exports.a = exports.b = void 0`);
 //! - `Object.defineProperty(exports, 'x', …)` (and on `module.exports`);
-//! - `module.exports = { a, b: …, c() {}, 'd': … }` (object literal keys;
-//!   `...require('./y')` spreads re-export `./y`'s names);
+//! - `module.exports = { a, b: c, 'd': e, ...require('./y') }`: the keys
+//!   of an object literal as far as the lexer reads them (values that are
+//!   one identifier; the first other value ends the list), spreads of
+//!   `require` re-exporting `./y`'s names;
 //! - `module.exports = require('./y')`: the names of `./y`, found the same
 //!   way (re-exports, followed through relative paths only).
 //!
@@ -151,30 +153,99 @@ fn require_call(e: &Expr) -> Option<String> {
     }
 }
 
-fn module_exports_value(value: &Expr, out: &mut Vec<Atom>, reexports: &mut Vec<String>) {
-    match &value.kind {
-        ExprKind::Object(props) => {
-            for p in props {
-                match p {
-                    PropDef::Value(k, _) | PropDef::Method(k, _) | PropDef::Getter(k, _) => match k
-                    {
-                        PropKey::Ident(n) => add(out, n.clone()),
-                        PropKey::Str(s) => add(out, Rc::from(String::from_utf16_lossy(s))),
-                        _ => {}
-                    },
-                    PropDef::Spread(x) => {
-                        if let Some(spec) = require_call(x) {
-                            reexports.push(spec);
-                        }
-                    }
-                    _ => {}
-                }
+/// How cjs-module-lexer reads the value of a `key: value` property in
+/// `module.exports = { ... }`: it reads one identifier-like word and wants
+/// `,` or `}` after it.
+enum ValueShape {
+    /// An identifier or keyword alone: the key counts, reading goes on.
+    Word,
+    /// Starts with a word (`f(x)`, `a.b`, `function () {}`): the key
+    /// counts, then reading stops.
+    WordThenMore,
+    /// Anything else (a literal, a parenthesis): reading stops before the
+    /// key.
+    Other,
+}
+
+fn value_shape(e: &Expr) -> ValueShape {
+    match &e.kind {
+        ExprKind::Ident(_) | ExprKind::This | ExprKind::Null | ExprKind::Bool(_) => {
+            ValueShape::Word
+        }
+        ExprKind::Call { callee, .. } | ExprKind::TaggedTemplate(callee, _) => {
+            match value_shape(callee) {
+                ValueShape::Other => ValueShape::Other,
+                _ => ValueShape::WordThenMore,
             }
         }
-        ExprKind::Paren(x) => module_exports_value(x, out, reexports),
+        ExprKind::Member { object, .. } => match value_shape(object) {
+            ValueShape::Other => ValueShape::Other,
+            _ => ValueShape::WordThenMore,
+        },
+        ExprKind::Binary(_, l, _) | ExprKind::Logical(_, l, _) | ExprKind::Cond(l, _, _) => {
+            match value_shape(l) {
+                ValueShape::Other => ValueShape::Other,
+                _ => ValueShape::WordThenMore,
+            }
+        }
+        ExprKind::Function(_) | ExprKind::Class(_) | ExprKind::New { .. } => {
+            ValueShape::WordThenMore
+        }
+        _ => ValueShape::Other,
+    }
+}
+
+fn key_name(k: &PropKey) -> Option<Atom> {
+    match k {
+        PropKey::Ident(n) => Some(n.clone()),
+        PropKey::Str(s) => Some(Rc::from(String::from_utf16_lossy(s))),
+        _ => None,
+    }
+}
+
+/// `module.exports = value`: the keys of an object literal (as far as
+/// cjs-module-lexer reads them) or a re-exported `require(...)`.
+fn module_exports_value(value: &Expr, out: &mut Vec<Atom>, reexports: &mut Vec<String>) {
+    let props = match &value.kind {
+        ExprKind::Object(props) => props,
+        ExprKind::Paren(x) => return module_exports_value(x, out, reexports),
         _ => {
             if let Some(spec) = require_call(value) {
                 reexports.push(spec);
+            }
+            return;
+        }
+    };
+    for p in props {
+        match p {
+            PropDef::Value(k, v) => {
+                let Some(name) = key_name(k) else { return };
+                match value_shape(v) {
+                    ValueShape::Word => add(out, name),
+                    ValueShape::WordThenMore => return add(out, name),
+                    ValueShape::Other => return,
+                }
+            }
+            PropDef::Proto(v) => match value_shape(v) {
+                ValueShape::Word => add(out, Rc::from("__proto__")),
+                ValueShape::WordThenMore => return add(out, Rc::from("__proto__")),
+                ValueShape::Other => return,
+            },
+            // `m() {}` reads as the word `m`; `get x() {}` as `get`.
+            PropDef::Method(k, _) => {
+                if let Some(name) = key_name(k) {
+                    add(out, name);
+                }
+                return;
+            }
+            PropDef::Getter(..) => return add(out, Rc::from("get")),
+            PropDef::Setter(..) => return add(out, Rc::from("set")),
+            PropDef::Spread(x) => {
+                if let Some(spec) = require_call(x) {
+                    reexports.push(spec);
+                } else if !matches!(x.kind, ExprKind::Ident(_)) {
+                    return;
+                }
             }
         }
     }

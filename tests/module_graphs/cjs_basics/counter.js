@@ -1,0 +1,2 @@
+console.log('counter evaluated');
+exports.n = 0;

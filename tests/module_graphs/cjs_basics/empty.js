@@ -1,0 +1,1 @@
+const hidden = 1;

@@ -1,0 +1,20 @@
+// CommonJS: the wrapper, require.cache, JSON, directories, module.exports vs exports
+const path = require('path');
+const lib = require('./lib');
+console.log(lib.name, lib.thisIsExports, lib.argsLength, lib.file, lib.dir);
+console.log(require('./lib.js') === lib);
+console.log(Object.keys(require.cache).map((k) => path.relative(__dirname, k)).sort().join(','));
+const data = require('./data.json');
+console.log(data.list.join('+'), require('./data') === data);
+console.log(require('./dir').fromIndex, require('./withmain').fromMain);
+console.log(require.resolve('./dir') === require.resolve('./dir/index.js'));
+console.log(path.relative(__dirname, require.resolve('./withmain')));
+console.log(require.main === module, module.id, Array.isArray(module.paths), module.children.length);
+console.log(require('./replaced')(2, 3), typeof require('./empty'), JSON.stringify(require('./empty')));
+const counter = require('./counter');
+counter.n++;
+delete require.cache[require.resolve('./counter')];
+const fresh = require('./counter');
+console.log(fresh.n, counter.n, fresh === counter);
+console.log(typeof require.resolve.paths, require.resolve.paths('fs'));
+console.log(module.loaded, require.cache[__filename] === module);

@@ -1,0 +1,3 @@
+module.exports = function multiply(a, b) {
+  return a * b;
+};

@@ -1,0 +1,1 @@
+exports.fromMain = 'withmain/src/entry.js';

@@ -1,0 +1,4 @@
+const a = require('./a');
+exports.sawA = JSON.stringify(a);
+exports.earlyA = a;
+exports.done = true;

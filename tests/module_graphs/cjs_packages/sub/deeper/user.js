@@ -1,0 +1,1 @@
+exports.fromDeep = require('tiny-pkg').greet('deep');

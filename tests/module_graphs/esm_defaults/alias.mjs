@@ -1,0 +1,2 @@
+const local = 'aliased default';
+export { local as default };

@@ -1,0 +1,5 @@
+export default class {
+  hi() {
+    return 'anonymous class';
+  }
+}

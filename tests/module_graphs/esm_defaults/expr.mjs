@@ -1,0 +1,3 @@
+let n = 20;
+export default n + 1;
+n = 99;

@@ -1,0 +1,4 @@
+export async function loadTarget() {
+  const { value } = await import('./target.mjs');
+  return 'nested sees ' + value;
+}

@@ -1,0 +1,2 @@
+export const p = 1;
+export const q = 2;

@@ -1,0 +1,3 @@
+export const two = 2;
+export const clash = 'two';
+export default 'two default';

@@ -1,0 +1,2 @@
+console.log('boom starts');
+throw new Error('boom');

@@ -1,0 +1,2 @@
+import './y.mjs';
+export const x = 'x';

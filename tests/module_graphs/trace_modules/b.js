@@ -1,0 +1,2 @@
+const a = require('./a');
+exports.sawA = a.value;

@@ -1,0 +1,3 @@
+// --trace-modules: resolution, loading, evaluation, partial exports
+const a = require('./a');
+console.log(a.value);

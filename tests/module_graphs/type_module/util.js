@@ -1,0 +1,1 @@
+export const util = 'util.js is ESM: ' + (typeof exports === 'undefined');
