@@ -3,18 +3,20 @@
 // modules (the reference) and once with minijs's JavaScript host modules
 // (through loader.js), and compares stdout and exit code.
 //
-//   node run.js [--verbose] [--regen] [PATH ...]
+//   node run.js [--verbose] [--regen] [--sandbox] [PATH ...]
 //
 // PATH is a program (.js), a test folder (main.js inside) or a folder of
 // either; default: cases/ here and the shared streams conformance tests.
 // --regen writes each case's reference output beside it (NAME.out) so the
-// Rust side can use the cases as golden fixtures.
+// Rust side can use the cases as golden fixtures. --sandbox runs our side in
+// sandbox.js (a context without the built-ins minijs lacks) instead.
 
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
 const LOADER = path.join(__dirname, 'loader.js');
+const SANDBOX = path.join(__dirname, 'sandbox.js');
 const DEFAULT_PATHS = [
   path.join(__dirname, 'cases'),
   path.resolve(__dirname, '../../../shared/conformance/streams'),
@@ -52,6 +54,7 @@ function firstDiff(a, b) {
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const regen = args.includes('--regen');
+const sandbox = args.includes('--sandbox');
 const targets = args.filter((a) => !a.startsWith('--'));
 const tests = [];
 for (const t of targets.length ? targets : DEFAULT_PATHS) collect(path.resolve(t), tests);
@@ -61,7 +64,7 @@ const failed = [];
 for (const { file, dir } of tests) {
   const name = path.relative(process.cwd(), file);
   const expected = runNode([file], dir);
-  const ours = runNode(['-r', LOADER, file], dir);
+  const ours = runNode(sandbox ? [SANDBOX, file] : ['-r', LOADER, file], dir);
   if (regen && file.startsWith(path.join(__dirname, 'cases'))) {
     fs.writeFileSync(file.replace(/\.js$/, '.out'), expected.stdout);
   }
