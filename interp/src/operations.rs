@@ -235,6 +235,20 @@ pub fn is_array(v: &Value) -> bool {
     matches!(v, Value::Object(o) if o.is_array())
 }
 
+/// IsRegExp ( argument ) — ECMA-262 §7.2.8. A RegExp is a host object of
+/// class "RegExp" (the standard library's `RegExpData`).
+pub fn is_regexp(interp: &mut Interp, v: &Value) -> JsResult<bool> {
+    let Value::Object(o) = v else {
+        return Ok(false);
+    };
+    let sym = interp.realm.intrinsics.symbol_match.clone();
+    let matcher = get(interp, o, &PropertyKey::Symbol(sym))?;
+    if !matcher.is_undefined() {
+        return Ok(to_boolean(&matcher));
+    }
+    Ok(matches!(o.kind(), ObjectKind::Host(h) if h.class_name() == "RegExp"))
+}
+
 /// SameValue — ECMA-262 §7.2.10
 pub fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {

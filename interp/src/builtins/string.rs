@@ -49,6 +49,16 @@ fn this_str(interp: &mut Interp, this: &Value, method: &str) -> JsResult<JsStrin
     }
 }
 
+/// RequireObjectCoercible ( argument ) — ECMA-262 §7.2.1
+fn require_object_coercible(interp: &mut Interp, this: &Value, method: &str) -> JsResult<()> {
+    if this.is_nullish() {
+        return Err(interp.type_error(format!(
+            "String.prototype.{method} called on null or undefined"
+        )));
+    }
+    Ok(())
+}
+
 fn this_string_value(interp: &mut Interp, this: &Value) -> JsResult<Value> {
     match this {
         Value::String(_) => Ok(this.clone()),
@@ -137,23 +147,34 @@ fn last_index_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<
     Ok(best.map(Value::from).unwrap_or(Value::Number(-1.0)))
 }
 
+/// ToString of a search string that must not be a RegExp (IsRegExp check
+/// of includes, startsWith and endsWith).
+fn not_regexp(interp: &mut Interp, v: &Value, method: &str) -> JsResult<JsString> {
+    if operations::is_regexp(interp, v)? {
+        return Err(interp.type_error(format!(
+            "First argument to String.prototype.{method} must not be a regular expression"
+        )));
+    }
+    to_string(interp, v)
+}
+
 fn includes(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let s = this_str(interp, this, "includes")?;
-    let needle = to_string(interp, &arg(args, 0))?;
+    let needle = not_regexp(interp, &arg(args, 0), "includes")?;
     let pos = to_integer_or_infinity(interp, &arg(args, 1))?.clamp(0.0, s.len() as f64) as usize;
     Ok(Value::Bool(s.index_of(&needle, pos).is_some()))
 }
 
 fn starts_with(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let s = this_str(interp, this, "startsWith")?;
-    let needle = to_string(interp, &arg(args, 0))?;
+    let needle = not_regexp(interp, &arg(args, 0), "startsWith")?;
     let pos = to_integer_or_infinity(interp, &arg(args, 1))?.clamp(0.0, s.len() as f64) as usize;
     Ok(Value::Bool(s.substring(pos, pos + needle.len()) == needle))
 }
 
 fn ends_with(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let s = this_str(interp, this, "endsWith")?;
-    let needle = to_string(interp, &arg(args, 0))?;
+    let needle = not_regexp(interp, &arg(args, 0), "endsWith")?;
     let end = match arg(args, 1) {
         Value::Undefined => s.len(),
         v => to_integer_or_infinity(interp, &v)?.clamp(0.0, s.len() as f64) as usize,
@@ -261,6 +282,9 @@ fn repeat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> 
             crate::number::number_to_string(n)
         )));
     }
+    if s.is_empty() {
+        return Ok(Value::String(s));
+    }
     if s.len() as f64 * n > (1u64 << 29) as f64 {
         return Err(interp.range_error("Invalid string length"));
     }
@@ -312,8 +336,9 @@ fn concat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> 
     Ok(Value::String(s))
 }
 
-/// String.prototype.split with a string separator.
+/// String.prototype.split ( separator, limit ) — ECMA-262 §22.1.3.23
 fn split(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    require_object_coercible(interp, this, "split")?;
     let sep_v = arg(args, 0);
     if let Value::Object(_) = &sep_v {
         let sym = interp.realm.intrinsics.symbol_split.clone();
@@ -328,6 +353,7 @@ fn split(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
         Value::Undefined => u32::MAX,
         v => operations::to_uint32(interp, &v)?,
     };
+    let sep = to_string(interp, &sep_v)?;
     let mut out = Vec::new();
     if limit == 0 {
         return Ok(Value::Object(operations::create_array_from_list(
@@ -340,7 +366,6 @@ fn split(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
             interp, out,
         )));
     }
-    let sep = to_string(interp, &sep_v)?;
     if sep.is_empty() {
         for i in 0..s.len().min(limit as usize) {
             out.push(Value::String(s.substring(i, i + 1)));
@@ -365,12 +390,28 @@ fn split(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     )))
 }
 
-/// String.prototype.replace / replaceAll with a string pattern (a RegExp
-/// pattern dispatches through @@replace).
+/// String.prototype.replace ( searchValue, replaceValue ) and replaceAll —
+/// ECMA-262 §22.1.3.19-20. A RegExp pattern dispatches through @@replace.
 fn replace_impl(interp: &mut Interp, this: &Value, args: &[Value], all: bool) -> JsResult<Value> {
+    let method = if all { "replaceAll" } else { "replace" };
+    require_object_coercible(interp, this, method)?;
     let pattern = arg(args, 0);
     let replacement = arg(args, 1);
-    if let Value::Object(_) = &pattern {
+    if let Value::Object(po) = &pattern {
+        if all && operations::is_regexp(interp, &pattern)? {
+            let flags = operations::get_str(interp, po, "flags")?;
+            if flags.is_nullish() {
+                return Err(interp.type_error(
+                    "String.prototype.replaceAll called with a RegExp whose flags are null or undefined",
+                ));
+            }
+            let flags = to_string(interp, &flags)?;
+            if !flags.code_units().contains(&u16::from(b'g')) {
+                return Err(interp.type_error(
+                    "String.prototype.replaceAll called with a non-global RegExp argument",
+                ));
+            }
+        }
         let sym = interp.realm.intrinsics.symbol_replace.clone();
         if let Some(m) =
             operations::get_method(interp, &pattern, &crate::value::PropertyKey::Symbol(sym))?
@@ -378,7 +419,7 @@ fn replace_impl(interp: &mut Interp, this: &Value, args: &[Value], all: bool) ->
             return interp.call(&m, &pattern, &[this.clone(), replacement]);
         }
     }
-    let s = this_str(interp, this, "replace")?;
+    let s = this_str(interp, this, method)?;
     let pat = to_string(interp, &pattern)?;
     let functional = operations::is_callable(&replacement);
     let repl_str = if functional {
@@ -397,6 +438,9 @@ fn replace_impl(interp: &mut Interp, this: &Value, args: &[Value], all: bool) ->
         if from > s.len() {
             break;
         }
+    }
+    if positions.is_empty() {
+        return Ok(Value::String(s));
     }
     let mut b = JsStringBuilder::new();
     let mut last = 0;
@@ -458,16 +502,122 @@ fn replace_all(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Va
     replace_impl(interp, this, args, true)
 }
 
+/// String.prototype.localeCompare ( that ) — ECMA-262 §22.1.3.12: code
+/// point order of the NFC forms (canonically equivalent strings are equal).
 fn locale_compare(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let a = this_str(interp, this, "localeCompare")?;
     let b = to_string(interp, &arg(args, 0))?;
-    Ok(Value::Number(
-        match a.to_rust_string().cmp(&b.to_rust_string()) {
-            std::cmp::Ordering::Less => -1.0,
-            std::cmp::Ordering::Equal => 0.0,
-            std::cmp::Ordering::Greater => 1.0,
+    let a = normalize_units(&a, NormalizationForm::Nfc);
+    let b = normalize_units(&b, NormalizationForm::Nfc);
+    Ok(Value::Number(match a.cmp(&b) {
+        std::cmp::Ordering::Less => -1.0,
+        std::cmp::Ordering::Equal => 0.0,
+        std::cmp::Ordering::Greater => 1.0,
+    }))
+}
+
+#[derive(Clone, Copy)]
+enum NormalizationForm {
+    Nfc,
+    Nfd,
+    Nfkc,
+    Nfkd,
+}
+
+/// The normalization of `s` as a string; lone surrogates stay in place
+/// (they split the text into separately normalized runs).
+fn normalize_units(s: &JsString, form: NormalizationForm) -> JsString {
+    use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        return s.clone();
+    }
+    let units = s.code_units();
+    let mut out: Vec<u16> = Vec::with_capacity(units.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<u16>| {
+        let normalized: String = match form {
+            NormalizationForm::Nfc => run.nfc().collect(),
+            NormalizationForm::Nfd => run.nfd().collect(),
+            NormalizationForm::Nfkc => run.nfkc().collect(),
+            NormalizationForm::Nfkd => run.nfkd().collect(),
+        };
+        out.extend(normalized.encode_utf16());
+        run.clear();
+    };
+    for r in char::decode_utf16(units.iter().copied()) {
+        match r {
+            Ok(c) => run.push(c),
+            Err(e) => {
+                flush(&mut run, &mut out);
+                out.push(e.unpaired_surrogate());
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    JsString::from_utf16_vec(out)
+}
+
+/// String.prototype.normalize ( [ form ] ) — ECMA-262 §22.1.3.15
+fn normalize(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let s = this_str(interp, this, "normalize")?;
+    let form = match arg(args, 0) {
+        Value::Undefined => NormalizationForm::Nfc,
+        v => match to_string(interp, &v)?.as_ascii() {
+            Some("NFC") => NormalizationForm::Nfc,
+            Some("NFD") => NormalizationForm::Nfd,
+            Some("NFKC") => NormalizationForm::Nfkc,
+            Some("NFKD") => NormalizationForm::Nfkd,
+            _ => {
+                return Err(interp
+                    .range_error("The normalization form should be one of NFC, NFD, NFKC, NFKD."))
+            }
         },
+    };
+    Ok(Value::String(normalize_units(&s, form)))
+}
+
+/// The index of the first lone surrogate in `units`, if any.
+fn first_lone_surrogate(units: &[u16]) -> Option<usize> {
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        if (0xD800..0xDC00).contains(&u)
+            && units
+                .get(i + 1)
+                .is_some_and(|n| (0xDC00..0xE000).contains(n))
+        {
+            i += 2;
+            continue;
+        }
+        if (0xD800..0xE000).contains(&u) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// String.prototype.isWellFormed ( ) — ECMA-262 §22.1.3.10
+fn is_well_formed(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    let s = this_str(interp, this, "isWellFormed")?;
+    Ok(Value::Bool(
+        s.is_ascii() || first_lone_surrogate(&s.code_units()).is_none(),
     ))
+}
+
+/// String.prototype.toWellFormed ( ) — ECMA-262 §22.1.3.32
+fn to_well_formed(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    let s = this_str(interp, this, "toWellFormed")?;
+    if s.is_ascii() {
+        return Ok(Value::String(s));
+    }
+    let mut units = s.code_units().into_owned();
+    let mut from = 0;
+    while let Some(i) = first_lone_surrogate(&units[from..]) {
+        units[from + i] = 0xFFFD;
+        from += i + 1;
+    }
+    Ok(Value::String(JsString::from_utf16_vec(units)))
 }
 
 fn string_iterator(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
@@ -551,7 +701,9 @@ pub(crate) fn init(interp: &mut Interp) {
             ("includes", includes, 1),
             ("indexOf", index_of, 1),
             ("lastIndexOf", last_index_of, 1),
+            ("isWellFormed", is_well_formed, 0),
             ("localeCompare", locale_compare, 1),
+            ("normalize", normalize, 0),
             ("padEnd", pad_end, 1),
             ("padStart", pad_start, 1),
             ("repeat", repeat, 1),
@@ -562,12 +714,15 @@ pub(crate) fn init(interp: &mut Interp) {
             ("startsWith", starts_with, 1),
             ("substr", substr, 2),
             ("substring", substring, 2),
+            ("toLocaleLowerCase", to_lower_case, 0),
+            ("toLocaleUpperCase", to_upper_case, 0),
             ("toLowerCase", to_lower_case, 0),
             ("toString", string_value_of, 0),
             ("toUpperCase", to_upper_case, 0),
             ("trim", trim, 0),
             ("trimEnd", trim_end, 0),
             ("trimStart", trim_start, 0),
+            ("toWellFormed", to_well_formed, 0),
             ("valueOf", string_value_of, 0),
         ],
     );

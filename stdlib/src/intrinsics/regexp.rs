@@ -37,7 +37,7 @@ use interp::builtins::make_constructor;
 use interp::function::{define_methods, define_native_accessor, define_symbol_methods};
 use interp::object::HostObject;
 use interp::operations::{
-    self, create_array_from_list, create_iter_result_object, get, get_str, is_callable,
+    self, create_array_from_list, create_iter_result_object, get, get_str, is_callable, is_regexp,
     length_of_array_like, same_value, to_boolean, to_integer_or_infinity, to_length, to_object,
     to_string, to_uint32,
 };
@@ -301,19 +301,6 @@ fn find_at(
 
 // ---------------------------------------------------------------------------
 // Abstract operations.
-
-/// IsRegExp ( argument ) — ECMA-262 §7.2.8
-pub fn is_regexp(interp: &mut Interp, v: &Value) -> JsResult<bool> {
-    let Value::Object(o) = v else {
-        return Ok(false);
-    };
-    let sym = interp.realm.intrinsics.symbol_match.clone();
-    let matcher = get(interp, o, &PropertyKey::Symbol(sym))?;
-    if !matcher.is_undefined() {
-        return Ok(to_boolean(&matcher));
-    }
-    Ok(o.host::<RegExpData>().is_some())
-}
 
 /// RegExpAlloc ( newTarget ) — ECMA-262 §22.2.3.2
 fn regexp_alloc(interp: &mut Interp, new_target: &Value) -> JsResult<JsObject> {
