@@ -207,11 +207,17 @@ fn run(cli: Cli) -> i32 {
             interp.run_script(program, source.clone())
         }
     };
-    let result = interp::event_loop::run(&mut interp, result.map(|_| ()), is_module);
-    if let (Ok(()), Some(url)) = (&result, interp::modules::unsettled_top_level_await(&interp)) {
-        eprintln!("Warning: Detected unsettled top-level await at {url}");
-        return 13;
-    }
+    let main_is_module = interp::modules::main_is_module(&interp);
+    let result = interp::event_loop::run(&mut interp, result.map(|_| ()), main_is_module);
+    // An ES module entry: its evaluation promise rejected (uncaught) or
+    // never settled (Node warns and exits with 13).
+    let result = result.and_then(|()| match interp::modules::check_main_promise(&mut interp)? {
+        Some(url) => {
+            eprintln!("Warning: Detected unsettled top-level await at {url}");
+            Err(JsError::Exit(13))
+        }
+        None => Ok(()),
+    });
     let result = result.and_then(|()| stdlib::process::exit_naturally(&mut interp));
     let code = match result {
         Ok(code) => code,

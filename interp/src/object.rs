@@ -269,8 +269,8 @@ impl JsObject {
                     Attributes::none(),
                 ));
             }
-            (ObjectKind::ModuleNamespace(ns), PropertyKey::String(s)) => {
-                if let Some(v) = ns.get(s) {
+            (ObjectKind::ModuleNamespace(ns), k) if !k.is_symbol() => {
+                if let Some(v) = ns.get(&crate::modules::namespace::export_name(k)) {
                     return Some(PropertyDescriptor::data(
                         v,
                         crate::modules::namespace::ModuleNamespace::attributes(),
@@ -344,7 +344,10 @@ impl JsObject {
                     && !desc.is_accessor()
                     && desc.writable != Some(false)
                     && desc.value.as_ref().is_none_or(|v| {
-                        crate::operations::same_value(v, cur.value.as_ref().unwrap_or(&Value::Undefined))
+                        crate::operations::same_value(
+                            v,
+                            cur.value.as_ref().unwrap_or(&Value::Undefined),
+                        )
                     }))
             }
             ObjectKind::Array(a) => {
@@ -605,6 +608,7 @@ impl JsObject {
             ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::NativeFunction(_) => {
                 self.0.storage.contains(key)
             }
+            ObjectKind::ModuleNamespace(ns) if ns.is_export(key) => true,
             _ => self.get_own_property(key).is_some(),
         }
     }
@@ -613,6 +617,12 @@ impl JsObject {
 
     /// [[Get]] — ECMA-262 §10.1.8 (OrdinaryGet)
     pub fn get(&self, interp: &mut Interp, key: &PropertyKey, receiver: &Value) -> JsResult<Value> {
+        if let ObjectKind::ModuleNamespace(ns) = &self.0.kind {
+            // §10.4.6.8: an export in its TDZ throws.
+            if let Some(r) = ns.get_export(interp, key) {
+                return r;
+            }
+        }
         let mut o = self.clone();
         loop {
             if let Some(slot) = o.own_slot(key) {
@@ -712,6 +722,11 @@ impl JsObject {
 
     /// [[Delete]] — ECMA-262 §10.1.10
     pub fn delete(&self, key: &PropertyKey) -> bool {
+        if let ObjectKind::ModuleNamespace(ns) = &self.0.kind {
+            if ns.is_export(key) {
+                return false;
+            }
+        }
         match self.get_own_property(key) {
             None => true,
             Some(d) => {

@@ -380,37 +380,24 @@ fn evaluate_synthetic(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
     Ok(())
 }
 
-/// The entry module's evaluation result: a rejection is the program's
-/// uncaught exception; a pending promise is left to the event loop (an
-/// unsettled top-level await when the loop empties exits with code 13).
+/// The entry module's evaluation result: a rejection now is the program's
+/// uncaught exception; a later one stays unhandled, which the event loop
+/// reports as uncaught; a promise still pending when the loop empties is
+/// an unsettled top-level await (`unsettled_top_level_await`).
 pub fn report_main_promise(interp: &mut Interp, p: &JsObject) -> JsResult<()> {
     interp.modules.main_promise = Some(p.clone());
     match promise::settled_result(&Value::Object(p.clone())) {
         Some(Err(e)) => {
             promise::mark_handled(interp, p);
-            Err(decorate_esm_error(interp, e))
+            Err(decorate_esm_error(e))
         }
-        _ => {
-            let cb = create_native_closure(interp, main_rejected_fn, "", 1, Vec::new());
-            let ok = create_native_closure(interp, noop_fn, "", 1, Vec::new());
-            promise::perform_promise_then(interp, p, Value::Object(ok), Value::Object(cb), None);
-            Ok(())
-        }
+        _ => Ok(()),
     }
-}
-
-fn noop_fn(_interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Value> {
-    Ok(Value::Undefined)
-}
-
-fn main_rejected_fn(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    let e = args.first().cloned().unwrap_or_default();
-    Err(decorate_esm_error(interp, JsError::Throw(e)))
 }
 
 /// Node's hint for CommonJS names used in an ES module:
 /// `require is not defined in ES module scope, you can use import instead`.
-fn decorate_esm_error(interp: &mut Interp, e: JsError) -> JsError {
+fn decorate_esm_error(e: JsError) -> JsError {
     let JsError::Throw(Value::Object(o)) = &e else {
         return e;
     };
@@ -440,6 +427,5 @@ fn decorate_esm_error(interp: &mut Interp, e: JsError) -> JsError {
             crate::storage::Attributes::hidden(),
         );
     }
-    let _ = interp;
     e
 }

@@ -161,19 +161,28 @@ pub fn main_is_module(interp: &Interp) -> bool {
     interp.modules.main_is_module
 }
 
-/// After the event loop: `Some(url)` if the entry module's top-level await
-/// never settled (Node warns and exits with code 13).
-pub fn unsettled_top_level_await(interp: &Interp) -> Option<String> {
-    let p = interp.modules.main_promise.as_ref()?;
-    if crate::promise::settled_result(&Value::Object(p.clone())).is_some() {
-        return None;
+/// After the event loop, for an ES module entry: its evaluation promise's
+/// rejection as the program's uncaught exception, or `Some(url)` if it
+/// never settled (an unsettled top-level await).
+pub fn check_main_promise(interp: &mut Interp) -> JsResult<Option<String>> {
+    let Some(p) = interp.modules.main_promise.clone() else {
+        return Ok(None);
+    };
+    match crate::promise::settled_result(&Value::Object(p.clone())) {
+        Some(Ok(_)) => Ok(None),
+        Some(Err(e)) => {
+            crate::promise::mark_handled(interp, &p);
+            Err(e)
+        }
+        None => {
+            let root = interp
+                .modules
+                .records
+                .iter()
+                .find(|r| r.top_level_capability.as_ref() == Some(&p));
+            Ok(Some(root.map(|r| r.url.clone()).unwrap_or_default()))
+        }
     }
-    let root = interp
-        .modules
-        .records
-        .iter()
-        .find(|r| r.top_level_capability.as_ref() == Some(p))?;
-    Some(root.url.clone())
 }
 
 /// `--trace-modules` and the other flags the binary forwards.

@@ -380,20 +380,19 @@ fn source_text_record(
             } => {
                 for (local, exported) in specifiers {
                     // A re-export of an imported binding is an indirect
-                    // export, unless the import is a namespace (ParseModule
-                    // step 10.a.ii).
+                    // export; of an imported namespace, an `all` one
+                    // (ParseModule step 10.a.ii).
                     match import_entries.iter().find(|ie| ie.local_name == *local) {
-                        Some(ImportEntry {
-                            import_name: ImportName::Name(n),
-                            request,
-                            ..
-                        }) => indirect_exports.push(IndirectExport {
+                        Some(ie) => indirect_exports.push(IndirectExport {
                             export_name: exported.clone(),
-                            request: *request,
-                            import_name: Some(n.clone()),
+                            request: ie.request,
+                            import_name: match &ie.import_name {
+                                ImportName::Name(n) => Some(n.clone()),
+                                ImportName::Namespace => None,
+                            },
                             position,
                         }),
-                        _ => local_exports.push((exported.clone(), local.clone())),
+                        None => local_exports.push((exported.clone(), local.clone())),
                     }
                 }
             }

@@ -17,6 +17,7 @@ use crate::object::{JsObject, ObjectKind};
 use crate::storage::{Attributes, BINDING_INITIALIZED};
 use crate::string::JsString;
 use crate::value::{PropertyKey, Value};
+use crate::JsResult;
 
 /// What an exported name reads.
 #[derive(Trace, Finalize, Clone)]
@@ -61,6 +62,28 @@ impl ModuleNamespace {
         self.binding(name).is_some()
     }
 
+    /// Whether the property key names an export.
+    pub fn is_export(&self, key: &PropertyKey) -> bool {
+        !key.is_symbol() && self.has(&export_name(key))
+    }
+
+    /// [[Get]] of an export (`None`: not an export): its value, or a
+    /// ReferenceError while its binding is in its TDZ.
+    pub fn get_export(&self, interp: &mut Interp, key: &PropertyKey) -> Option<JsResult<Value>> {
+        if key.is_symbol() {
+            return None;
+        }
+        let name = export_name(key);
+        self.binding(&name)?;
+        Some(match self.get(&name) {
+            Some(v) => Ok(v),
+            None => Err(interp.reference_error(format!(
+                "Cannot access '{}' before initialization",
+                name.to_rust_string()
+            ))),
+        })
+    }
+
     /// The exported names, sorted.
     pub fn keys(&self) -> Vec<PropertyKey> {
         self.exports
@@ -73,6 +96,14 @@ impl ModuleNamespace {
     /// The property descriptor attributes of every export.
     pub fn attributes() -> Attributes {
         Attributes::new(true, true, false)
+    }
+}
+
+/// The export name a (non-symbol) property key denotes.
+pub fn export_name(key: &PropertyKey) -> JsString {
+    match key {
+        PropertyKey::String(s) => s.clone(),
+        other => JsString::from(other.to_display()),
     }
 }
 
