@@ -211,13 +211,15 @@ fn run(cli: Cli) -> i32 {
     let result = interp::event_loop::run(&mut interp, result.map(|_| ()), main_is_module);
     // An ES module entry: its evaluation promise rejected (uncaught) or
     // never settled (Node warns and exits with 13).
-    let result = result.and_then(|()| match interp::modules::check_main_promise(&mut interp)? {
-        Some(url) => {
-            eprintln!("Warning: Detected unsettled top-level await at {url}");
-            Err(JsError::Exit(13))
-        }
-        None => Ok(()),
-    });
+    let result = result.and_then(
+        |()| match interp::modules::check_main_promise(&mut interp)? {
+            Some(url) => {
+                eprintln!("Warning: Detected unsettled top-level await at {url}");
+                Err(JsError::Exit(13))
+            }
+            None => Ok(()),
+        },
+    );
     let result = result.and_then(|()| stdlib::process::exit_naturally(&mut interp));
     let code = match result {
         Ok(code) => code,
