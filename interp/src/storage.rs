@@ -333,12 +333,111 @@ unsafe impl Trace for PropertySlot {
     });
 }
 
+/// The named (and sparse index) properties of an object, in insertion
+/// order: a plain vector while small (no hashing, one allocation), an
+/// `IndexMap` once it grows.
+enum PropMap {
+    Small(Vec<(PropertyKey, PropertySlot)>),
+    Large(IndexMap<PropertyKey, PropertySlot, FxBuildHasher>),
+}
+
+enum PropIter<'a> {
+    Small(std::slice::Iter<'a, (PropertyKey, PropertySlot)>),
+    Large(indexmap::map::Iter<'a, PropertyKey, PropertySlot>),
+}
+
+impl<'a> Iterator for PropIter<'a> {
+    type Item = (&'a PropertyKey, &'a PropertySlot);
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            PropIter::Small(i) => i.next().map(|(k, s)| (k, s)),
+            PropIter::Large(i) => i.next(),
+        }
+    }
+}
+
+/// Above this many properties the map switches to hashing.
+const SMALL_MAP_MAX: usize = 12;
+
+impl PropMap {
+    #[inline]
+    fn position(v: &[(PropertyKey, PropertySlot)], key: &PropertyKey) -> Option<usize> {
+        v.iter().position(|(k, _)| k == key)
+    }
+    #[inline]
+    fn get(&self, key: &PropertyKey) -> Option<&PropertySlot> {
+        match self {
+            PropMap::Small(v) => Self::position(v, key).map(|i| &v[i].1),
+            PropMap::Large(m) => m.get(key),
+        }
+    }
+    #[inline]
+    fn get_mut(&mut self, key: &PropertyKey) -> Option<&mut PropertySlot> {
+        match self {
+            PropMap::Small(v) => match Self::position(v, key) {
+                Some(i) => Some(&mut v[i].1),
+                None => None,
+            },
+            PropMap::Large(m) => m.get_mut(key),
+        }
+    }
+    fn contains_key(&self, key: &PropertyKey) -> bool {
+        self.get(key).is_some()
+    }
+    /// Inserts or replaces in place; returns the previous slot.
+    fn insert(&mut self, key: PropertyKey, slot: PropertySlot) -> Option<PropertySlot> {
+        match self {
+            PropMap::Small(v) => {
+                if let Some(i) = Self::position(v, &key) {
+                    return Some(std::mem::replace(&mut v[i].1, slot));
+                }
+                if v.len() < SMALL_MAP_MAX {
+                    v.push((key, slot));
+                    return None;
+                }
+                let mut m: IndexMap<PropertyKey, PropertySlot, FxBuildHasher> =
+                    IndexMap::with_capacity_and_hasher(v.len() * 2, FxBuildHasher);
+                m.extend(v.drain(..));
+                m.insert(key, slot);
+                *self = PropMap::Large(m);
+                None
+            }
+            PropMap::Large(m) => m.insert(key, slot),
+        }
+    }
+    fn shift_remove(&mut self, key: &PropertyKey) -> Option<PropertySlot> {
+        match self {
+            PropMap::Small(v) => Self::position(v, key).map(|i| v.remove(i).1),
+            PropMap::Large(m) => m.shift_remove(key),
+        }
+    }
+    fn len(&self) -> usize {
+        match self {
+            PropMap::Small(v) => v.len(),
+            PropMap::Large(m) => m.len(),
+        }
+    }
+    fn iter(&self) -> PropIter<'_> {
+        match self {
+            PropMap::Small(v) => PropIter::Small(v.iter()),
+            PropMap::Large(m) => PropIter::Large(m.iter()),
+        }
+    }
+    fn keys(&self) -> impl Iterator<Item = &PropertyKey> + '_ {
+        self.iter().map(|(k, _)| k)
+    }
+    fn values(&self) -> impl Iterator<Item = &PropertySlot> + '_ {
+        self.iter().map(|(_, s)| s)
+    }
+}
+
 struct Props {
     proto: Option<JsObject>,
     extensible: bool,
     /// Index properties with default attributes; `None` is a hole.
     elements: Vec<Option<Value>>,
-    map: IndexMap<PropertyKey, PropertySlot, FxBuildHasher>,
+    map: PropMap,
     /// How many `PropertyKey::Index` keys live in `map`.
     indices_in_map: usize,
 }
@@ -361,7 +460,7 @@ impl PropertyStorage {
                 proto,
                 extensible: true,
                 elements: Vec::new(),
-                map: IndexMap::default(),
+                map: PropMap::Small(Vec::new()),
                 indices_in_map: 0,
             }),
         }
