@@ -298,11 +298,13 @@ fn report_uncaught(interp: &mut Interp, v: &Value, test262: bool) {
 fn first_frame(stack: &str) -> Option<String> {
     let line = stack.lines().find(|l| l.trim_start().starts_with("at "))?;
     let loc = line.rsplit('(').next()?.trim_end_matches(')');
+    let loc = loc.trim_start().strip_prefix("at ").unwrap_or(loc);
     let mut parts = loc.rsplitn(3, ':');
     let col: usize = parts.next()?.parse().ok()?;
     let line_no: usize = parts.next()?.parse().ok()?;
     let file = parts.next()?;
-    let text = std::fs::read_to_string(file).ok()?;
+    // ES modules are named by their file:// URL.
+    let text = std::fs::read_to_string(file.strip_prefix("file://").unwrap_or(file)).ok()?;
     let src = Source::new(file, text.as_str());
     Some(format!(
         "{file}:{line_no}\n{}\n{}^\n\n",
