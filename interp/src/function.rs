@@ -702,9 +702,20 @@ fn function_declaration_instantiation(
     args: &[Value],
 ) -> JsResult<()> {
     let strict = code.strict;
-    let b = env.bindings();
     let param_names = &code.param_names;
     let has_param_exprs = !code.simple_params;
+    // 20. A sloppy function whose parameter expressions may call eval binds
+    // its parameters in a separate environment, so that vars the eval
+    // declares (in the function environment, the VariableEnvironment while
+    // parameters are evaluated) stay outside it.
+    let env = &if has_param_exprs && !strict && code.uses_eval {
+        let e = interp.new_declarative_env(env.clone(), "parameters", param_names.len() + 1);
+        interp.ctx_mut().lexical_environment = e.clone();
+        e
+    } else {
+        env.clone()
+    };
+    let b = env.bindings();
     let is_arrow = code.kind == FunctionKind::Arrow;
     let arguments_needed = code.uses_arguments
         && !is_arrow
