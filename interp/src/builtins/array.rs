@@ -8,9 +8,9 @@ use crate::function::{define_methods, define_symbol_methods};
 use crate::interp::Interp;
 use crate::object::{ArrayData, JsObject, ObjectKind};
 use crate::operations::{
-    self, create_array_from_list, create_data_property_or_throw, delete_property_or_throw, get,
-    is_array, is_callable, is_strictly_equal, length_of_array_like, same_value_zero, set,
-    to_boolean, to_integer_or_infinity, to_object, to_string,
+    self, create_data_property_or_throw, delete_property_or_throw, get, is_array, is_callable,
+    is_strictly_equal, length_of_array_like, same_value_zero, set, to_boolean,
+    to_integer_or_infinity, to_object, to_string,
 };
 use crate::storage::Attributes;
 use crate::string::JsStringBuilder;
@@ -90,43 +90,122 @@ fn array_is_array(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResu
     Ok(Value::Bool(is_array(&arg(args, 0))))
 }
 
-fn array_of(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    Ok(Value::Object(create_array_from_list(interp, args.to_vec())))
+/// Array.of ( ...items ) — ECMA-262 §23.1.2.3
+fn array_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let len = args.len();
+    let a = construct_or_create(interp, this, Some(len as f64))?;
+    for (k, v) in args.iter().enumerate() {
+        create_data_property_or_throw(interp, &a, PropertyKey::from(k), v.clone())?;
+    }
+    set_length(interp, &a, len as f64)?;
+    Ok(Value::Object(a))
 }
 
-/// Array.from — ECMA-262 §23.1.2.1 (on %Array%).
-fn array_from(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+/// `Construct(C, «len»)` when `C` is a constructor, else ArrayCreate(len)
+/// (Array.of and Array.from).
+fn construct_or_create(interp: &mut Interp, c: &Value, len: Option<f64>) -> JsResult<JsObject> {
+    if operations::is_constructor(c) {
+        let args: Vec<Value> = len.map(Value::Number).into_iter().collect();
+        return match interp.construct(c, &args, None)? {
+            Value::Object(o) => Ok(o),
+            _ => Err(interp.type_error("constructor did not return an object")),
+        };
+    }
+    array_create_checked(interp, len.unwrap_or(0.0))
+}
+
+/// ArrayCreate ( length ) with its RangeError for lengths over 2^32 - 1.
+fn array_create_checked(interp: &mut Interp, len: f64) -> JsResult<JsObject> {
+    if len > u32::MAX as f64 {
+        return Err(interp.range_error("Invalid array length"));
+    }
+    Ok(array_create(interp, len as u32))
+}
+
+/// ArraySpeciesCreate ( originalArray, length ) — ECMA-262 §10.4.2.3
+fn array_species_create(interp: &mut Interp, original: &JsObject, len: f64) -> JsResult<JsObject> {
+    if !original.is_array() {
+        return array_create_checked(interp, len);
+    }
+    let mut c = get(interp, original, &PropertyKey::from("constructor"))?;
+    if let Value::Object(co) = &c {
+        let species = interp.realm.intrinsics.symbol_species.clone();
+        c = get(interp, co, &PropertyKey::Symbol(species))?;
+        if c.is_null() {
+            c = Value::Undefined;
+        }
+    }
+    if c.is_undefined() {
+        return array_create_checked(interp, len);
+    }
+    if !operations::is_constructor(&c) {
+        return Err(interp.type_error("object.constructor[Symbol.species] is not a constructor"));
+    }
+    match interp.construct(&c, &[Value::Number(len)], None)? {
+        Value::Object(o) => Ok(o),
+        _ => Err(interp.type_error("species constructor did not return an object")),
+    }
+}
+
+const MAX_SAFE_INTEGER: f64 = 9007199254740991.0;
+
+/// Array.from ( items [ , mapfn [ , thisArg ] ] ) — ECMA-262 §23.1.2.1
+fn array_from(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let items = arg(args, 0);
     let mapfn = arg(args, 1);
     let this_arg = arg(args, 2);
-    if !mapfn.is_undefined() && !is_callable(&mapfn) {
-        return Err(
-            interp.type_error("Array.from: when provided, the second argument must be a function")
-        );
+    let mapping = !mapfn.is_undefined();
+    if mapping && !is_callable(&mapfn) {
+        let shown = crate::inspect::short_description(interp, &mapfn);
+        return Err(interp.type_error(format!("{shown} is not a function")));
     }
     let sym = interp.realm.intrinsics.symbol_iterator.clone();
     let using_iterator = operations::get_method(interp, &items, &PropertyKey::Symbol(sym))?;
-    let values = match using_iterator {
-        Some(_) => operations::iterate_to_list(interp, &items)?,
-        None => {
-            let o = to_object(interp, &items)?;
-            let len = length_of_array_like(interp, &o)? as usize;
-            let mut v = Vec::with_capacity(len.min(1 << 20));
-            for i in 0..len {
-                v.push(get(interp, &o, &PropertyKey::from(i))?);
+    if let Some(method) = using_iterator {
+        let a = construct_or_create(interp, this, None)?;
+        let mut rec = operations::get_iterator_from_method(interp, &items, &method)?;
+        let mut k = 0usize;
+        loop {
+            if k as f64 >= MAX_SAFE_INTEGER {
+                let e = Err(interp.type_error("Array.from: too many elements"));
+                return operations::iterator_close(interp, &rec, e);
             }
-            v
-        }
-    };
-    let mut out = Vec::with_capacity(values.len());
-    for (i, v) in values.into_iter().enumerate() {
-        if mapfn.is_undefined() {
-            out.push(v);
-        } else {
-            out.push(interp.call(&mapfn, &this_arg, &[v, Value::from(i)])?);
+            let Some(next) = operations::iterator_step_value(interp, &mut rec)? else {
+                set_length(interp, &a, k as f64)?;
+                return Ok(Value::Object(a));
+            };
+            let mapped = if mapping {
+                match interp.call(&mapfn, &this_arg, &[next, Value::from(k)]) {
+                    Ok(v) => v,
+                    Err(e) => return operations::iterator_close(interp, &rec, Err(e)),
+                }
+            } else {
+                next
+            };
+            if let Err(e) = create_data_property_or_throw(interp, &a, PropertyKey::from(k), mapped)
+            {
+                return operations::iterator_close(interp, &rec, Err(e));
+            }
+            k += 1;
         }
     }
-    Ok(Value::Object(create_array_from_list(interp, out)))
+    let array_like = to_object(interp, &items)?;
+    let len = length_of_array_like(interp, &array_like)?;
+    let a = construct_or_create(interp, this, Some(len))?;
+    let mut k = 0usize;
+    while (k as f64) < len {
+        let key = PropertyKey::from(k);
+        let v = get(interp, &array_like, &key)?;
+        let mapped = if mapping {
+            interp.call(&mapfn, &this_arg, &[v, Value::from(k)])?
+        } else {
+            v
+        };
+        create_data_property_or_throw(interp, &a, key, mapped)?;
+        k += 1;
+    }
+    set_length(interp, &a, len)?;
+    Ok(Value::Object(a))
 }
 
 fn this_obj_len(interp: &mut Interp, this: &Value) -> JsResult<(JsObject, f64)> {
@@ -149,7 +228,14 @@ fn set_length(interp: &mut Interp, o: &JsObject, len: f64) -> JsResult<()> {
 fn array_push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     if let Value::Object(o) = this {
         if let ObjectKind::Array(a) = o.kind() {
-            if a.length_writable.get() && o.is_extensible() && !o.storage().has_sparse_indices() {
+            let len = a.length.get();
+            let fits = (len as usize).saturating_add(args.len()) < u32::MAX as usize;
+            if fits
+                && a.length_writable.get()
+                && o.is_extensible()
+                && !o.storage().has_sparse_indices()
+                && !inherits_any_index(o, len, args.len())
+            {
                 for v in args {
                     o.array_push(v.clone());
                 }
@@ -158,6 +244,9 @@ fn array_push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
         }
     }
     let (o, len) = this_obj_len(interp, this)?;
+    if len + args.len() as f64 > MAX_SAFE_INTEGER {
+        return Err(interp.type_error("Pushing elements past 2^53-1 length"));
+    }
     let mut n = len;
     for v in args {
         set(interp, &o, PropertyKey::from(n as usize), v.clone(), true)?;
@@ -165,6 +254,19 @@ fn array_push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
     }
     set_length(interp, &o, n)?;
     Ok(Value::Number(n))
+}
+
+/// Whether a prototype of `o` has a property at an index in `from..from+n`
+/// (a setter there must run, so push cannot append directly).
+fn inherits_any_index(o: &JsObject, from: u32, n: usize) -> bool {
+    let mut p = o.prototype();
+    while let Some(proto) = p {
+        if (0..n).any(|i| proto.has_own_property(&PropertyKey::from(from as usize + i))) {
+            return true;
+        }
+        p = proto.prototype();
+    }
+    false
 }
 
 /// Array.prototype.pop — ECMA-262 §23.1.3.22
@@ -209,6 +311,9 @@ fn array_shift(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<V
 fn array_unshift(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let (o, len) = this_obj_len(interp, this)?;
     let n = args.len();
+    if n > 0 && len + n as f64 > MAX_SAFE_INTEGER {
+        return Err(interp.type_error("Unshifting elements past 2^53-1 length"));
+    }
     let len = len as usize;
     if n > 0 {
         for k in (0..len).rev() {
@@ -244,24 +349,22 @@ fn relative_index(interp: &mut Interp, v: &Value, len: f64, default: f64) -> JsR
 /// Array.prototype.slice — ECMA-262 §23.1.3.28
 fn array_slice(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let (o, len) = this_obj_len(interp, this)?;
-    let k = relative_index(interp, &arg(args, 0), len, 0.0)?;
+    let mut k = relative_index(interp, &arg(args, 0), len, 0.0)?;
     let fin = relative_index(interp, &arg(args, 1), len, len)?;
-    let arr = array_create(interp, 0);
-    let mut n = 0u32;
-    let mut i = k;
-    while i < fin {
-        let key = PropertyKey::from(i as usize);
+    let count = (fin - k).max(0.0);
+    let a = array_species_create(interp, &o, count)?;
+    let mut n = 0usize;
+    while k < fin {
+        let key = PropertyKey::from(k as usize);
         if o.has_property(&key) {
             let v = get(interp, &o, &key)?;
-            arr.define_value(PropertyKey::Index(n), v, Attributes::all());
+            create_data_property_or_throw(interp, &a, PropertyKey::from(n), v)?;
         }
         n += 1;
-        i += 1.0;
+        k += 1.0;
     }
-    if let ObjectKind::Array(a) = arr.kind() {
-        a.length.set(n);
-    }
-    Ok(Value::Object(arr))
+    set_length(interp, &a, n as f64)?;
+    Ok(Value::Object(a))
 }
 
 /// Array.prototype.splice — ECMA-262 §23.1.3.31
@@ -274,18 +377,19 @@ fn array_splice(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
         _ => to_integer_or_infinity(interp, &args[1])?.clamp(0.0, len - start),
     };
     let items: Vec<Value> = args.get(2..).map(|s| s.to_vec()).unwrap_or_default();
+    if len + items.len() as f64 - delete_count > MAX_SAFE_INTEGER {
+        return Err(interp.type_error("Invalid array length"));
+    }
+    let removed = array_species_create(interp, &o, delete_count)?;
     let (start, dc, len) = (start as usize, delete_count as usize, len as usize);
-    let removed = array_create(interp, 0);
     for k in 0..dc {
         let from = PropertyKey::from(start + k);
         if o.has_property(&from) {
             let v = get(interp, &o, &from)?;
-            removed.define_value(PropertyKey::from(k), v, Attributes::all());
+            create_data_property_or_throw(interp, &removed, PropertyKey::from(k), v)?;
         }
     }
-    if let ObjectKind::Array(a) = removed.kind() {
-        a.length.set(dc as u32);
-    }
+    set_length(interp, &removed, dc as f64)?;
     let ic = items.len();
     if ic < dc {
         for k in start..len - dc {
@@ -323,12 +427,13 @@ fn array_splice(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
 /// Array.prototype.concat — ECMA-262 §23.1.3.1
 fn array_concat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = to_object(interp, this)?;
-    let arr = array_create(interp, 0);
-    let mut n = 0usize;
+    let a = array_species_create(interp, &o, 0.0)?;
+    let mut n = 0f64;
     let spreadable = interp.realm.intrinsics.symbol_is_concat_spreadable.clone();
     let mut items = vec![Value::Object(o)];
     items.extend_from_slice(args);
     for item in items {
+        // IsConcatSpreadable ( O ) — ECMA-262 §23.1.3.1.1
         let spread = match &item {
             Value::Object(e) => {
                 let s = get(interp, e, &PropertyKey::Symbol(spreadable.clone()))?;
@@ -341,24 +446,30 @@ fn array_concat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
             _ => false,
         };
         if let (true, Value::Object(e)) = (spread, &item) {
-            let len = length_of_array_like(interp, e)? as usize;
-            for k in 0..len {
-                let key = PropertyKey::from(k);
+            let len = length_of_array_like(interp, e)?;
+            if n + len > MAX_SAFE_INTEGER {
+                return Err(interp.type_error("Invalid array length"));
+            }
+            let mut k = 0f64;
+            while k < len {
+                let key = PropertyKey::from(k as usize);
                 if e.has_property(&key) {
                     let v = get(interp, e, &key)?;
-                    arr.define_value(PropertyKey::from(n), v, Attributes::all());
+                    create_data_property_or_throw(interp, &a, PropertyKey::from(n as usize), v)?;
                 }
-                n += 1;
+                n += 1.0;
+                k += 1.0;
             }
         } else {
-            arr.define_value(PropertyKey::from(n), item, Attributes::all());
-            n += 1;
+            if n >= MAX_SAFE_INTEGER {
+                return Err(interp.type_error("Invalid array length"));
+            }
+            create_data_property_or_throw(interp, &a, PropertyKey::from(n as usize), item)?;
+            n += 1.0;
         }
     }
-    if let ObjectKind::Array(a) = arr.kind() {
-        a.length.set(n as u32);
-    }
-    Ok(Value::Object(arr))
+    set_length(interp, &a, n)?;
+    Ok(Value::Object(a))
 }
 
 /// Array.prototype.join — ECMA-262 §23.1.3.18
@@ -539,10 +650,11 @@ fn iterate(
     let f = callback(interp, args, name)?;
     let this_arg = arg(args, 1);
     let out = match op {
-        IterOp::Map => Some(array_create(interp, len as u32)),
-        IterOp::Filter => Some(array_create(interp, 0)),
+        IterOp::Map => Some(array_species_create(interp, &o, len)?),
+        IterOp::Filter => Some(array_species_create(interp, &o, 0.0)?),
         _ => None,
     };
+    let mut to = 0usize;
     let ov = Value::Object(o.clone());
     for k in 0..len as usize {
         let key = PropertyKey::from(k);
@@ -555,14 +667,15 @@ fn iterate(
             IterOp::ForEach => {}
             IterOp::Map => {
                 if let Some(a) = &out {
-                    a.define_value(key, r, Attributes::all());
+                    create_data_property_or_throw(interp, a, key, r)?;
                 }
             }
             IterOp::Filter => {
                 if to_boolean(&r) {
                     if let Some(a) = &out {
-                        a.array_push(v);
+                        create_data_property_or_throw(interp, a, PropertyKey::from(to), v)?;
                     }
+                    to += 1;
                 }
             }
             IterOp::Some => {
@@ -781,52 +894,224 @@ fn array_sort(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
     Ok(Value::Object(o))
 }
 
+/// FlattenIntoArray ( target, source, sourceLen, start, depth [ , mapperFunction, thisArg ] )
+/// — ECMA-262 §23.1.3.13.1
 fn flatten_into(
     interp: &mut Interp,
     target: &JsObject,
     source: &JsObject,
+    len: f64,
+    start: f64,
     depth: f64,
     mapper: Option<(&Value, &Value)>,
-) -> JsResult<()> {
-    let len = length_of_array_like(interp, source)? as usize;
-    for k in 0..len {
-        let key = PropertyKey::from(k);
+) -> JsResult<f64> {
+    let mut target_index = start;
+    let mut k = 0f64;
+    while k < len {
+        let key = PropertyKey::from(k as usize);
+        k += 1.0;
         if !source.has_property(&key) {
             continue;
         }
         let mut v = get(interp, source, &key)?;
         if let Some((f, t)) = mapper {
-            v = interp.call(f, t, &[v, Value::from(k), Value::Object(source.clone())])?;
+            v = interp.call(
+                f,
+                t,
+                &[v, Value::Number(k - 1.0), Value::Object(source.clone())],
+            )?;
         }
         if depth > 0.0 && is_array(&v) {
             if let Value::Object(inner) = &v {
-                flatten_into(interp, target, inner, depth - 1.0, None)?;
+                let inner_len = length_of_array_like(interp, inner)?;
+                target_index = flatten_into(
+                    interp,
+                    target,
+                    inner,
+                    inner_len,
+                    target_index,
+                    depth - 1.0,
+                    None,
+                )?;
                 continue;
             }
         }
-        target.array_push(v);
+        if target_index >= MAX_SAFE_INTEGER {
+            return Err(interp.type_error("Invalid array length"));
+        }
+        create_data_property_or_throw(interp, target, PropertyKey::from(target_index as usize), v)?;
+        target_index += 1.0;
     }
-    Ok(())
+    Ok(target_index)
 }
 
+/// Array.prototype.flat ( [ depth ] ) — ECMA-262 §23.1.3.13
 fn array_flat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = to_object(interp, this)?;
+    let len = length_of_array_like(interp, &o)?;
     let depth = match arg(args, 0) {
         Value::Undefined => 1.0,
         d => to_integer_or_infinity(interp, &d)?.max(0.0),
     };
-    let out = array_create(interp, 0);
-    flatten_into(interp, &out, &o, depth, None)?;
+    let out = array_species_create(interp, &o, 0.0)?;
+    flatten_into(interp, &out, &o, len, 0.0, depth, None)?;
     Ok(Value::Object(out))
 }
 
+/// Array.prototype.flatMap ( mapperFunction [ , thisArg ] ) — ECMA-262 §23.1.3.14
 fn array_flat_map(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = to_object(interp, this)?;
+    let len = length_of_array_like(interp, &o)?;
     let f = callback(interp, args, "flatMap")?;
     let t = arg(args, 1);
-    let out = array_create(interp, 0);
-    flatten_into(interp, &out, &o, 1.0, Some((&f, &t)))?;
+    let out = array_species_create(interp, &o, 0.0)?;
+    flatten_into(interp, &out, &o, len, 0.0, 1.0, Some((&f, &t)))?;
     Ok(Value::Object(out))
+}
+
+/// Array.prototype.copyWithin ( target, start [ , end ] ) — ECMA-262 §23.1.3.4
+fn array_copy_within(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let (o, len) = this_obj_len(interp, this)?;
+    let mut to = relative_index(interp, &arg(args, 0), len, 0.0)?;
+    let mut from = relative_index(interp, &arg(args, 1), len, 0.0)?;
+    let fin = relative_index(interp, &arg(args, 2), len, len)?;
+    let mut count = (fin - from).min(len - to);
+    let direction = if from < to && to < from + count {
+        from += count - 1.0;
+        to += count - 1.0;
+        -1.0
+    } else {
+        1.0
+    };
+    while count > 0.0 {
+        let from_key = PropertyKey::from(from as usize);
+        let to_key = PropertyKey::from(to as usize);
+        if o.has_property(&from_key) {
+            let v = get(interp, &o, &from_key)?;
+            set(interp, &o, to_key, v, true)?;
+        } else {
+            delete_property_or_throw(interp, &o, &to_key)?;
+        }
+        from += direction;
+        to += direction;
+        count -= 1.0;
+    }
+    Ok(Value::Object(o))
+}
+
+/// Array.prototype.toReversed ( ) — ECMA-262 §23.1.3.33
+fn array_to_reversed(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    let (o, len) = this_obj_len(interp, this)?;
+    let a = array_create_checked(interp, len)?;
+    let len = len as usize;
+    for k in 0..len {
+        let v = get(interp, &o, &PropertyKey::from(len - k - 1))?;
+        create_data_property_or_throw(interp, &a, PropertyKey::from(k), v)?;
+    }
+    Ok(Value::Object(a))
+}
+
+/// Array.prototype.toSorted ( comparefn ) — ECMA-262 §23.1.3.34
+fn array_to_sorted(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let cmp = arg(args, 0);
+    if !cmp.is_undefined() && !is_callable(&cmp) {
+        return Err(
+            interp.type_error("The comparison function must be either a function or undefined")
+        );
+    }
+    let (o, len) = this_obj_len(interp, this)?;
+    let a = array_create_checked(interp, len)?;
+    let mut items = Vec::with_capacity(len as usize);
+    for k in 0..len as usize {
+        items.push(get(interp, &o, &PropertyKey::from(k))?);
+    }
+    let sorted = merge_sort(interp, items, &cmp)?;
+    for (k, v) in sorted.into_iter().enumerate() {
+        create_data_property_or_throw(interp, &a, PropertyKey::from(k), v)?;
+    }
+    Ok(Value::Object(a))
+}
+
+/// Array.prototype.toSpliced ( start, skipCount, ...items ) — ECMA-262 §23.1.3.35
+fn array_to_spliced(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let (o, len) = this_obj_len(interp, this)?;
+    let start = relative_index(interp, &arg(args, 0), len, 0.0)?;
+    let items = args.get(2..).unwrap_or(&[]);
+    let skip = match args.len() {
+        0 => 0.0,
+        1 => len - start,
+        _ => to_integer_or_infinity(interp, &args[1])?.clamp(0.0, len - start),
+    };
+    let new_len = len + items.len() as f64 - skip;
+    if new_len > MAX_SAFE_INTEGER {
+        return Err(interp.type_error("Invalid array length"));
+    }
+    let a = array_create_checked(interp, new_len)?;
+    let mut i = 0usize;
+    let mut r = (start + skip) as usize;
+    while (i as f64) < start {
+        let v = get(interp, &o, &PropertyKey::from(i))?;
+        create_data_property_or_throw(interp, &a, PropertyKey::from(i), v)?;
+        i += 1;
+    }
+    for v in items {
+        create_data_property_or_throw(interp, &a, PropertyKey::from(i), v.clone())?;
+        i += 1;
+    }
+    while (i as f64) < new_len {
+        let v = get(interp, &o, &PropertyKey::from(r))?;
+        create_data_property_or_throw(interp, &a, PropertyKey::from(i), v)?;
+        i += 1;
+        r += 1;
+    }
+    Ok(Value::Object(a))
+}
+
+/// Array.prototype.with ( index, value ) — ECMA-262 §23.1.3.39
+fn array_with(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let (o, len) = this_obj_len(interp, this)?;
+    let rel = to_integer_or_infinity(interp, &arg(args, 0))?;
+    let actual = if rel >= 0.0 { rel } else { len + rel };
+    if actual >= len || actual < 0.0 {
+        return Err(interp
+            .range_error("Invalid index : ".to_string() + &crate::number::number_to_string(rel)));
+    }
+    let a = array_create_checked(interp, len)?;
+    for k in 0..len as usize {
+        let v = if k as f64 == actual {
+            arg(args, 1)
+        } else {
+            get(interp, &o, &PropertyKey::from(k))?
+        };
+        create_data_property_or_throw(interp, &a, PropertyKey::from(k), v)?;
+    }
+    Ok(Value::Object(a))
+}
+
+/// Array.prototype.toLocaleString ( ) — ECMA-262 §23.1.3.32
+fn array_to_locale_string(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    let (o, len) = this_obj_len(interp, this)?;
+    if interp.join_stack_contains(&o) {
+        return Ok(Value::from(""));
+    }
+    interp.join_stack_push(o.clone());
+    let r = (|| {
+        let mut out = JsStringBuilder::new();
+        for k in 0..len as usize {
+            if k > 0 {
+                out.push_rust_str(",");
+            }
+            let v = get(interp, &o, &PropertyKey::from(k))?;
+            if !v.is_nullish() {
+                let r = operations::invoke(interp, &v, &PropertyKey::from("toLocaleString"), &[])?;
+                let s = to_string(interp, &r)?;
+                out.push_str(&s);
+            }
+        }
+        Ok(Value::String(out.build()))
+    })();
+    interp.join_stack_pop();
+    r
 }
 
 /// %Array.prototype.values%
@@ -918,6 +1203,7 @@ pub(crate) fn init(interp: &mut Interp) {
         &[
             ("at", array_at, 1),
             ("concat", array_concat, 1),
+            ("copyWithin", array_copy_within, 2),
             ("entries", array_entries, 0),
             ("every", array_every, 1),
             ("fill", array_fill, 1),
@@ -945,9 +1231,42 @@ pub(crate) fn init(interp: &mut Interp) {
             ("some", array_some, 1),
             ("sort", array_sort, 1),
             ("splice", array_splice, 2),
+            ("toLocaleString", array_to_locale_string, 0),
+            ("toReversed", array_to_reversed, 0),
+            ("toSorted", array_to_sorted, 1),
+            ("toSpliced", array_to_spliced, 2),
             ("toString", array_to_string, 0),
             ("unshift", array_unshift, 1),
+            ("with", array_with, 2),
         ],
+    );
+    // %Array.prototype%[@@unscopables] — ECMA-262 §23.1.3.41
+    let unscopables = interp.alloc_object(None, ObjectKind::Ordinary);
+    for name in [
+        "at",
+        "copyWithin",
+        "entries",
+        "fill",
+        "find",
+        "findIndex",
+        "findLast",
+        "findLastIndex",
+        "flat",
+        "flatMap",
+        "includes",
+        "keys",
+        "toReversed",
+        "toSorted",
+        "toSpliced",
+        "values",
+    ] {
+        unscopables.define_value(name, Value::Bool(true), Attributes::all());
+    }
+    let sym = interp.realm.intrinsics.symbol_unscopables.clone();
+    proto.define_value(
+        PropertyKey::Symbol(sym),
+        Value::Object(unscopables),
+        Attributes::new(false, false, true),
     );
     let values = interp.realm.intrinsics.array_prototype_values.clone();
     values.define_value(
@@ -972,5 +1291,4 @@ pub(crate) fn init(interp: &mut Interp) {
         Attributes::hidden(),
     );
     let _ = define_symbol_methods;
-    let _ = create_data_property_or_throw;
 }
