@@ -235,23 +235,14 @@ fn constructor_name(o: &JsObject) -> Option<String> {
     None
 }
 
-fn to_string_tag(o: &JsObject, interp: &Interp) -> String {
+fn to_string_tag(o: &JsObject, interp: &mut Interp) -> String {
+    // `value[Symbol.toStringTag]`, getters included; errors count as no tag.
     let sym = interp.realm.intrinsics.symbol_to_string_tag.clone();
     let key = PropertyKey::Symbol(sym);
-    let mut cur = Some(o.clone());
-    while let Some(obj) = cur {
-        if let Some(PropertySlot::Data(v, _)) = obj.own_slot_raw(&key) {
-            return match v {
-                Value::String(s) => s.to_rust_string(),
-                _ => String::new(),
-            };
-        }
-        if obj.own_slot_raw(&key).is_some() {
-            return String::new();
-        }
-        cur = obj.prototype();
+    match o.get(interp, &key, &Value::Object(o.clone())) {
+        Ok(Value::String(s)) => s.to_rust_string(),
+        _ => String::new(),
     }
-    String::new()
 }
 
 /// The string an intrinsic method registered by `name` (in the standard
