@@ -550,3 +550,52 @@ fn require_esm(interp: &mut Interp, filename: &str) -> JsResult<JsObject> {
     debug_assert!(rec.status == ModuleStatus::Evaluated || !rec.is_cyclic());
     Ok(namespace::require_namespace(interp, id))
 }
+
+/// `require('module')`: `createRequire`, `builtinModules`, `isBuiltin`.
+pub fn module_builtin(interp: &mut Interp) -> JsResult<Value> {
+    let m = operations::new_object(interp);
+    let a = Attributes::all();
+    let create = create_native_closure(interp, create_require_fn, "createRequire", 1, Vec::new());
+    m.define_value("createRequire", Value::Object(create), a);
+    let is_builtin = create_native_closure(interp, is_builtin_fn, "isBuiltin", 1, Vec::new());
+    m.define_value("isBuiltin", Value::Object(is_builtin), a);
+    let mut names: Vec<&'static str> = interp.modules.builtin_names.keys().copied().collect();
+    names.sort_unstable();
+    let names: Vec<Value> = names.into_iter().map(Value::from).collect();
+    let list = create_array_from_list(interp, names);
+    m.define_value("builtinModules", Value::Object(list), a);
+    Ok(Value::Object(m))
+}
+
+/// `module.createRequire(filename)`: a `require` resolving from
+/// `filename` (a path or a `file:` URL).
+fn create_require_fn(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let arg = args.first().cloned().unwrap_or_default();
+    let s = to_string(interp, &arg)?.to_rust_string();
+    let path = match s.strip_prefix("file://") {
+        Some(rest) => resolve::percent_decode(rest),
+        None => s.clone(),
+    };
+    if !path.starts_with('/') {
+        return Err(coded_error(
+            interp,
+            ErrorType::TypeError,
+            "ERR_INVALID_ARG_VALUE",
+            &format!("The argument 'filename' must be a file URL object, file URL string, or absolute path string. Received '{s}'"),
+        ));
+    }
+    let dir = if path.ends_with('/') {
+        path.trim_end_matches('/').to_string()
+    } else {
+        parent_dir(&path).display().to_string()
+    };
+    let module = new_module_object(interp, &path, &path, &dir);
+    Ok(Value::Object(make_require(interp, &module)))
+}
+
+/// `module.isBuiltin(name)`.
+fn is_builtin_fn(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let arg = args.first().cloned().unwrap_or_default();
+    let s = to_string(interp, &arg)?.to_rust_string();
+    Ok(Value::Bool(interp.modules.is_builtin(&s)))
+}

@@ -3,12 +3,13 @@
 //! `import.meta` (HostGetImportMetaProperties: Node's `url`, `filename`,
 //! `dirname`, `resolve`).
 //!
-//! The loading runs in a job after the current one (Node reads files with
-//! I/O, so there a module not yet loaded runs in a later loop turn).
+//! A module that is already evaluated settles the promise from a
+//! microtask; otherwise loading runs as an I/O completion in the event
+//! loop's poll phase, as Node's file reads make it.
 
 use std::path::{Path, PathBuf};
 
-use super::module_record::{self, coded_error, ModuleId};
+use super::module_record::{self, coded_error, ModuleId, ModuleStatus};
 use super::resolve::{self, EsmResolution};
 use super::{evaluate, link, namespace};
 use crate::error::ErrorType;
@@ -54,18 +55,36 @@ pub fn import_call(interp: &mut Interp, specifier: Value) -> JsResult<Value> {
         Err(e) => return Err(e),
     };
     let referrer = referrer_path(interp);
-    let slots = vec![
-        Value::Object(capability.clone()),
-        Value::from(spec),
-        referrer
-            .map(|p| Value::from(p.display().to_string()))
-            .unwrap_or_default(),
-    ];
-    let task = create_native_closure(interp, finish_loading_fn, "", 0, slots);
-    interp.job_queue.push(Job::Callback {
-        callback: Value::Object(task),
-        args: Vec::new(),
-    });
+    let ready = match resolve::resolve_import(interp, &spec, referrer.as_deref()) {
+        Ok(EsmResolution::File(p)) => interp
+            .modules
+            .module_map
+            .get(&p.display().to_string())
+            .is_some_and(|&id| interp.modules.records[id].status == ModuleStatus::Evaluated),
+        Ok(EsmResolution::Builtin(_)) => true,
+        Err(_) => false,
+    };
+    if ready {
+        let slots = vec![
+            Value::Object(capability.clone()),
+            Value::from(spec),
+            referrer
+                .map(|p| Value::from(p.display().to_string()))
+                .unwrap_or_default(),
+        ];
+        let task = create_native_closure(interp, finish_loading_fn, "", 0, slots);
+        interp.job_queue.push(Job::Callback {
+            callback: Value::Object(task),
+            args: Vec::new(),
+        });
+    } else {
+        let cap = capability.clone();
+        crate::event_loop::queue_completion(
+            interp,
+            "import()",
+            Box::new(move |interp| finish_loading(interp, &cap, &spec, referrer.as_deref())),
+        );
+    }
     Ok(Value::Object(capability))
 }
 
@@ -84,7 +103,19 @@ fn finish_loading_fn(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsR
         Some(Value::String(s)) => Some(PathBuf::from(s.to_rust_string())),
         _ => None,
     };
-    match load_link_evaluate(interp, &spec, referrer.as_deref()) {
+    finish_loading(interp, &capability, &spec, referrer.as_deref())?;
+    Ok(Value::Undefined)
+}
+
+/// ContinueDynamicImport: load, link and evaluate, then settle the promise
+/// with the namespace or the error.
+fn finish_loading(
+    interp: &mut Interp,
+    capability: &JsObject,
+    spec: &str,
+    referrer: Option<&Path>,
+) -> JsResult<()> {
+    match load_link_evaluate(interp, spec, referrer) {
         Ok((id, p)) => {
             let on_ok = create_native_closure(
                 interp,
@@ -93,8 +124,13 @@ fn finish_loading_fn(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsR
                 1,
                 vec![Value::Object(capability.clone()), Value::from(id)],
             );
-            let on_err =
-                create_native_closure(interp, reject_fn, "", 1, vec![Value::Object(capability)]);
+            let on_err = create_native_closure(
+                interp,
+                reject_fn,
+                "",
+                1,
+                vec![Value::Object(capability.clone())],
+            );
             promise::perform_promise_then(
                 interp,
                 &p,
@@ -103,10 +139,10 @@ fn finish_loading_fn(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsR
                 None,
             );
         }
-        Err(JsError::Throw(e)) => promise::reject_promise(interp, &capability, e),
+        Err(JsError::Throw(e)) => promise::reject_promise(interp, capability, e),
         Err(e) => return Err(e),
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 fn load_link_evaluate(
