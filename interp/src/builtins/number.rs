@@ -83,6 +83,74 @@ fn number_to_fixed(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResul
     Ok(Value::from(buf.format_to_fixed(n, f as u8).to_string()))
 }
 
+/// The decimal digits and exponent of `x` (> 0) rounded to `digits`
+/// significant digits, ties away from zero (as Number::toExponential and
+/// toPrecision ask: "the larger n").
+fn round_to_digits(x: f64, digits: usize) -> (String, i32) {
+    // The exact decimal expansion of a double has at most 767 significant digits.
+    let exact = format!("{:.*e}", 800, x);
+    let (mantissa, exp) = exact.split_once('e').unwrap_or((&exact, "0"));
+    let mut e: i32 = exp.parse().unwrap_or(0);
+    let all: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let mut kept: Vec<u8> = all.iter().take(digits).copied().collect();
+    if all.get(digits).is_some_and(|&d| d >= b'5') {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, b'1');
+                kept.pop();
+                e += 1;
+                break;
+            }
+            i -= 1;
+            if kept[i] == b'9' {
+                kept[i] = b'0';
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    (String::from_utf8_lossy(&kept).into_owned(), e)
+}
+
+/// Number.prototype.toExponential ( fractionDigits ) — ECMA-262 §21.1.3.2
+fn number_to_exponential(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let x = this_number(interp, this, "toExponential")?;
+    let fraction = arg(args, 0);
+    let f = to_integer_or_infinity(interp, &fraction)?;
+    if !x.is_finite() {
+        return Ok(Value::from(number_to_string(x)));
+    }
+    if !(0.0..=100.0).contains(&f) {
+        return Err(interp.range_error("toExponential() argument must be between 0 and 100"));
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let x = x.abs();
+    let (digits, e) = if x == 0.0 {
+        let n = if fraction.is_undefined() {
+            1
+        } else {
+            f as usize + 1
+        };
+        ("0".repeat(n), 0)
+    } else if fraction.is_undefined() {
+        // The shortest digits that round-trip.
+        let shortest = format!("{x:e}");
+        let (mantissa, exp) = shortest.split_once('e').unwrap_or((&shortest, "0"));
+        (mantissa.replace('.', ""), exp.parse().unwrap_or(0))
+    } else {
+        round_to_digits(x, f as usize + 1)
+    };
+    let m = if digits.len() > 1 {
+        format!("{}.{}", &digits[..1], &digits[1..])
+    } else {
+        digits
+    };
+    let exp_sign = if e < 0 { "-" } else { "+" };
+    Ok(Value::from(format!("{sign}{m}e{exp_sign}{}", e.abs())))
+}
+
 fn number_to_precision(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let n = this_number(interp, this, "toPrecision")?;
     if arg(args, 0).is_undefined() {
@@ -185,6 +253,7 @@ pub(crate) fn init(interp: &mut Interp) {
         interp,
         &proto,
         &[
+            ("toExponential", number_to_exponential, 1),
             ("toFixed", number_to_fixed, 1),
             ("toLocaleString", number_to_string_fn, 0),
             ("toPrecision", number_to_precision, 1),

@@ -1,6 +1,6 @@
 //! ECMAScript intrinsics kept outside the interpreter core (ECMA-262
 //! §19-§28): RegExp on the `regress` engine, Date (with the local time
-//! zone read from tzdata), Reflect. Each file adds
+//! zone read from tzdata), Reflect, the URI functions. Each file adds
 //! its constructors and prototypes to the realm and registers them by name
 //! (`Intrinsics::register`), which is how the evaluator finds `RegExp` for
 //! regular expression literals.
@@ -9,6 +9,7 @@ pub mod date;
 pub mod reflect;
 pub mod regexp;
 mod time_zone;
+pub mod uri;
 
 use interp::Interp;
 
@@ -17,4 +18,5 @@ pub fn install(interp: &mut Interp) {
     regexp::install(interp);
     reflect::install(interp);
     date::install(interp);
+    uri::install(interp);
 }
