@@ -6,7 +6,9 @@ tests that pass; a run fails when one of them no longer passes.
   ratchet.py test262 MINIJS [--update] [run.py args...]   ../shared/test262
 
 With --update the list is rewritten to what passes now (raise it as you
-fix things; never lower it to hide a regression). Ends with the line
+fix things; never lower it to hide a regression); --runs N (with --update)
+keeps only what passes in all of N runs, so that a test that passes by
+chance on a quiet machine does not enter the list. Ends with the line
 `ratchet <suite>: N passed, N failed` where failed counts regressions.
 """
 import json
@@ -64,8 +66,16 @@ def main():
     rest = sys.argv[3:]
     update = "--update" in rest
     rest = [a for a in rest if a != "--update"]
+    runs = 1
+    if "--runs" in rest:
+        i = rest.index("--runs")
+        runs = int(rest[i + 1])
+        del rest[i : i + 2]
     list_path = os.path.join(HERE, suite + ".txt")
-    passing = {"conformance": conformance, "test262": test262}[suite](minijs, rest)
+    run = {"conformance": conformance, "test262": test262}[suite]
+    passing = run(minijs, rest)
+    for _ in range(runs - 1):
+        passing &= run(minijs, rest)
     committed = set()
     if os.path.exists(list_path):
         with open(list_path) as f:
