@@ -400,38 +400,82 @@ fn object_is(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Va
     Ok(Value::Bool(same_value(&arg(args, 0), &arg(args, 1))))
 }
 
+/// Object.fromEntries ( iterable ) — ECMA-262 §20.1.2.7, with
+/// AddEntriesFromIterable (§24.1.1.2) closing the iterator on errors.
 fn object_from_entries(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let iterable = arg(args, 0);
+    if iterable.is_nullish() {
+        let shown = crate::inspect::short_description(interp, &iterable);
+        return Err(interp.type_error(format!("{shown} is not iterable")));
+    }
     let o = operations::new_object(interp);
-    for entry in operations::iterate_to_list(interp, &arg(args, 0))? {
-        let Value::Object(e) = &entry else {
-            return Err(interp.type_error("Iterator value is not an entry object"));
-        };
-        let k = get(interp, e, &PropertyKey::Index(0))?;
-        let v = get(interp, e, &PropertyKey::Index(1))?;
-        let key = to_property_key(interp, &k)?;
-        operations::create_data_property_or_throw(interp, &o, key, v)?;
+    let mut rec = operations::get_iterator(interp, &iterable)?;
+    while let Some(entry) = operations::iterator_step_value(interp, &mut rec)? {
+        let r = (|| {
+            let Value::Object(e) = &entry else {
+                let shown = crate::inspect::short_description(interp, &entry);
+                return Err(
+                    interp.type_error(format!("Iterator value {shown} is not an entry object"))
+                );
+            };
+            let k = get(interp, e, &PropertyKey::Index(0))?;
+            let v = get(interp, e, &PropertyKey::Index(1))?;
+            let key = to_property_key(interp, &k)?;
+            operations::create_data_property_or_throw(interp, &o, key, v)
+        })();
+        if let Err(e) = r {
+            return operations::iterator_close(interp, &rec, Err(e));
+        }
     }
     Ok(Value::Object(o))
 }
 
-fn object_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    let o = interp.alloc_object(None, ObjectKind::Ordinary);
-    let f = arg(args, 1);
-    for (i, item) in operations::iterate_to_list(interp, &arg(args, 0))?
-        .into_iter()
-        .enumerate()
-    {
-        let k = interp.call(&f, &Value::Undefined, &[item.clone(), Value::from(i)])?;
-        let key = to_property_key(interp, &k)?;
-        let list = match o.get_own_data(&key) {
-            Some(Value::Object(l)) => l,
-            _ => {
-                let l = create_array_from_list(interp, Vec::new());
-                o.define_value(key, Value::Object(l.clone()), Attributes::all());
-                l
-            }
+/// GroupBy ( items, callback, property ) — ECMA-262 §7.3.35: the groups in
+/// order of first appearance, keyed by property key.
+fn group_by(
+    interp: &mut Interp,
+    items: &Value,
+    callback: &Value,
+) -> JsResult<Vec<(PropertyKey, Vec<Value>)>> {
+    if items.is_nullish() {
+        let shown = crate::inspect::short_description(interp, items);
+        return Err(interp.type_error(format!("{shown} is not iterable")));
+    }
+    if !operations::is_callable(callback) {
+        let shown = crate::inspect::short_description(interp, callback);
+        return Err(interp.type_error(format!("{shown} is not a function")));
+    }
+    let mut groups: Vec<(PropertyKey, Vec<Value>)> = Vec::new();
+    let mut rec = operations::get_iterator(interp, items)?;
+    let mut k = 0usize;
+    while let Some(value) = operations::iterator_step_value(interp, &mut rec)? {
+        let key = interp
+            .call(
+                callback,
+                &Value::Undefined,
+                &[value.clone(), Value::from(k)],
+            )
+            .and_then(|key| to_property_key(interp, &key));
+        let key = match key {
+            Ok(key) => key,
+            Err(e) => return operations::iterator_close(interp, &rec, Err(e)),
         };
-        list.array_push(item);
+        match groups.iter_mut().find(|(g, _)| *g == key) {
+            Some((_, list)) => list.push(value),
+            None => groups.push((key, vec![value])),
+        }
+        k += 1;
+    }
+    Ok(groups)
+}
+
+/// Object.groupBy ( items, callback ) — ECMA-262 §20.1.2.12
+fn object_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let groups = group_by(interp, &arg(args, 0), &arg(args, 1))?;
+    let o = interp.alloc_object(None, ObjectKind::Ordinary);
+    for (key, items) in groups {
+        let list = create_array_from_list(interp, items);
+        o.define_value(key, Value::Object(list), Attributes::all());
     }
     Ok(Value::Object(o))
 }
