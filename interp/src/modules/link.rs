@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::module_record::{
     resolve_export, ImportCell, ImportName, ModuleId, ModuleStatus, RecordKind, Resolution,
-    ResolveResult,
+    ResolveResult, SyntheticOrigin,
 };
 use super::namespace::get_module_namespace;
 use super::trace;
@@ -100,8 +100,36 @@ fn link_error(
         RecordKind::SourceText { source, .. } => Some(source.clone()),
         RecordKind::Synthetic { .. } => None,
     };
+    let from_commonjs = rec.loaded_modules.get(request).is_some_and(|&m| {
+        matches!(
+            interp.modules.records[m].kind,
+            RecordKind::Synthetic {
+                origin: SyntheticOrigin::CommonJs(_),
+                ..
+            }
+        )
+    });
     let message = if ambiguous {
         format!("The requested module '{spec}' contains conflicting star exports for name '{name}'")
+    } else if from_commonjs {
+        // Node's hint, with the statement's named imports destructured.
+        let named: Vec<String> = match &rec.kind {
+            RecordKind::SourceText { import_entries, .. } => import_entries
+                .iter()
+                .filter(|ie| ie.position == position)
+                .filter_map(|ie| match &ie.import_name {
+                    ImportName::Name(n) if &**n == "default" => None,
+                    ImportName::Name(n) if *n == ie.local_name => Some(n.to_string()),
+                    ImportName::Name(n) => Some(format!("{n}: {}", ie.local_name)),
+                    ImportName::Namespace => None,
+                })
+                .collect(),
+            RecordKind::Synthetic { .. } => Vec::new(),
+        };
+        format!(
+            "Named export '{name}' not found. The requested module '{spec}' is a CommonJS module, which may not support all module.exports as named exports.\nCommonJS modules can always be imported via the default export, for example using:\n\nimport pkg from '{spec}';\nconst {{ {} }} = pkg;\n",
+            named.join(", ")
+        )
     } else {
         format!("The requested module '{spec}' does not provide an export named '{name}'")
     };
