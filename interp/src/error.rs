@@ -139,16 +139,10 @@ pub fn throw_syntax_error<T>(interp: &mut Interp, msg: impl AsRef<str>) -> JsRes
     Err(interp.syntax_error(msg))
 }
 
-/// The text Node prints for an uncaught exception value: the `stack` of
-/// an error, otherwise `Uncaught <inspect>`-style text without the prefix.
+/// The text Node prints for an uncaught exception value: `util.inspect`
+/// of it (for an error, its `stack` and then its own enumerable
+/// properties, such as `{ code: 'ERR_X' }`).
 pub fn uncaught_description(interp: &mut Interp, value: &Value) -> String {
-    if let Value::Object(o) = value {
-        if matches!(o.kind(), ObjectKind::Error) {
-            if let Some(Value::String(s)) = o.get_own_data(&PropertyKey::from("stack")) {
-                return s.to_rust_string();
-            }
-        }
-    }
     crate::inspect::inspect(interp, value, &crate::inspect::InspectOptions::default())
 }
 

@@ -93,14 +93,24 @@ impl fmt::Display for Location {
     }
 }
 
-/// The source position of the innermost running script code (the call in
-/// progress), shown relative to the working directory.
+/// The source position of the innermost running user code (the call in
+/// progress; built-in modules' frames are skipped), shown relative to the
+/// working directory.
 pub fn caller_location(interp: &Interp) -> Option<Location> {
-    let ctx = interp
-        .context_stack
-        .iter()
-        .rev()
-        .find(|c| c.source.is_some())?;
+    let with_source = || {
+        interp
+            .context_stack
+            .iter()
+            .rev()
+            .filter(|c| c.source.is_some())
+    };
+    let ctx = with_source()
+        .find(|c| {
+            c.source
+                .as_ref()
+                .is_some_and(|s| !s.name.starts_with("node:"))
+        })
+        .or_else(|| with_source().next())?;
     let src = ctx.source.as_ref()?;
     let (line, col) = src.line_col(ctx.position);
     Some(Location {
@@ -111,6 +121,7 @@ pub fn caller_location(interp: &Interp) -> Option<Location> {
 }
 
 fn display_path(name: &str) -> Rc<str> {
+    let name = name.strip_prefix("file://").unwrap_or(name);
     let rel = std::env::current_dir().ok().and_then(|d| {
         std::path::Path::new(name)
             .strip_prefix(&d)
@@ -132,6 +143,15 @@ fn function_location(f: &Value) -> Option<Location> {
         line,
         col,
     })
+}
+
+/// `1 timer`, `2 timers`.
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 fn at(location: &Option<Location>) -> String {
@@ -447,7 +467,6 @@ pub struct EventLoop {
     refed_handles: usize,
     /// Browser model: nesting level of the timer task running (0 outside).
     timer_nesting: u32,
-    iteration: u64,
     /// Whether stdout / stderr were used (their streams take an async id).
     stdio_used: [bool; 2],
 }
@@ -473,7 +492,6 @@ impl Default for EventLoop {
             closing: VecDeque::new(),
             refed_handles: 0,
             timer_nesting: 0,
-            iteration: 0,
             stdio_used: [false; 2],
         }
     }
@@ -524,6 +542,15 @@ impl EventLoop {
     fn next_timer_at(&mut self) -> Option<u64> {
         self.clean_timer_top();
         self.timers.peek().map(|Reverse(e)| e.ready_at)
+    }
+
+    /// The trace prefix of a phase: the phase, or `task` in the browser
+    /// model (which has no phases).
+    fn phase_name(&self, phase: &'static str) -> &'static str {
+        match self.model {
+            LoopModel::Browser => "task",
+            _ => phase,
+        }
     }
 
     fn trace_line(&self, phase: &str, text: &str) {
@@ -772,6 +799,9 @@ fn settle_callback(interp: &mut Interp, r: JsResult<Value>) -> JsResult<Outcome>
     match r {
         Ok(_) | Err(JsError::GeneratorReturn(_)) => Ok(Outcome::Returned),
         Err(JsError::Throw(e)) => {
+            if interp.event_loop.trace {
+                eprintln!("[error] uncaught exception");
+            }
             (interp.event_loop.hooks.uncaught_exception)(interp, e, false)?;
             Ok(Outcome::Threw)
         }
@@ -790,10 +820,8 @@ pub fn checkpoint(interp: &mut Interp) -> JsResult<()> {
             && (!interp.event_loop.ticks.is_empty() || !interp.job_queue.is_empty())
         {
             let (t, p) = (interp.event_loop.ticks.len(), interp.job_queue.len());
-            interp.event_loop.trace_line(
-                "microtasks",
-                &format!("{t} nextTick, {p} promise jobs queued"),
-            );
+            let text = format!("checkpoint: {t} nextTick, {}", plural(p, "promise job"));
+            interp.event_loop.trace_line("microtasks", &text);
         }
         while let Some(tick) = interp.event_loop.ticks.pop_front() {
             if interp.event_loop.trace {
@@ -888,7 +916,7 @@ fn process_rejections(interp: &mut Interp) -> JsResult<bool> {
         let reason = data.result.get();
         reported = true;
         if interp.event_loop.trace {
-            eprintln!("[microtasks] unhandled rejection");
+            eprintln!("[error] unhandled rejection");
         }
         (interp.event_loop.hooks.unhandled_rejection)(interp, p, reason)?;
     }
@@ -906,8 +934,9 @@ fn run_timer(interp: &mut Interp, timer: &JsObject) -> JsResult<Outcome> {
             TimerKind::Interval => "setInterval",
             _ => "setTimeout",
         };
+        let phase = interp.event_loop.phase_name("timers");
         eprintln!(
-            "[timers] {what} callback (id {}){}",
+            "[{phase}] {what} callback, id {}{}",
             h.async_id,
             at(&h.location)
         );
@@ -942,8 +971,9 @@ fn run_immediate(interp: &mut Interp, immediate: &JsObject) -> JsResult<Outcome>
     h.queued.set(0);
     deactivate(&mut interp.event_loop, h);
     if interp.event_loop.trace {
+        let phase = interp.event_loop.phase_name("check");
         eprintln!(
-            "[check] setImmediate callback (id {}){}",
+            "[{phase}] setImmediate callback, id {}{}",
             h.async_id,
             at(&h.location)
         );
@@ -961,7 +991,8 @@ fn run_completion(interp: &mut Interp, done: Completed) -> JsResult<Outcome> {
     };
     let req = io.pending.remove(idx);
     if interp.event_loop.trace {
-        eprintln!("[poll] {} callback{}", req.label, at(&req.location));
+        let phase = interp.event_loop.phase_name("poll");
+        eprintln!("[{phase}] {} callback{}", req.label, at(&req.location));
     }
     let r = (req.complete)(interp, done.result).map(|_| Value::Undefined);
     settle_callback(interp, r)
@@ -969,7 +1000,8 @@ fn run_completion(interp: &mut Interp, done: Completed) -> JsResult<Outcome> {
 
 fn run_close(interp: &mut Interp, c: Closing) -> JsResult<Outcome> {
     if interp.event_loop.trace {
-        eprintln!("[close] {} callback", c.label);
+        let phase = interp.event_loop.phase_name("close");
+        eprintln!("[{phase}] {} callback", c.label);
     }
     let r = (c.callback)(interp).map(|_| Value::Undefined);
     settle_callback(interp, r)
@@ -982,7 +1014,9 @@ fn each_callback_checkpoint(interp: &Interp) -> bool {
     interp.event_loop.model != LoopModel::Node10
 }
 
-/// The timers phase: runs every timer due at the phase's start time.
+/// The timers phase: runs every timer due at the phase's start time. A
+/// callback that threw is not followed by a checkpoint (Node goes on with
+/// the next due timer); the phase ends with one.
 fn timers_phase(interp: &mut Interp) -> JsResult<()> {
     let now = (interp.event_loop.now_us() / 1000) * 1000;
     let mut ran = 0;
@@ -997,8 +1031,20 @@ fn timers_phase(interp: &mut Interp) -> JsResult<()> {
         let Some(Reverse(entry)) = interp.event_loop.timers.pop() else {
             break;
         };
-        if ran == 0 {
-            interp.event_loop.trace_line("timers", "phase");
+        if ran == 0 && interp.event_loop.trace {
+            let due = 1 + interp
+                .event_loop
+                .timers
+                .iter()
+                .filter(|Reverse(e)| {
+                    e.ready_at <= now
+                        && timer_handle(&e.timer).is_some_and(|h| h.queued.get() == e.seq)
+                })
+                .count();
+            interp.event_loop.trace_line(
+                "timers",
+                &format!("phase: {}", plural(due, "timer") + " due"),
+            );
         }
         ran += 1;
         if run_timer(interp, &entry.timer)? == Outcome::Returned && each_callback_checkpoint(interp)
@@ -1006,7 +1052,7 @@ fn timers_phase(interp: &mut Interp) -> JsResult<()> {
             checkpoint(interp)?;
         }
     }
-    if ran > 0 && !each_callback_checkpoint(interp) {
+    if ran > 0 {
         checkpoint(interp)?;
     }
     Ok(())
@@ -1042,36 +1088,56 @@ fn poll_phase(interp: &mut Interp) -> JsResult<()> {
     if lp.io.ready.is_empty() {
         return Ok(());
     }
-    lp.trace_line("poll", "phase");
+    let n = lp.io.ready.len();
+    lp.trace_line(
+        "poll",
+        &format!("phase: {}", plural(n, "completed request")),
+    );
+    // Each completion is its own callback scope: a checkpoint follows it
+    // even when it threw.
     while let Some(done) = interp.event_loop.io.ready.pop_front() {
-        if run_completion(interp, done)? == Outcome::Returned {
-            checkpoint(interp)?;
-        }
+        run_completion(interp, done)?;
+        checkpoint(interp)?;
     }
     Ok(())
 }
 
-/// The check phase: the immediates queued before it started.
+/// The check phase: the immediates queued before it started. When one
+/// throws, no checkpoint follows it, and once the batch is done the phase
+/// goes on with the immediates queued meanwhile (Node's outstanding
+/// queue); the phase ends with a checkpoint.
 fn check_phase(interp: &mut Interp) -> JsResult<()> {
-    if interp.event_loop.immediates.is_empty() {
-        return Ok(());
-    }
-    let batch: Vec<JsObject> = interp.event_loop.immediates.drain(..).collect();
     let mut ran = 0;
-    for imm in batch {
-        let live = timer_handle(&imm).is_some_and(|h| h.active.get() && h.queued.get() != 0);
-        if !live {
-            continue;
+    loop {
+        if interp.event_loop.immediates.is_empty() {
+            break;
         }
-        if ran == 0 {
-            interp.event_loop.trace_line("check", "phase");
+        let batch: Vec<JsObject> = interp.event_loop.immediates.drain(..).collect();
+        let live = |imm: &JsObject| {
+            timer_handle(imm).is_some_and(|h| h.active.get() && h.queued.get() != 0)
+        };
+        if ran == 0 && interp.event_loop.trace {
+            let n = batch.iter().filter(|i| live(i)).count();
+            let text = format!("phase: {}", plural(n, "immediate"));
+            interp.event_loop.trace_line("check", &text);
         }
-        ran += 1;
-        if run_immediate(interp, &imm)? == Outcome::Returned && each_callback_checkpoint(interp) {
-            checkpoint(interp)?;
+        let mut threw = false;
+        for imm in batch {
+            if !live(&imm) {
+                continue;
+            }
+            ran += 1;
+            match run_immediate(interp, &imm)? {
+                Outcome::Returned if each_callback_checkpoint(interp) => checkpoint(interp)?,
+                Outcome::Returned => {}
+                Outcome::Threw => threw = true,
+            }
+        }
+        if !threw {
+            break;
         }
     }
-    if ran > 0 && !each_callback_checkpoint(interp) {
+    if ran > 0 {
         checkpoint(interp)?;
     }
     Ok(())
@@ -1082,23 +1148,20 @@ fn close_phase(interp: &mut Interp) -> JsResult<()> {
     if interp.event_loop.closing.is_empty() {
         return Ok(());
     }
-    interp.event_loop.trace_line("close", "phase");
+    let n = interp.event_loop.closing.len();
+    interp
+        .event_loop
+        .trace_line("close", &format!("phase: {}", plural(n, "callback")));
     let batch: Vec<Closing> = interp.event_loop.closing.drain(..).collect();
     for c in batch {
-        if run_close(interp, c)? == Outcome::Returned {
-            checkpoint(interp)?;
-        }
+        run_close(interp, c)?;
+        checkpoint(interp)?;
     }
     Ok(())
 }
 
 /// One iteration of libuv's loop.
 fn node_iteration(interp: &mut Interp) -> JsResult<()> {
-    interp.event_loop.iteration += 1;
-    if interp.event_loop.trace {
-        let n = interp.event_loop.iteration;
-        eprintln!("[loop] iteration {n}");
-    }
     timers_phase(interp)?;
     // Pending callbacks and idle/prepare have no JavaScript work here.
     poll_phase(interp)?;
@@ -1235,9 +1298,14 @@ pub fn turn(interp: &mut Interp) -> JsResult<bool> {
 pub fn run(interp: &mut Interp, main: JsResult<()>, main_is_module: bool) -> JsResult<()> {
     settle_callback(interp, main.map(|_| Value::Undefined))?;
     if interp.event_loop.trace {
-        eprintln!("[main] done");
+        eprintln!("[main] end of the main script");
     }
     if main_is_module {
+        if !interp.job_queue.is_empty() {
+            let n = interp.job_queue.len();
+            let text = format!("module body: {} first", plural(n, "promise job"));
+            interp.event_loop.trace_line("microtasks", &text);
+        }
         run_promise_jobs(interp)?;
     }
     checkpoint(interp)?;
@@ -1248,7 +1316,9 @@ pub fn run(interp: &mut Interp, main: JsResult<()>, main_is_module: bool) -> JsR
                 _ => node_iteration(interp)?,
             }
         }
-        interp.event_loop.trace_line("loop", "empty: beforeExit");
+        interp
+            .event_loop
+            .trace_line("loop", "nothing left to run: 'beforeExit'");
         let r = (interp.event_loop.hooks.before_exit)(interp).map(|_| Value::Undefined);
         settle_callback(interp, r)?;
         checkpoint(interp)?;

@@ -45,7 +45,10 @@ pub fn received(interp: &mut Interp, v: &Value) -> String {
             }
         }
         _ => {
-            let shown = short_description(interp, v);
+            let shown = match v {
+                Value::String(s) => interp::inspect::quote_string(&s.to_rust_string()),
+                v => short_description(interp, v),
+            };
             let shown = if shown.chars().count() > 28 {
                 format!("{}...", shown.chars().take(25).collect::<String>())
             } else {

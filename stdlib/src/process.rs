@@ -45,12 +45,28 @@ pub fn process_object(interp: &Interp) -> Option<JsObject> {
     }
 }
 
-/// `process.emit(event, ...args)` if `process` is an EventEmitter; whether
-/// a listener ran.
+/// Whether `process` has listeners for `event`, read from the
+/// EventEmitter's `_events` table without running any code (so host
+/// emissions nobody listens to stay out of traces).
+fn has_listeners(p: &JsObject, event: &str) -> bool {
+    match p.get_own_data(&PropertyKey::from("_events")) {
+        Some(Value::Object(events)) => !matches!(
+            events.get_own_data(&PropertyKey::from(event)),
+            None | Some(Value::Undefined)
+        ),
+        _ => false,
+    }
+}
+
+/// `process.emit(event, ...args)` if `process` is an EventEmitter with
+/// listeners for `event`; whether a listener ran.
 pub fn emit(interp: &mut Interp, event: &str, args: &[Value]) -> JsResult<bool> {
     let Some(p) = process_object(interp) else {
         return Ok(false);
     };
+    if !has_listeners(&p, event) {
+        return Ok(false);
+    }
     let f = get_str(interp, &p, "emit")?;
     if !is_callable(&f) {
         return Ok(false);
@@ -67,6 +83,9 @@ pub fn listener_count(interp: &mut Interp, event: &str) -> JsResult<usize> {
     let Some(p) = process_object(interp) else {
         return Ok(0);
     };
+    if !has_listeners(&p, event) {
+        return Ok(0);
+    }
     let f = get_str(interp, &p, "listenerCount")?;
     if !is_callable(&f) {
         return Ok(0);
@@ -765,7 +784,12 @@ pub fn install(interp: &mut Interp, options: &ProcessOptions) -> JsResult<()> {
     if !options.test262 {
         // Without events.js (or if it fails to load) `process` still works,
         // minus the events.
-        match make_event_emitter(interp, &process, options) {
+        // Bootstrap code is not the program's: keep it out of
+        // --trace-context.
+        let trace = std::mem::replace(&mut interp.options.trace_context, false);
+        let r = make_event_emitter(interp, &process, options);
+        interp.options.trace_context = trace;
+        match r {
             Ok(()) | Err(JsError::Throw(_)) => {}
             Err(e) => return Err(e),
         }
