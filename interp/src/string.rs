@@ -88,8 +88,11 @@ impl JsString {
     /// The ASCII bytes, if the string is pure ASCII.
     pub fn as_ascii(&self) -> Option<&str> {
         match &*self.0 {
-            // Safety of from_utf8: ASCII bytes are valid UTF-8; fall back to None otherwise.
-            Repr::Ascii(b) => std::str::from_utf8(b).ok(),
+            // Safety: every constructor of `Repr::Ascii` stores only bytes
+            // below 0x80 (the module invariant), and ASCII is valid UTF-8.
+            // Checking would make this O(n), and the RegExp engine asks for
+            // the text on every match.
+            Repr::Ascii(b) => Some(unsafe { std::str::from_utf8_unchecked(b) }),
             Repr::Utf16(_) => None,
         }
     }
