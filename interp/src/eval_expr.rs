@@ -942,24 +942,30 @@ impl Interp {
                 Ok(v)
             }
             ExprKind::Paren(inner) => self.assign_to_expr(inner, value),
-            ExprKind::Member {
-                object,
-                prop: MemberProp::Computed(x),
-                ..
-            } => {
+            ExprKind::Member { object, prop, .. } if !matches!(prop, MemberProp::Private(_)) => {
                 // PutValue order: base, key, right-hand side, then the base
                 // check and ToPropertyKey.
                 let base = self.eval_expr(object)?;
-                let key_value = self.eval_expr(x)?;
+                let key_value = match prop {
+                    MemberProp::Computed(x) => Some(self.eval_expr(x)?),
+                    _ => None,
+                };
                 let v = self.eval_expr(value)?;
                 if base.is_nullish() {
                     let what = if base.is_null() { "null" } else { "undefined" };
-                    let shown = key_display_without_side_effects(&key_value);
+                    let shown = match (&key_value, prop) {
+                        (Some(k), _) => key_display_without_side_effects(k),
+                        (None, MemberProp::Ident(n)) => n.to_string(),
+                        _ => String::new(),
+                    };
                     return Err(self.type_error(format!(
                         "Cannot set properties of {what} (setting '{shown}')"
                     )));
                 }
-                let key = to_property_key(self, &key_value)?;
+                let key = match key_value {
+                    Some(k) => to_property_key(self, &k)?,
+                    None => self.member_key(prop)?,
+                };
                 self.put_property(&base, key, v.clone())?;
                 Ok(v)
             }

@@ -23,16 +23,35 @@ type Labels<'a> = &'a [ast::Atom];
 fn loop_continues(c: &Completion, labels: Labels) -> bool {
     match c {
         Completion::Normal(_) => true,
-        Completion::Continue(None) => true,
-        Completion::Continue(Some(l)) => labels.contains(l),
+        Completion::Continue(None, _) => true,
+        Completion::Continue(Some(l), _) => labels.contains(l),
         _ => false,
     }
 }
 
-/// What a loop returns when its body completed abruptly.
-fn loop_exit(c: Completion, last: Option<Value>) -> Completion {
+/// UpdateEmpty(C, V) — ECMA-262 §6.2.4.5
+fn update_empty(c: Completion, v: Option<Value>) -> Completion {
     match c {
-        Completion::Break(None) => Completion::Normal(last),
+        Completion::Normal(None) => Completion::Normal(v),
+        Completion::Break(l, None) => Completion::Break(l, v),
+        Completion::Continue(l, None) => Completion::Continue(l, v),
+        c => c,
+    }
+}
+
+/// The [[Value]] of a completion, if not empty.
+fn completion_value(c: &Completion) -> Option<&Value> {
+    match c {
+        Completion::Normal(v) | Completion::Break(_, v) | Completion::Continue(_, v) => v.as_ref(),
+        Completion::Return(v) => Some(v),
+    }
+}
+
+/// What a loop returns when its body completed abruptly:
+/// UpdateEmpty(stmtResult, V), an unlabeled break becoming normal.
+fn loop_exit(c: Completion, last: Option<Value>) -> Completion {
+    match update_empty(c, last) {
+        Completion::Break(None, v) => Completion::Normal(v),
         other => other,
     }
 }
@@ -48,9 +67,7 @@ impl Interp {
                         last = v;
                     }
                 }
-                Completion::Break(l) => return Ok(Completion::Break(l)),
-                Completion::Continue(l) => return Ok(Completion::Continue(l)),
-                r => return Ok(r),
+                r => return Ok(update_empty(r, last)),
             }
         }
         Ok(Completion::Normal(last))
@@ -79,10 +96,7 @@ impl Interp {
                 } else {
                     return Ok(Completion::Normal(Some(Value::Undefined)));
                 };
-                Ok(match r {
-                    Completion::Normal(None) => Completion::Normal(Some(Value::Undefined)),
-                    r => r,
-                })
+                Ok(update_empty(r, Some(Value::Undefined)))
             }
             StmtKind::Block(b) => self.eval_block(b),
             StmtKind::Empty | StmtKind::Debugger => Ok(Completion::Normal(None)),
@@ -102,39 +116,39 @@ impl Interp {
             StmtKind::ForIn(f) => self.eval_for_in(f, labels),
             StmtKind::ForOf(f) => self.eval_for_of(f, labels),
             StmtKind::While(test, body) => {
-                let mut last = None;
+                let mut last = Some(Value::Undefined);
                 loop {
                     let t = self.eval_expr(test)?;
                     if !to_boolean(&t) {
-                        return Ok(Completion::Normal(last.or(Some(Value::Undefined))));
+                        return Ok(Completion::Normal(last));
                     }
                     let c = self.eval_stmt(body, &[])?;
-                    if let Completion::Normal(Some(v)) = &c {
-                        last = Some(v.clone());
-                    }
                     if !loop_continues(&c, labels) {
                         return Ok(loop_exit(c, last));
+                    }
+                    if let Some(v) = completion_value(&c) {
+                        last = Some(v.clone());
                     }
                 }
             }
             StmtKind::DoWhile(body, test) => {
-                let mut last = None;
+                let mut last = Some(Value::Undefined);
                 loop {
                     let c = self.eval_stmt(body, &[])?;
-                    if let Completion::Normal(Some(v)) = &c {
-                        last = Some(v.clone());
-                    }
                     if !loop_continues(&c, labels) {
                         return Ok(loop_exit(c, last));
                     }
+                    if let Some(v) = completion_value(&c) {
+                        last = Some(v.clone());
+                    }
                     let t = self.eval_expr(test)?;
                     if !to_boolean(&t) {
-                        return Ok(Completion::Normal(last.or(Some(Value::Undefined))));
+                        return Ok(Completion::Normal(last));
                     }
                 }
             }
-            StmtKind::Break(l) => Ok(Completion::Break(l.clone())),
-            StmtKind::Continue(l) => Ok(Completion::Continue(l.clone())),
+            StmtKind::Break(l) => Ok(Completion::Break(l.clone(), None)),
+            StmtKind::Continue(l) => Ok(Completion::Continue(l.clone(), None)),
             StmtKind::Throw(e) => {
                 let v = self.eval_expr(e)?;
                 self.set_position(s.span.start);
@@ -150,7 +164,7 @@ impl Interp {
                 set.push(label.clone());
                 let r = self.eval_stmt(body, &set)?;
                 Ok(match r {
-                    Completion::Break(Some(l)) if l == *label => Completion::Normal(None),
+                    Completion::Break(Some(l), v) if l == *label => Completion::Normal(v),
                     r => r,
                 })
             }
@@ -163,7 +177,7 @@ impl Interp {
                 self.set_lexical_env(env);
                 let r = self.eval_stmt(body, labels);
                 self.set_lexical_env(outer);
-                r
+                r.map(|c| update_empty(c, Some(Value::Undefined)))
             }
             StmtKind::Import(_) => Ok(Completion::Normal(None)),
             StmtKind::Export(e) => self.eval_export(e),
@@ -200,7 +214,7 @@ impl Interp {
     /// Annex B.3.3: evaluating a block-level function declaration in sloppy
     /// mode copies the block binding to the function-level var binding.
     fn annex_b_function_statement(&mut self, f: &Rc<ast::Function>) -> JsResult<()> {
-        if self.is_strict() {
+        if self.is_strict() || f.is_async || f.is_generator {
             return Ok(());
         }
         let Some(name) = &f.name else { return Ok(()) };
@@ -226,13 +240,10 @@ impl Interp {
         }
         match var_env.kind() {
             EnvironmentKind::Global(g) => {
-                if !self
-                    .realm
-                    .global_env
-                    .bindings()
-                    .find(name)
-                    .is_some_and(|_| true)
-                {
+                // Only names GlobalDeclarationInstantiation declared as vars
+                // (which includes the script's Annex B function names).
+                let declared = g.var_names.borrow().iter().any(|n| n == name);
+                if declared && self.realm.global_env.bindings().find(name).is_none() {
                     let obj = g.global_object.clone();
                     obj.set(
                         self,
@@ -363,20 +374,20 @@ impl Interp {
             None => {}
         }
         self.create_per_iteration_environment(per_iteration);
-        let mut last = None;
+        let mut last = Some(Value::Undefined);
         loop {
             if let Some(t) = &f.test {
                 let tv = self.eval_expr(t)?;
                 if !to_boolean(&tv) {
-                    return Ok(Completion::Normal(last.or(Some(Value::Undefined))));
+                    return Ok(Completion::Normal(last));
                 }
             }
             let c = self.eval_stmt(&f.body, &[])?;
-            if let Completion::Normal(Some(v)) = &c {
-                last = Some(v.clone());
-            }
             if !loop_continues(&c, labels) {
                 return Ok(loop_exit(c, last));
+            }
+            if let Some(v) = completion_value(&c) {
+                last = Some(v.clone());
             }
             self.create_per_iteration_environment(per_iteration);
             if let Some(u) = &f.update {
@@ -479,22 +490,22 @@ impl Interp {
     fn eval_for_in(&mut self, f: &ast::ForInOf, labels: Labels) -> JsResult<Completion> {
         let v = self.eval_for_head_expr(f)?;
         if v.is_nullish() {
-            return Ok(Completion::Normal(None));
+            return Ok(Completion::Normal(Some(Value::Undefined)));
         }
         let obj = to_object(self, &v)?;
         let keys = enumerate_object_properties(&obj);
-        let mut last = None;
+        let mut last = Some(Value::Undefined);
         for (owner, key) in keys {
             // Skip properties deleted before they were reached.
             if !owner.has_own_property(&key) {
                 continue;
             }
             let c = self.for_in_of_iteration(f, key.to_value(), labels)?;
-            if let Completion::Normal(Some(v)) = &c {
-                last = Some(v.clone());
-            }
             if !loop_continues(&c, labels) {
                 return Ok(loop_exit(c, last));
+            }
+            if let Some(v) = completion_value(&c) {
+                last = Some(v.clone());
             }
         }
         Ok(Completion::Normal(last))
@@ -508,7 +519,7 @@ impl Interp {
             self.require_iterable(&v, &f.right)?;
             operations::get_iterator(self, &v)?
         };
-        let mut last = None;
+        let mut last = Some(Value::Undefined);
         loop {
             let next = if f.is_await {
                 let r = operations::iterator_next(self, &rec, None)?;
@@ -532,12 +543,12 @@ impl Interp {
                 Ok(c) => c,
                 Err(e) => return self.close_for_of(&rec, f.is_await, Err(e)),
             };
-            if let Completion::Normal(Some(v)) = &c {
-                last = Some(v.clone());
-            }
             if !loop_continues(&c, labels) {
                 let exit = loop_exit(c, last);
                 return self.close_for_of(&rec, f.is_await, Ok(exit));
+            }
+            if let Some(v) = completion_value(&c) {
+                last = Some(v.clone());
             }
         }
     }
@@ -563,13 +574,15 @@ impl Interp {
         if let Err(JsError::Exit(_)) = r {
             return r;
         }
-        match &t.finalizer {
+        let r = match &t.finalizer {
             None => r,
             Some(fin) => match self.eval_block(fin)? {
                 Completion::Normal(_) => r,
                 abrupt => Ok(abrupt),
             },
-        }
+        };
+        // UpdateEmpty(C, undefined)
+        r.map(|c| update_empty(c, Some(Value::Undefined)))
     }
 
     fn eval_catch(&mut self, t: &ast::TryStmt, exc: Value) -> JsResult<Completion> {
@@ -609,7 +622,7 @@ impl Interp {
             self.set_lexical_env(outer);
         }
         match r? {
-            Completion::Break(None) => Ok(Completion::Normal(None)),
+            Completion::Break(None, v) => Ok(Completion::Normal(v.or(Some(Value::Undefined)))),
             c => Ok(c),
         }
     }
@@ -627,9 +640,10 @@ impl Interp {
         }
         let start = match start.or_else(|| sw.cases.iter().position(|c| c.test.is_none())) {
             Some(s) => s,
-            None => return Ok(Completion::Normal(None)),
+            None => return Ok(Completion::Normal(Some(Value::Undefined))),
         };
-        let mut last = None;
+        // CaseBlockEvaluation: V starts undefined and takes each non-empty value.
+        let mut last = Some(Value::Undefined);
         for c in &sw.cases[start..] {
             match self.eval_statements(&c.body)? {
                 Completion::Normal(v) => {
@@ -637,7 +651,7 @@ impl Interp {
                         last = v;
                     }
                 }
-                other => return Ok(other),
+                other => return Ok(update_empty(other, last)),
             }
         }
         Ok(Completion::Normal(last))

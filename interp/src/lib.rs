@@ -67,6 +67,8 @@ pub type JsResult<T> = Result<T, JsError>;
 pub enum Completion {
     Normal(Option<Value>),
     Return(Value),
-    Break(Option<parser::ast::Atom>),
-    Continue(Option<parser::ast::Atom>),
+    /// `break label`, with the value of the statements before it (if any).
+    Break(Option<parser::ast::Atom>, Option<Value>),
+    /// `continue label`, with the value of the statements before it.
+    Continue(Option<parser::ast::Atom>, Option<Value>),
 }
