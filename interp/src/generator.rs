@@ -980,6 +980,18 @@ pub fn get_async_iterator(interp: &mut Interp, v: &Value) -> JsResult<IteratorRe
         Value::Object(ret),
         crate::storage::Attributes::hidden(),
     );
+    let throw = create_native_closure(
+        interp,
+        async_from_sync_throw,
+        "throw",
+        1,
+        vec![sync.iterator.clone()],
+    );
+    obj.define_value(
+        "throw",
+        Value::Object(throw),
+        crate::storage::Attributes::hidden(),
+    );
     Ok(IteratorRecord {
         iterator: Value::Object(obj),
         next_method: Value::Object(next),
@@ -1066,6 +1078,42 @@ fn async_from_sync_return(interp: &mut Interp, _this: &Value, args: &[Value]) ->
             let p = promise::new_promise(interp);
             promise::resolve_promise(interp, &p, r)?;
             Ok(Value::Object(p))
+        }
+        Some(m) => {
+            let r = interp.call(&m, &it, args);
+            async_from_sync_continuation(interp, r)
+        }
+    }
+}
+
+/// %AsyncFromSyncIteratorPrototype%.throw — ECMA-262 §27.1.6.2.3
+fn async_from_sync_throw(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let it = native_slots(interp).first().cloned().unwrap_or_default();
+    let m = match get_method(interp, &it, &PropertyKey::from("throw")) {
+        Ok(m) => m,
+        Err(JsError::Throw(e)) => return Ok(Value::Object(promise::promise_rejected(interp, e))),
+        Err(e) => return Err(e),
+    };
+    match m {
+        None => {
+            // No `throw`: close the sync iterator, then reject with a TypeError.
+            let rec = IteratorRecord {
+                iterator: it.clone(),
+                next_method: Value::Undefined,
+                done: false,
+            };
+            if let Err(JsError::Throw(e)) = operations::iterator_close(interp, &rec, Ok(())) {
+                return Ok(Value::Object(promise::promise_rejected(interp, e)));
+            }
+            let err = crate::error::create_error(
+                interp,
+                crate::error::ErrorType::TypeError,
+                "The iterator does not provide a 'throw' method",
+            );
+            Ok(Value::Object(promise::promise_rejected(
+                interp,
+                Value::Object(err),
+            )))
         }
         Some(m) => {
             let r = interp.call(&m, &it, args);
