@@ -11,6 +11,13 @@
 //! regress code unit by code unit too, except group names, where a surrogate
 //! pair is one identifier character.
 //!
+//! Compiled patterns are cached per realm by source and flags (a regular
+//! expression literal in a loop compiles once). When a regexp's protocol is
+//! untouched (its own `exec`, `flags` and flag getters are the built-in
+//! ones, `lastIndex` a writable number), the global forms of @@replace and
+//! @@match and all of @@split run the matcher directly instead of building
+//! an exec result per match; what the program can observe is the same.
+//!
 //! Departures, on purpose:
 //! - A sticky (`y`) match must start exactly at `lastIndex`, and regress can
 //!   only search forward. A sticky regexp therefore also gets a second
@@ -41,6 +48,7 @@ use interp::operations::{
     length_of_array_like, same_value, to_boolean, to_integer_or_infinity, to_length, to_object,
     to_string, to_uint32,
 };
+use interp::storage::PropertySlot;
 use interp::string::JsStringBuilder;
 use interp::{Attributes, Interp, JsObject, JsResult, JsString, ObjectKind, PropertyKey, Value};
 use regress::Regex;
@@ -170,6 +178,56 @@ fn regexp_constructor_object(interp: &Interp) -> Option<JsObject> {
 
 // ---------------------------------------------------------------------------
 // Compiling and matching.
+
+/// The realm's cache of compiled patterns, by (source, flags).
+struct RegExpCache {
+    map: RefCell<std::collections::HashMap<(JsString, JsString), Rc<Regex>>>,
+}
+
+impl Finalize for RegExpCache {}
+// Safety: the cache holds strings and compiled regexes, no `Gc` pointers.
+unsafe impl Trace for RegExpCache {
+    unsafe_empty_trace!();
+}
+
+impl HostObject for RegExpCache {
+    fn class_name(&self) -> &str {
+        "RegExpCache"
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Entries kept before the cache starts over.
+const CACHE_LIMIT: usize = 512;
+
+/// The compiled matcher for `p` with `flags`, from the cache or compiled.
+fn cached_compile(
+    interp: &Interp,
+    p: &JsString,
+    f: &JsString,
+    flags: Flags,
+) -> Result<Rc<Regex>, String> {
+    let cache = interp.realm.intrinsics.constructor("%RegExpCache%");
+    let cache = cache.as_ref().and_then(|c| c.host::<RegExpCache>());
+    let key = (p.clone(), f.clone());
+    if let Some(re) = cache.and_then(|c| c.map.borrow().get(&key).cloned()) {
+        return Ok(re);
+    }
+    let re = Rc::new(compile(
+        pattern_code_points(p, flags.full_unicode()),
+        flags,
+    )?);
+    if let Some(c) = cache {
+        let mut map = c.map.borrow_mut();
+        if map.len() >= CACHE_LIMIT {
+            map.clear();
+        }
+        map.insert(key, re.clone());
+    }
+    Ok(re)
+}
 
 /// The pattern as regress reads it: code points under `u`/`v`, code units
 /// otherwise (but a surrogate pair inside a group name is one character).
@@ -345,7 +403,7 @@ fn regexp_initialize(
         )));
     };
     // 10-13. Parse the pattern.
-    let re = match compile(pattern_code_points(&p, parsed.full_unicode()), parsed) {
+    let re = match cached_compile(interp, &p, &f, parsed) {
         Ok(re) => re,
         Err(e) => {
             return Err(interp.syntax_error(format!("Invalid regular expression: /{p}/{f}: {e}")))
@@ -357,7 +415,7 @@ fn regexp_initialize(
     *d.source.borrow_mut() = p;
     *d.flags_text.borrow_mut() = f;
     d.flags.set(parsed);
-    *d.matcher.borrow_mut() = Some(Rc::new(re));
+    *d.matcher.borrow_mut() = Some(re);
     *d.sticky_matcher.borrow_mut() = None;
     // 16. Perform ? Set(obj, "lastIndex", +0𝔽, true).
     operations::set(
@@ -610,6 +668,119 @@ fn contains_unit(s: &JsString, c: u8) -> bool {
 }
 
 // ---------------------------------------------------------------------------
+// Running the matcher directly on an untouched regexp.
+
+/// The accessors of %RegExp.prototype% whose built-in getters the direct
+/// paths rely on (registered by `install` as `%RegExp.prototype.NAME%`).
+const FLAG_ACCESSORS: [(&str, &str); 9] = [
+    ("flags", "%RegExp.prototype.flags%"),
+    ("hasIndices", "%RegExp.prototype.hasIndices%"),
+    ("global", "%RegExp.prototype.global%"),
+    ("ignoreCase", "%RegExp.prototype.ignoreCase%"),
+    ("multiline", "%RegExp.prototype.multiline%"),
+    ("dotAll", "%RegExp.prototype.dotAll%"),
+    ("unicode", "%RegExp.prototype.unicode%"),
+    ("unicodeSets", "%RegExp.prototype.unicodeSets%"),
+    ("sticky", "%RegExp.prototype.sticky%"),
+];
+
+/// Whether `rx` is a RegExp whose exec, flags and lastIndex behave as the
+/// built-ins do, so that running the matcher directly is unobservable.
+fn is_pristine(interp: &Interp, rx: &JsObject) -> bool {
+    let intrinsics = &interp.realm.intrinsics;
+    let Some(proto) = regexp_prototype(interp) else {
+        return false;
+    };
+    if rx.host::<RegExpData>().is_none() || rx.prototype().as_ref() != Some(&proto) {
+        return false;
+    }
+    let keys = rx.own_property_keys();
+    if keys.len() != 1 {
+        return false;
+    }
+    match rx.own_slot_raw(&PropertyKey::from("lastIndex")) {
+        Some(PropertySlot::Data(Value::Number(_), a)) if a.writable() => {}
+        _ => return false,
+    }
+    let exec = intrinsics.constructor("%RegExp.prototype.exec%");
+    match (proto.own_slot_raw(&PropertyKey::from("exec")), exec) {
+        (Some(PropertySlot::Data(Value::Object(f), _)), Some(e)) if f == e => {}
+        _ => return false,
+    }
+    FLAG_ACCESSORS.iter().all(|(key, name)| {
+        match (
+            proto.own_slot_raw(&PropertyKey::from(*key)),
+            intrinsics.constructor(name),
+        ) {
+            (Some(PropertySlot::Accessor(Some(g), _, _)), Some(original)) => g == original,
+            _ => false,
+        }
+    })
+}
+
+/// One match found by running the matcher directly: its range, capture
+/// ranges and named groups (in code units).
+struct DirectMatch {
+    start: usize,
+    end: usize,
+    captures: Vec<Option<regress::Range>>,
+    named: Vec<(String, Option<regress::Range>)>,
+}
+
+/// Every match a global exec loop over `s` would find (RegExpBuiltinExec
+/// repeated, with AdvanceStringIndex after empty matches).
+fn direct_matches(interp: &mut Interp, rx: &JsObject, s: &JsString) -> JsResult<Vec<DirectMatch>> {
+    let Some(d) = rx.host::<RegExpData>() else {
+        return Ok(Vec::new());
+    };
+    let Some(matcher) = d.matcher.borrow().clone() else {
+        return Ok(Vec::new());
+    };
+    let flags = d.flags.get();
+    let full_unicode = flags.full_unicode();
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    while pos <= s.len() {
+        let found = if flags.sticky {
+            find_at(d, &matcher, s, pos)
+        } else {
+            find_from(&matcher, s, pos, full_unicode)
+        };
+        let Some(m) =
+            found.map_err(|()| interp.range_error("Regular expression engine failure"))?
+        else {
+            break;
+        };
+        let (start, end) = (m.start(), m.end());
+        pos = if end == start {
+            advance_string_index(s, end as f64, full_unicode) as usize
+        } else {
+            end
+        };
+        let named = m.named_groups().map(|(n, r)| (n.to_string(), r)).collect();
+        out.push(DirectMatch {
+            start,
+            end,
+            captures: m.captures,
+            named,
+        });
+    }
+    Ok(out)
+}
+
+/// The groups object of a direct match (undefined without named groups).
+fn direct_groups(interp: &mut Interp, s: &JsString, m: &DirectMatch) -> Value {
+    if m.named.is_empty() {
+        return Value::Undefined;
+    }
+    let g = null_proto_object(interp);
+    for (name, range) in &m.named {
+        g.define_value(name.as_str(), substring_value(s, range), Attributes::all());
+    }
+    Value::Object(g)
+}
+
+// ---------------------------------------------------------------------------
 // The constructor.
 
 /// RegExp ( pattern, flags ) — ECMA-262 §22.2.4.1
@@ -851,6 +1022,18 @@ fn regexp_proto_match(interp: &mut Interp, this: &Value, args: &[Value]) -> JsRe
     }
     let full_unicode = contains_unit(&flags, b'u') || contains_unit(&flags, b'v');
     set_last_index(interp, &rx, 0.0)?;
+    if is_pristine(interp, &rx) {
+        let matches = direct_matches(interp, &rx, &s)?;
+        set_last_index(interp, &rx, 0.0)?;
+        if matches.is_empty() {
+            return Ok(Value::Null);
+        }
+        let found = matches
+            .iter()
+            .map(|m| Value::String(s.substring(m.start, m.end)))
+            .collect();
+        return Ok(Value::Object(create_array_from_list(interp, found)));
+    }
     let mut found = Vec::new();
     loop {
         let result = regexp_exec(interp, &rx, &s)?;
@@ -1008,6 +1191,9 @@ fn regexp_proto_replace(interp: &mut Interp, this: &Value, args: &[Value]) -> Js
     let full_unicode = contains_unit(&flags, b'u') || contains_unit(&flags, b'v');
     if global {
         set_last_index(interp, &rx, 0.0)?;
+        if is_pristine(interp, &rx) {
+            return replace_direct(interp, &rx, &s, &replace_value, functional);
+        }
     }
     // 11. Collect the results.
     let mut results = Vec::new();
@@ -1081,6 +1267,54 @@ fn regexp_proto_replace(interp: &mut Interp, this: &Value, args: &[Value]) -> Js
     Ok(Value::String(acc.build()))
 }
 
+/// @@replace's steps 11-15 for a global untouched regexp, from direct
+/// matches instead of exec results.
+fn replace_direct(
+    interp: &mut Interp,
+    rx: &JsObject,
+    s: &JsString,
+    replace_value: &Value,
+    functional: bool,
+) -> JsResult<Value> {
+    let matches = direct_matches(interp, rx, s)?;
+    set_last_index(interp, rx, 0.0)?;
+    let template = match replace_value {
+        Value::String(t) => t.clone(),
+        _ => JsString::empty(),
+    };
+    let plain = !functional && !template.code_units().contains(&u16::from(b'$'));
+    let mut acc = JsStringBuilder::new();
+    let mut next_source_position = 0usize;
+    for m in &matches {
+        acc.push_str(&s.substring(next_source_position, m.start));
+        if plain {
+            acc.push_str(&template);
+        } else {
+            let matched = s.substring(m.start, m.end);
+            let captures: Vec<Value> = m.captures.iter().map(|c| substring_value(s, c)).collect();
+            let groups = direct_groups(interp, s, m);
+            let replacement = if functional {
+                let mut call_args = Vec::with_capacity(captures.len() + 4);
+                call_args.push(Value::String(matched));
+                call_args.extend(captures);
+                call_args.push(Value::from(m.start));
+                call_args.push(Value::String(s.clone()));
+                if !groups.is_undefined() {
+                    call_args.push(groups);
+                }
+                let v = interp.call(replace_value, &Value::Undefined, &call_args)?;
+                to_string(interp, &v)?
+            } else {
+                get_substitution(interp, &matched, s, m.start, &captures, &groups, &template)?
+            };
+            acc.push_str(&replacement);
+        }
+        next_source_position = m.end;
+    }
+    acc.push_str(&s.substring(next_source_position, s.len()));
+    Ok(Value::String(acc.build()))
+}
+
 /// RegExp.prototype [ @@search ] ( string ) — ECMA-262 §22.2.6.12
 fn regexp_proto_search(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let rx = this_object(interp, this, "RegExp.prototype[Symbol.search]")?;
@@ -1144,33 +1378,16 @@ fn regexp_proto_split(interp: &mut Interp, this: &Value, args: &[Value]) -> JsRe
         }
         return Ok(Value::Object(create_array_from_list(interp, parts)));
     }
-    // The built-in exec on a fresh %RegExp% instance is not observable, so
-    // it can search ahead instead of trying every position in turn.
-    let exec = get_str(interp, &splitter, "exec")?;
-    let builtin_exec = interp
-        .realm
-        .intrinsics
-        .constructor("%RegExp.prototype.exec%");
-    let builtin = matches!(&c, Value::Object(co) if *co == default)
-        && matches!((&exec, builtin_exec), (Value::Object(e), Some(b)) if *e == b);
+    // A fresh %RegExp% instance with the built-in protocol: search ahead
+    // with the matcher instead of trying a sticky exec at every position.
+    if matches!(&c, Value::Object(co) if *co == default) && is_pristine(interp, &splitter) {
+        return split_direct(interp, &splitter, &s, lim, unicode_matching);
+    }
     let mut p = 0usize;
     let mut q = p;
     while q < size {
-        let z = if builtin {
-            match builtin_search(interp, &splitter, &s, q)? {
-                Some((pos, z)) => {
-                    q = pos;
-                    if q >= size {
-                        break;
-                    }
-                    Value::Object(z)
-                }
-                None => break,
-            }
-        } else {
-            set_last_index(interp, &splitter, q as f64)?;
-            regexp_exec(interp, &splitter, &s)?
-        };
+        set_last_index(interp, &splitter, q as f64)?;
+        let z = regexp_exec(interp, &splitter, &s)?;
         let Value::Object(z) = z else {
             q = advance_string_index(&s, q as f64, unicode_matching) as usize;
             continue;
@@ -1201,35 +1418,54 @@ fn regexp_proto_split(interp: &mut Interp, this: &Value, args: &[Value]) -> JsRe
     Ok(Value::Object(create_array_from_list(interp, parts)))
 }
 
-/// The first position at or after `from` where the sticky `splitter`
-/// matches, with its exec result (what @@split's loop would find by trying
-/// each position).
-fn builtin_search(
+/// @@split's loop (steps 19-25) on an untouched splitter: each search
+/// finds the next position where the sticky exec would succeed.
+fn split_direct(
     interp: &mut Interp,
     splitter: &JsObject,
     s: &JsString,
-    from: usize,
-) -> JsResult<Option<(usize, JsObject)>> {
+    lim: u32,
+    unicode_matching: bool,
+) -> JsResult<Value> {
     let Some(d) = splitter.host::<RegExpData>() else {
-        return Ok(None);
+        return Ok(Value::Undefined);
     };
     let Some(matcher) = d.matcher.borrow().clone() else {
-        return Ok(None);
+        return Ok(Value::Undefined);
     };
-    let full_unicode = d.flags.get().full_unicode();
-    let found = match find_from(&matcher, s, from, full_unicode) {
-        Ok(m) => m,
-        Err(()) => return Err(interp.range_error("Regular expression engine failure")),
-    };
-    let Some(m) = found else {
-        return Ok(None);
-    };
-    let pos = m.start();
-    set_last_index(interp, splitter, pos as f64)?;
-    match regexp_builtin_exec(interp, splitter, s)? {
-        Value::Object(z) => Ok(Some((pos, z))),
-        _ => Ok(None),
+    let size = s.len();
+    let mut parts: Vec<Value> = Vec::new();
+    let (mut p, mut q) = (0usize, 0usize);
+    while q < size {
+        let found = find_from(&matcher, s, q, unicode_matching)
+            .map_err(|()| interp.range_error("Regular expression engine failure"))?;
+        let Some(m) = found else {
+            break;
+        };
+        q = m.start();
+        if q >= size {
+            break;
+        }
+        let e = m.end().min(size);
+        if e == p {
+            q = advance_string_index(s, q as f64, unicode_matching) as usize;
+            continue;
+        }
+        parts.push(Value::String(s.substring(p, q)));
+        if parts.len() as u32 == lim {
+            return Ok(Value::Object(create_array_from_list(interp, parts)));
+        }
+        p = e;
+        for c in &m.captures {
+            parts.push(substring_value(s, c));
+            if parts.len() as u32 == lim {
+                return Ok(Value::Object(create_array_from_list(interp, parts)));
+            }
+        }
+        q = p;
     }
+    parts.push(Value::String(s.substring(p, size)));
+    Ok(Value::Object(create_array_from_list(interp, parts)))
 }
 
 // ---------------------------------------------------------------------------
@@ -1444,6 +1680,18 @@ pub fn install(interp: &mut Interp) {
             Attributes::new(false, false, true),
         );
     }
+    for (key, name) in FLAG_ACCESSORS {
+        if let Some(PropertySlot::Accessor(Some(g), _, _)) =
+            proto.own_slot_raw(&PropertyKey::from(key))
+        {
+            interp.realm.intrinsics.register(name, g);
+        }
+    }
+    let cache = RegExpCache {
+        map: RefCell::new(std::collections::HashMap::new()),
+    };
+    let cache = interp.alloc_object(None, ObjectKind::Host(Box::new(cache)));
+    interp.realm.intrinsics.register("%RegExpCache%", cache);
     let i = &interp.realm.intrinsics;
     let symbols = [
         (
