@@ -469,6 +469,8 @@ pub struct EventLoop {
     timer_nesting: u32,
     /// Whether stdout / stderr were used (their streams take an async id).
     stdio_used: [bool; 2],
+    /// The loop time timers start from (µs), see [`EventLoop::timer_start_ms`].
+    timer_clock_us: u64,
 }
 
 impl Default for EventLoop {
@@ -493,6 +495,7 @@ impl Default for EventLoop {
             refed_handles: 0,
             timer_nesting: 0,
             stdio_used: [false; 2],
+            timer_clock_us: 0,
         }
     }
 }
@@ -511,6 +514,19 @@ impl EventLoop {
     /// libuv's loop time: whole milliseconds since the loop started.
     pub fn now_ms(&self) -> f64 {
         (self.now_us() / 1000) as f64
+    }
+
+    /// The millisecond a timer created now starts from: libuv's loop time,
+    /// a cached clock. It is refreshed when it is a millisecond or more
+    /// behind, so timers created in one quick run of code share their
+    /// start (as they share it in Node when no millisecond boundary falls
+    /// between them) instead of depending on where the boundary falls.
+    fn timer_start_ms(&mut self) -> u64 {
+        let now = self.now_us();
+        if now >= self.timer_clock_us + 1000 {
+            self.timer_clock_us = now;
+        }
+        self.timer_clock_us / 1000
     }
 
     /// Whether anything referenced keeps the loop running.
@@ -609,7 +625,7 @@ pub fn start_timer(interp: &mut Interp, timer: &JsObject) {
     let delay_us = (h.delay.get().max(0.0) * 1000.0) as u64;
     let ready_at = match lp.model {
         // libuv's clock counts whole milliseconds.
-        LoopModel::Node | LoopModel::Node10 => (lp.now_us() / 1000) * 1000 + delay_us,
+        LoopModel::Node | LoopModel::Node10 => lp.timer_start_ms() * 1000 + delay_us,
         LoopModel::Browser => lp.now_us() + delay_us,
     };
     schedule_timer_at(lp, timer, h, ready_at);
@@ -928,7 +944,7 @@ fn run_timer(interp: &mut Interp, timer: &JsObject) -> JsResult<Outcome> {
         return Ok(Outcome::Returned);
     };
     h.queued.set(0);
-    let start_ms = interp.event_loop.now_ms();
+    let start_ms = interp.event_loop.timer_start_ms();
     if interp.event_loop.trace {
         let what = match h.kind {
             TimerKind::Interval => "setInterval",
@@ -955,7 +971,7 @@ fn run_timer(interp: &mut Interp, timer: &JsObject) -> JsResult<Outcome> {
         let delay_us = (h.delay.get() * 1000.0) as u64;
         let ready_at = match lp.model {
             LoopModel::Browser => lp.now_us() + delay_us,
-            _ => (start_ms as u64) * 1000 + delay_us,
+            _ => start_ms * 1000 + delay_us,
         };
         schedule_timer_at(lp, timer, h, ready_at);
     } else if h.queued.get() == 0 {
