@@ -90,7 +90,15 @@ fn inner_module_evaluation(
                 None => Ok(index),
             };
         }
-        ModuleStatus::Evaluating => return Ok(index),
+        ModuleStatus::Evaluating => {
+            trace::log(interp, || {
+                format!(
+                    "cycle: {} is still evaluating (its uninitialized bindings are in their TDZ)",
+                    rec.key
+                )
+            });
+            return Ok(index);
+        }
         _ => {}
     }
     // 5-10.
