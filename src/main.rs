@@ -272,22 +272,35 @@ fn report_uncaught(interp: &mut Interp, v: &Value, test262: bool) {
         return;
     }
     let mut out = String::new();
+    let is_error = interp::error::is_error_object(v);
     if let Some((src, pos)) = interp.last_throw_position.clone() {
         let (line, col) = src.line_col(pos);
+        // Node separates the caret from an error's stack by a blank line,
+        // and starts the report of a thrown non-error with one.
         out.push_str(&format!(
-            "{}:{}\n{}\n{}^\n\n",
+            "{}{}:{}\n{}\n{}^\n{}",
+            if is_error { "" } else { "\n" },
             src.name,
             line,
             src.line_text(line),
-            " ".repeat(col - 1)
+            " ".repeat(col - 1),
+            if is_error { "\n" } else { "" }
         ));
     } else if let Some(frame) = first_frame(&description) {
         out.push_str(&frame);
     }
-    if interp::error::is_error_object(v) {
-        out.push_str(&description);
-    } else {
-        out.push_str(&format!("Uncaught {description}"));
+    out.push_str(&description);
+    if !is_error {
+        // A thrown primitive is shown as its string, an object inspected.
+        if !v.is_object() {
+            if let Value::String(s) = v {
+                out.truncate(out.len() - description.len());
+                out.push_str(&s.to_rust_string());
+            }
+            out.push_str(
+                "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)",
+            );
+        }
     }
     out.push_str("\n\nNode.js v20.0.0-minijs\n");
     let _ = std::io::stderr().write_all(out.as_bytes());
