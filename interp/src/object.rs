@@ -438,10 +438,15 @@ impl JsObject {
         a: &ArrayData,
         desc: PropertyDescriptor,
     ) -> JsResult<bool> {
-        if desc.is_accessor() || desc.configurable == Some(true) || desc.enumerable == Some(true) {
-            return Ok(false);
-        }
+        // What OrdinaryDefineOwnProperty rejects for a non-configurable
+        // data property (checked after the conversions below, as the spec's
+        // order makes observable).
+        let invalid =
+            desc.is_accessor() || desc.configurable == Some(true) || desc.enumerable == Some(true);
         let Some(v) = desc.value.clone() else {
+            if invalid {
+                return Ok(false);
+            }
             if desc.writable == Some(true) && !a.length_writable.get() {
                 return Ok(false);
             }
@@ -455,8 +460,14 @@ impl JsObject {
         if new_len as f64 != number_len {
             return Err(interp.range_error("Invalid array length"));
         }
+        if invalid {
+            return Ok(false);
+        }
         let old = a.length.get();
         if new_len == old {
+            if desc.writable == Some(true) && !a.length_writable.get() {
+                return Ok(false);
+            }
             if desc.writable == Some(false) {
                 a.length_writable.set(false);
             }
