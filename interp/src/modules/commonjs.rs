@@ -559,8 +559,7 @@ pub fn module_builtin(interp: &mut Interp) -> JsResult<Value> {
     m.define_value("createRequire", Value::Object(create), a);
     let is_builtin = create_native_closure(interp, is_builtin_fn, "isBuiltin", 1, Vec::new());
     m.define_value("isBuiltin", Value::Object(is_builtin), a);
-    let mut names: Vec<&'static str> = interp.modules.builtin_names.keys().copied().collect();
-    names.sort_unstable();
+    let names = interp.modules.builtin_module_names();
     let names: Vec<Value> = names.into_iter().map(Value::from).collect();
     let list = create_array_from_list(interp, names);
     m.define_value("builtinModules", Value::Object(list), a);

@@ -119,6 +119,14 @@ impl ModuleLoader {
     pub fn is_builtin(&self, name: &str) -> bool {
         builtin::builtin_name(self, name).is_some()
     }
+
+    /// The names of the built-in modules, sorted (for `builtinModules` and
+    /// completion).
+    pub fn builtin_module_names(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.builtin_names.keys().copied().collect();
+        names.sort_unstable();
+        names
+    }
 }
 
 /// How the entry file is run.
