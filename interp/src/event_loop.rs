@@ -522,8 +522,15 @@ impl EventLoop {
     /// start (as they share it in Node when no millisecond boundary falls
     /// between them) instead of depending on where the boundary falls.
     fn timer_start_ms(&mut self) -> u64 {
+        self.update_timer_clock(false)
+    }
+
+    /// Refreshes the loop time (at each phase, as libuv updates it at each
+    /// iteration) if `force` or if it is a millisecond behind; returns it
+    /// in whole milliseconds.
+    fn update_timer_clock(&mut self, force: bool) -> u64 {
         let now = self.now_us();
-        if now >= self.timer_clock_us + 1000 {
+        if force || now >= self.timer_clock_us + 1000 {
             self.timer_clock_us = now;
         }
         self.timer_clock_us / 1000
@@ -1034,7 +1041,7 @@ fn each_callback_checkpoint(interp: &Interp) -> bool {
 /// callback that threw is not followed by a checkpoint (Node goes on with
 /// the next due timer); the phase ends with one.
 fn timers_phase(interp: &mut Interp) -> JsResult<()> {
-    let now = (interp.event_loop.now_us() / 1000) * 1000;
+    let now = interp.event_loop.update_timer_clock(true) * 1000;
     let mut ran = 0;
     loop {
         interp.event_loop.clean_timer_top();
@@ -1101,6 +1108,7 @@ fn poll_phase(interp: &mut Interp) -> JsResult<()> {
         }
     }
     lp.io.receive(timeout);
+    lp.update_timer_clock(true);
     if lp.io.ready.is_empty() {
         return Ok(());
     }
@@ -1181,6 +1189,7 @@ fn node_iteration(interp: &mut Interp) -> JsResult<()> {
     timers_phase(interp)?;
     // Pending callbacks and idle/prepare have no JavaScript work here.
     poll_phase(interp)?;
+    interp.event_loop.update_timer_clock(true);
     check_phase(interp)?;
     close_phase(interp)
 }
