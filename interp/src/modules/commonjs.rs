@@ -254,6 +254,12 @@ fn resolve_filename(interp: &mut Interp, module: &JsObject, request: &str) -> Js
             "ERR_INVALID_PACKAGE_TARGET",
             &m,
         )),
+        Err(PackageError::ImportNotDefined(m)) => Err(coded_error(
+            interp,
+            ErrorType::TypeError,
+            "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+            &format!("{m} imported from {filename}"),
+        )),
     }
 }
 

@@ -42,6 +42,8 @@ pub struct PackageJson {
     /// `"type"`: `Some(true)` for `"module"`, `Some(false)` for `"commonjs"`.
     pub type_module: Option<bool>,
     pub exports: Option<Exports>,
+    /// `"imports"`: `#name` specifiers private to the package.
+    pub imports: Option<Exports>,
 }
 
 /// A value of `"exports"` (or of one of its conditions).
@@ -63,6 +65,8 @@ pub const IMPORT_CONDITIONS: &[&str] = &["import", "node", "node-addons", "defau
 pub enum PackageError {
     /// ERR_PACKAGE_PATH_NOT_EXPORTED (message without the importer).
     NotExported(String),
+    /// ERR_PACKAGE_IMPORT_NOT_DEFINED (message without the importer).
+    ImportNotDefined(String),
     /// ERR_INVALID_PACKAGE_TARGET / ERR_INVALID_PACKAGE_CONFIG.
     Invalid(String),
 }
@@ -139,16 +143,19 @@ fn parse_package_json(interp: &mut Interp, dir: &Path, text: &str) -> Option<Pac
         Some("commonjs") => Some(false),
         _ => None,
     };
-    let exports = o
-        .get_own_data(&PropertyKey::from("exports"))
-        .filter(|v| !v.is_undefined())
-        .map(|v| exports_value(&v));
+    let field = |k: &str| {
+        o.get_own_data(&PropertyKey::from(k))
+            .filter(|v| !v.is_undefined())
+            .map(|v| exports_value(&v))
+    };
+    let (exports, imports) = (field("exports"), field("imports"));
     Some(PackageJson {
         dir: dir.to_path_buf(),
         name: string_field(&o, "name"),
         main: string_field(&o, "main"),
         type_module,
         exports,
+        imports,
     })
 }
 
@@ -304,6 +311,12 @@ pub fn resolve_require(
         }
         return Ok(load_as_file(&x).or_else(|| load_as_directory(interp, &x)));
     }
+    if request.starts_with('#') {
+        return match package_imports_resolve(interp, request, parent_dir, REQUIRE_CONDITIONS)? {
+            ImportTarget::File(p) => Ok(Some(p).filter(|p| is_file(p)).map(real)),
+            ImportTarget::Bare(spec, dir) => resolve_require(interp, &spec, &dir),
+        };
+    }
     let (name, subpath) = split_package_specifier(request);
     for nm in node_modules_paths(parent_dir) {
         let pkg_dir = nm.join(&name);
@@ -366,33 +379,11 @@ pub fn package_exports_resolve(
         )));
     }
     if let (true, Exports::Map(m)) = (dot_keys, exports) {
-        if let Some((_, target)) = m.iter().find(|(k, _)| k == subpath && !k.contains('*')) {
-            if let Some(p) = package_target_resolve(pkg_dir, target, None, conditions)? {
+        if let Some((target, matched)) = match_subpath(m, subpath) {
+            if let Some(p) =
+                package_target_resolve(pkg_dir, target, matched.as_deref(), conditions)?
+            {
                 return Ok(Some(p));
-            }
-        } else {
-            // Pattern keys: the longest matching prefix wins.
-            let mut best: Option<(&str, &Exports, String)> = None;
-            for (k, v) in m {
-                let Some(star) = k.find('*') else { continue };
-                let (prefix, suffix) = (&k[..star], &k[star + 1..]);
-                if subpath.len() >= k.len()
-                    && subpath.starts_with(prefix)
-                    && subpath.ends_with(suffix)
-                    && best
-                        .as_ref()
-                        .is_none_or(|(bk, _, _)| prefix.len() > bk.len())
-                {
-                    let matched = subpath[prefix.len()..subpath.len() - suffix.len()].to_string();
-                    best = Some((prefix, v, matched));
-                }
-            }
-            if let Some((_, target, matched)) = best {
-                if let Some(p) =
-                    package_target_resolve(pkg_dir, target, Some(&matched), conditions)?
-                {
-                    return Ok(Some(p));
-                }
             }
         }
     }
@@ -400,6 +391,102 @@ pub fn package_exports_resolve(
         "Package subpath '{subpath}' is not defined by \"exports\" in {}",
         package_json_file(pkg_dir)
     )))
+}
+
+/// The entry of a subpath map (`"exports"` or `"imports"`) for `subpath`:
+/// an exact key, else the `*` pattern with the longest prefix, with what
+/// `*` matched (PACKAGE_IMPORTS_EXPORTS_RESOLVE).
+fn match_subpath<'a>(
+    m: &'a [(String, Exports)],
+    subpath: &str,
+) -> Option<(&'a Exports, Option<String>)> {
+    if let Some((_, target)) = m.iter().find(|(k, _)| k == subpath && !k.contains('*')) {
+        return Some((target, None));
+    }
+    let mut best: Option<(&str, &Exports, String)> = None;
+    for (k, v) in m {
+        let Some(star) = k.find('*') else { continue };
+        let (prefix, suffix) = (&k[..star], &k[star + 1..]);
+        if subpath.len() >= k.len()
+            && subpath.starts_with(prefix)
+            && subpath.ends_with(suffix)
+            && best
+                .as_ref()
+                .is_none_or(|(bk, _, _)| prefix.len() > bk.len())
+        {
+            let matched = subpath[prefix.len()..subpath.len() - suffix.len()].to_string();
+            best = Some((prefix, v, matched));
+        }
+    }
+    best.map(|(_, target, matched)| (target, Some(matched)))
+}
+
+/// What a `#name` specifier resolves to through `"imports"`: a file of the
+/// package, or a bare specifier to resolve from the package's folder.
+pub enum ImportTarget {
+    File(PathBuf),
+    Bare(String, PathBuf),
+}
+
+/// PACKAGE_IMPORTS_RESOLVE(specifier, parentURL, conditions): `#name`
+/// through the `"imports"` of the package containing `parent_dir`.
+pub fn package_imports_resolve(
+    interp: &mut Interp,
+    specifier: &str,
+    parent_dir: &Path,
+    conditions: &[&str],
+) -> Result<ImportTarget, PackageError> {
+    let not_defined = |pkg: Option<&Path>| {
+        let scope = match pkg {
+            Some(d) => format!(" in package {}", package_json_file(d)),
+            None => String::new(),
+        };
+        PackageError::ImportNotDefined(format!(
+            "Package import specifier \"{specifier}\" is not defined{scope}"
+        ))
+    };
+    let Some(pkg) = package_scope(interp, parent_dir) else {
+        return Err(not_defined(None));
+    };
+    let pkg_dir = pkg.dir.clone();
+    let Some(Exports::Map(m)) = &pkg.imports else {
+        return Err(not_defined(Some(&pkg_dir)));
+    };
+    if specifier == "#" || specifier.starts_with("#/") {
+        return Err(not_defined(Some(&pkg_dir)));
+    }
+    let Some((target, matched)) = match_subpath(m, specifier) else {
+        return Err(not_defined(Some(&pkg_dir)));
+    };
+    // A bare target names another package, resolved from this one.
+    let bare = |t: &Exports| -> Option<String> {
+        match t {
+            Exports::Target(t) if !t.starts_with("./") && !t.starts_with('/') => {
+                Some(match &matched {
+                    Some(m) => t.replace('*', m),
+                    None => t.clone(),
+                })
+            }
+            _ => None,
+        }
+    };
+    let mut chosen = target;
+    while let Exports::Map(conds) = chosen {
+        match conds
+            .iter()
+            .find(|(k, _)| k == "default" || conditions.contains(&k.as_str()))
+        {
+            Some((_, v)) => chosen = v,
+            None => break,
+        }
+    }
+    if let Some(spec) = bare(chosen) {
+        return Ok(ImportTarget::Bare(spec, pkg_dir));
+    }
+    match package_target_resolve(&pkg_dir, target, matched.as_deref(), conditions)? {
+        Some(p) => Ok(ImportTarget::File(p)),
+        None => Err(not_defined(Some(&pkg_dir))),
+    }
 }
 
 /// PACKAGE_TARGET_RESOLVE: a string target, the first matching condition
@@ -523,6 +610,25 @@ pub fn resolve_import(
     }
     let file = if let Some(p) = file_url_to_path(specifier) {
         normalize(&p)
+    } else if specifier.starts_with('#') {
+        match package_imports_resolve(interp, specifier, &parent_dir, IMPORT_CONDITIONS) {
+            Ok(ImportTarget::File(p)) => p,
+            Ok(ImportTarget::Bare(spec, dir)) => {
+                return resolve_import(interp, &spec, Some(&dir.join("package.json")));
+            }
+            Err(PackageError::ImportNotDefined(m)) => {
+                return Err(EsmResolveError {
+                    code: "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+                    message: format!("{m} imported from {imported_from}"),
+                })
+            }
+            Err(PackageError::NotExported(m) | PackageError::Invalid(m)) => {
+                return Err(EsmResolveError {
+                    code: "ERR_INVALID_PACKAGE_TARGET",
+                    message: m,
+                })
+            }
+        }
     } else if is_path_specifier(specifier) {
         let spec = percent_decode(specifier.split(['?', '#']).next().unwrap_or(specifier));
         normalize(&parent_dir.join(spec))
@@ -546,7 +652,7 @@ pub fn resolve_import(
                             message: format!("{m} imported from {imported_from}"),
                         })
                     }
-                    Err(PackageError::Invalid(m)) => {
+                    Err(PackageError::Invalid(m) | PackageError::ImportNotDefined(m)) => {
                         return Err(EsmResolveError {
                             code: "ERR_INVALID_PACKAGE_TARGET",
                             message: m,
