@@ -508,6 +508,16 @@ impl Interp {
 
     /// Evaluates `e`, naming an anonymous function or class `name`
     /// (NamedEvaluation — ECMA-262 §8.4.5).
+    /// NamedEvaluation with an identifier name; the key is only built when
+    /// `e` is an anonymous function or class definition.
+    pub(crate) fn eval_named_ident(&mut self, e: &Expr, name: &ast::Atom) -> JsResult<Value> {
+        if is_anonymous_function_definition(e) {
+            let key = PropertyKey::from(&**name);
+            return self.eval_named(e, &key);
+        }
+        self.eval_expr(e)
+    }
+
     pub(crate) fn eval_named(&mut self, e: &Expr, name: &PropertyKey) -> JsResult<Value> {
         match &e.kind {
             ExprKind::Function(f) if f.name.is_none() => {
@@ -625,7 +635,15 @@ impl Interp {
         if let Some((_, k)) = self.key_cache.get(&id) {
             return k.clone();
         }
-        let k = PropertyKey::from(&**a);
+        // One key per distinct name, so that keys compare by pointer.
+        let k = match self.name_keys.get(&**a) {
+            Some(k) => k.clone(),
+            None => {
+                let k = PropertyKey::from(&**a);
+                self.name_keys.insert(a.clone(), k.clone());
+                k
+            }
+        };
         self.key_cache.insert(id, (a.clone(), k.clone()));
         k
     }
@@ -873,7 +891,7 @@ impl Interp {
                 ast::PatternKind::Ident(name) => {
                     // Resolve before evaluating the right side (spec order).
                     let resolved = self.resolve_binding(name)?;
-                    let v = self.eval_named(value, &PropertyKey::from(&**name))?;
+                    let v = self.eval_named_ident(value, name)?;
                     self.put_resolved(resolved, name, v.clone())?;
                     Ok(v)
                 }
@@ -914,7 +932,7 @@ impl Interp {
                         if !logical_continues(lop, &old) {
                             return Ok(old);
                         }
-                        let v = self.eval_named(value, &PropertyKey::from(&**name))?;
+                        let v = self.eval_named_ident(value, name)?;
                         self.put_resolved(resolved, name, v.clone())?;
                         Ok(v)
                     }
@@ -937,7 +955,7 @@ impl Interp {
         match &target.kind {
             ExprKind::Ident(name) => {
                 let resolved = self.resolve_binding(name)?;
-                let v = self.eval_named(value, &PropertyKey::from(&**name))?;
+                let v = self.eval_named_ident(value, name)?;
                 self.put_resolved(resolved, name, v.clone())?;
                 Ok(v)
             }
@@ -1762,6 +1780,17 @@ pub(crate) fn copy_data_properties(
         }
     }
     Ok(())
+}
+
+/// IsAnonymousFunctionDefinition — ECMA-262 §8.4.3
+fn is_anonymous_function_definition(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Function(f) => f.name.is_none(),
+        ExprKind::Arrow(_) => true,
+        ExprKind::Class(c) => c.name.is_none(),
+        ExprKind::Paren(inner) => is_anonymous_function_definition(inner),
+        _ => false,
+    }
 }
 
 /// A property key value shown in an error message, without running user

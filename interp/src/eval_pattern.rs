@@ -83,9 +83,7 @@ impl Interp {
             PatternKind::Default(inner, default) => {
                 let v = if value.is_undefined() {
                     match &inner.kind {
-                        PatternKind::Ident(n) => {
-                            self.eval_named(default, &PropertyKey::from(&**n))?
-                        }
+                        PatternKind::Ident(n) => self.eval_named_ident(default, n)?,
                         _ => self.eval_expr(default)?,
                     }
                 } else {

@@ -270,7 +270,7 @@ impl Interp {
                     let Some(init) = &d.init else { continue };
                     if let ast::PatternKind::Ident(name) = &d.target.kind {
                         let resolved = self.resolve_binding(name)?;
-                        let v = self.eval_named(init, &PropertyKey::from(&**name))?;
+                        let v = self.eval_named_ident(init, name)?;
                         self.put_resolved(resolved, name, v)?;
                     } else {
                         let v = self.eval_expr(init)?;
@@ -283,7 +283,7 @@ impl Interp {
                 VarKind::Let | VarKind::Const => {
                     let v = match (&d.init, &d.target.kind) {
                         (Some(init), ast::PatternKind::Ident(name)) => {
-                            self.eval_named(init, &PropertyKey::from(&**name))?
+                            self.eval_named_ident(init, name)?
                         }
                         (Some(init), ast::PatternKind::Array(..)) => {
                             let v = self.eval_expr(init)?;

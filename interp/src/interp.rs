@@ -69,6 +69,8 @@ pub struct Interp {
     pub(crate) trace_depth: usize,
     /// Interned property keys per identifier atom (see `atom_key`).
     pub(crate) key_cache: rustc_hash::FxHashMap<usize, (ast::Atom, crate::value::PropertyKey)>,
+    /// One property key per distinct identifier name (see `atom_key`).
+    pub(crate) name_keys: rustc_hash::FxHashMap<ast::Atom, crate::value::PropertyKey>,
     /// Per loop: may its body capture bindings (see `may_capture`).
     pub(crate) capture_cache: rustc_hash::FxHashMap<(usize, u32), bool>,
     /// String literal values per literal (see `literal_string`).
@@ -108,6 +110,7 @@ impl Interp {
             key_cache: Default::default(),
             string_cache: Default::default(),
             capture_cache: Default::default(),
+            name_keys: Default::default(),
             host_data: HashMap::new(),
             modules: crate::modules::ModuleLoader::default(),
         };
