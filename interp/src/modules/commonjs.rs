@@ -275,12 +275,9 @@ fn module_not_found(interp: &mut Interp, request: &str, from: &str) -> JsError {
         stack.push(p.clone());
         cur = p.clone();
     }
-    let mut message = format!("Cannot find module '{request}'");
-    if !from.starts_with('[') || stack.len() > 1 {
-        message.push_str("\nRequire stack:");
-        for s in &stack {
-            message.push_str(&format!("\n- {s}"));
-        }
+    let mut message = format!("Cannot find module '{request}'\nRequire stack:");
+    for s in &stack {
+        message.push_str(&format!("\n- {s}"));
     }
     let err = crate::error::create_error(interp, ErrorType::Error, &message);
     let a = Attributes::all();
@@ -508,7 +505,7 @@ pub fn install_eval_globals(interp: &mut Interp) {
     let dir = std::env::current_dir()
         .map(|d| d.display().to_string())
         .unwrap_or_else(|_| "/".into());
-    let module = new_module_object(interp, "[eval]", "[eval]", &dir);
+    let module = new_module_object(interp, "[eval]", &format!("{dir}/[eval]"), &dir);
     let require = make_require(interp, &module);
     let exports = operations::get_str(interp, &module, "exports").unwrap_or_default();
     for (name, v) in [
