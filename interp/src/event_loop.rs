@@ -28,8 +28,8 @@
 //! priority over promise jobs there too).
 //!
 //! The loop keeps running while something referenced is pending: ref'd
-//! timers or immediates, I/O requests, close callbacks, or handles a host
-//! counts with [`ref_handle`]. Then the host's `before_exit` hook runs
+//! timers or immediates, I/O requests, close callbacks. Then the host's
+//! `before_exit` hook runs
 //! (`process.on('beforeExit')`), which may schedule more work.
 //!
 //! `--trace-loop` prints each phase that has work and each callback run to
@@ -464,7 +464,6 @@ pub struct EventLoop {
     immediates_refed: usize,
     io: IoState,
     closing: VecDeque<Closing>,
-    refed_handles: usize,
     /// Browser model: nesting level of the timer task running (0 outside).
     timer_nesting: u32,
     /// Whether stdout / stderr were used (their streams take an async id).
@@ -492,7 +491,6 @@ impl Default for EventLoop {
             immediates_refed: 0,
             io: IoState::default(),
             closing: VecDeque::new(),
-            refed_handles: 0,
             timer_nesting: 0,
             stdio_used: [false; 2],
             timer_clock_us: 0,
@@ -542,7 +540,6 @@ impl EventLoop {
             || self.immediates_refed > 0
             || !self.io.pending.is_empty()
             || !self.closing.is_empty()
-            || self.refed_handles > 0
     }
 
     fn next_seq(&mut self) -> u64 {
@@ -790,17 +787,6 @@ pub fn queue_close(interp: &mut Interp, label: &'static str, callback: HostCallb
         ready_at,
         callback,
     });
-}
-
-/// A host handle (a listening server, an open socket) that keeps the loop
-/// alive until [`unref_handle`].
-pub fn ref_handle(interp: &mut Interp) {
-    interp.event_loop.refed_handles += 1;
-}
-
-pub fn unref_handle(interp: &mut Interp) {
-    let n = &mut interp.event_loop.refed_handles;
-    *n = n.saturating_sub(1);
 }
 
 // ---------------------------------------------------------------------------
@@ -1084,27 +1070,25 @@ fn timers_phase(interp: &mut Interp) -> JsResult<()> {
 /// The poll phase: waits for I/O (no longer than until the next timer, not
 /// at all when immediates or close callbacks wait), then runs the
 /// completions that arrived.
-fn poll_phase(interp: &mut Interp) -> JsResult<()> {
+fn poll_phase(interp: &mut Interp, may_block: bool) -> JsResult<()> {
     let lp = &mut interp.event_loop;
-    let timeout = if lp.immediates_active > 0 || !lp.closing.is_empty() || !lp.is_alive() {
-        Some(Duration::ZERO)
-    } else {
-        match lp.next_timer_at() {
-            Some(at) => {
-                // Timers fire on whole milliseconds of the loop clock.
-                let now = lp.now_us();
-                Some(Duration::from_micros(at.saturating_sub(now)))
+    let timeout =
+        if !may_block || lp.immediates_active > 0 || !lp.closing.is_empty() || !lp.is_alive() {
+            Some(Duration::ZERO)
+        } else {
+            match lp.next_timer_at() {
+                Some(at) => {
+                    // Timers fire on whole milliseconds of the loop clock.
+                    let now = lp.now_us();
+                    Some(Duration::from_micros(at.saturating_sub(now)))
+                }
+                None => None,
             }
-            None => None,
-        }
-    };
+        };
     if lp.io.pending.is_empty() {
-        if let Some(t) = timeout {
-            if !t.is_zero() {
-                std::thread::sleep(t);
-            }
-        } else if lp.refed_handles == 0 {
-            return Ok(());
+        match timeout {
+            Some(t) if !t.is_zero() => std::thread::sleep(t),
+            _ => return Ok(()),
         }
     }
     lp.io.receive(timeout);
@@ -1185,10 +1169,10 @@ fn close_phase(interp: &mut Interp) -> JsResult<()> {
 }
 
 /// One iteration of libuv's loop.
-fn node_iteration(interp: &mut Interp) -> JsResult<()> {
+fn node_iteration(interp: &mut Interp, may_block: bool) -> JsResult<()> {
     timers_phase(interp)?;
     // Pending callbacks and idle/prepare have no JavaScript work here.
-    poll_phase(interp)?;
+    poll_phase(interp, may_block)?;
     interp.event_loop.update_timer_clock(true);
     check_phase(interp)?;
     close_phase(interp)
@@ -1243,7 +1227,7 @@ fn first_task(lp: &mut EventLoop) -> Option<(u64, Task)> {
     best.map(|(at, _, t)| (at, t))
 }
 
-fn browser_step(interp: &mut Interp) -> JsResult<()> {
+fn browser_step(interp: &mut Interp, may_block: bool) -> JsResult<()> {
     let lp = &mut interp.event_loop;
     lp.io.receive(Some(Duration::ZERO));
     let mut next = first_task(lp);
@@ -1251,9 +1235,12 @@ fn browser_step(interp: &mut Interp) -> JsResult<()> {
     let wait = match &next {
         Some((at, _)) if *at > now => Some(Duration::from_micros(at - now)),
         Some(_) => None,
-        None if !lp.io.pending.is_empty() || lp.refed_handles > 0 => Some(Duration::MAX),
+        None if !lp.io.pending.is_empty() => Some(Duration::MAX),
         None => return Ok(()),
     };
+    if wait.is_some() && !may_block {
+        return Ok(());
+    }
     if let Some(w) = wait {
         if lp.io.pending.is_empty() {
             if w != Duration::MAX {
@@ -1309,10 +1296,36 @@ pub fn turn(interp: &mut Interp) -> JsResult<bool> {
         return Ok(false);
     }
     match interp.event_loop.model {
-        LoopModel::Browser => browser_step(interp)?,
-        _ => node_iteration(interp)?,
+        LoopModel::Browser => browser_step(interp, true)?,
+        _ => node_iteration(interp, true)?,
     }
     Ok(true)
+}
+
+/// Runs what is ready without waiting (for a host that waits itself, such
+/// as the REPL while it reads a line): the queued microtasks, then one
+/// loop iteration whose poll phase does not block. Returns when to call
+/// again: the next timer's time, soon if I/O is pending, `None` if
+/// nothing is scheduled.
+pub fn run_due(interp: &mut Interp) -> JsResult<Option<Instant>> {
+    checkpoint(interp)?;
+    if interp.event_loop.is_alive() {
+        match interp.event_loop.model {
+            LoopModel::Browser => browser_step(interp, false)?,
+            _ => node_iteration(interp, false)?,
+        }
+    }
+    let lp = &mut interp.event_loop;
+    let now = lp.now_us();
+    let next = if lp.immediates_active > 0 || !lp.closing.is_empty() || !lp.io.ready.is_empty() {
+        Some(now)
+    } else if !lp.io.pending.is_empty() {
+        // Completions arrive on a channel: look again soon.
+        Some(now + 5_000)
+    } else {
+        lp.next_timer_at()
+    };
+    Ok(next.map(|us| lp.origin + Duration::from_micros(us)))
 }
 
 /// Finishes the main script's turn and runs the loop until nothing keeps
@@ -1337,8 +1350,8 @@ pub fn run(interp: &mut Interp, main: JsResult<()>, main_is_module: bool) -> JsR
     loop {
         while interp.event_loop.is_alive() {
             match interp.event_loop.model {
-                LoopModel::Browser => browser_step(interp)?,
-                _ => node_iteration(interp)?,
+                LoopModel::Browser => browser_step(interp, true)?,
+                _ => node_iteration(interp, true)?,
             }
         }
         interp
