@@ -700,3 +700,83 @@ pub fn resolve_import(
     }
     Ok(EsmResolution::File(real(file)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_specifiers_split_into_name_and_subpath() {
+        let split = |s: &str| split_package_specifier(s);
+        assert_eq!(split("lodash"), ("lodash".into(), ".".into()));
+        assert_eq!(split("lodash/fp/map"), ("lodash".into(), "./fp/map".into()));
+        assert_eq!(split("@scope/pkg"), ("@scope/pkg".into(), ".".into()));
+        assert_eq!(
+            split("@scope/pkg/sub"),
+            ("@scope/pkg".into(), "./sub".into())
+        );
+    }
+
+    fn target(s: &str) -> Exports {
+        Exports::Target(s.into())
+    }
+
+    #[test]
+    fn exports_pick_conditions_subpaths_and_patterns() {
+        let dir = Path::new("/p");
+        let exports = Exports::Map(vec![
+            (
+                ".".into(),
+                Exports::Map(vec![
+                    ("import".into(), target("./esm.mjs")),
+                    ("require".into(), target("./cjs.js")),
+                ]),
+            ),
+            ("./feature".into(), target("./feature.js")),
+            ("./utils/*".into(), target("./lib/*.js")),
+            ("./utils/internal/*".into(), Exports::Null),
+        ]);
+        let resolve =
+            |sub: &str, conds: &[&str]| match package_exports_resolve(dir, sub, &exports, conds) {
+                Ok(p) => p.map(|p| p.display().to_string()),
+                Err(_) => None,
+            };
+        assert_eq!(
+            resolve(".", REQUIRE_CONDITIONS).as_deref(),
+            Some("/p/cjs.js")
+        );
+        assert_eq!(
+            resolve(".", IMPORT_CONDITIONS).as_deref(),
+            Some("/p/esm.mjs")
+        );
+        assert_eq!(
+            resolve("./feature", REQUIRE_CONDITIONS).as_deref(),
+            Some("/p/feature.js")
+        );
+        assert_eq!(
+            resolve("./utils/a/b", REQUIRE_CONDITIONS).as_deref(),
+            Some("/p/lib/a/b.js")
+        );
+        assert_eq!(resolve("./utils/internal/x", REQUIRE_CONDITIONS), None);
+        assert_eq!(resolve("./missing", REQUIRE_CONDITIONS), None);
+    }
+
+    #[test]
+    fn mixed_exports_keys_are_an_invalid_config() {
+        let exports = Exports::Map(vec![
+            (".".into(), target("./a.js")),
+            ("require".into(), target("./b.js")),
+        ]);
+        assert!(matches!(
+            package_exports_resolve(Path::new("/p"), ".", &exports, REQUIRE_CONDITIONS),
+            Err(PackageError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn paths_fold_dots() {
+        assert_eq!(normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
+        assert!(is_path_specifier("./x") && is_path_specifier("..") && is_path_specifier("/abs"));
+        assert!(!is_path_specifier("pkg") && !is_path_specifier(".hidden"));
+    }
+}
