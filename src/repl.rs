@@ -25,6 +25,9 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Config, Editor, ExternalPrinter, Helper};
 
+/// Where program output goes while the prompt is shown.
+pub type OutputHook = Box<dyn FnMut(&str)>;
+
 /// What the REPL needs from the JavaScript engine.
 pub trait Engine {
     /// Evaluate one complete input as REPL code (top-level `await`
@@ -37,7 +40,7 @@ pub trait Engine {
     fn run_due(&mut self) -> Option<Instant>;
     /// Send everything the program prints (console, process.stdout) to
     /// `hook` instead of the terminal; `None` prints directly again.
-    fn set_output_hook(&mut self, hook: Option<Box<dyn FnMut(&str)>>);
+    fn set_output_hook(&mut self, hook: Option<OutputHook>);
     /// Names of the global object and the REPL's lexical bindings.
     fn global_names(&mut self) -> Vec<String>;
     /// Property names (own and inherited) of the value that the plain name
@@ -599,7 +602,7 @@ mod tests {
         fn run_due(&mut self) -> Option<Instant> {
             None
         }
-        fn set_output_hook(&mut self, _hook: Option<Box<dyn FnMut(&str)>>) {}
+        fn set_output_hook(&mut self, _hook: Option<OutputHook>) {}
         fn global_names(&mut self) -> Vec<String> {
             vec!["Math".into(), "Map".into(), "console".into()]
         }
