@@ -322,13 +322,14 @@ fn async_module_execution_rejected(interp: &mut Interp, id: ModuleId, error: Val
     }
     r.evaluation_error = Some(error.clone());
     r.status = ModuleStatus::Evaluated;
+    r.async_evaluation = None;
     let parents = r.async_parent_modules.clone();
-    let cap = r.top_level_capability.clone();
+    // 9. The module's own capability is rejected before its parents'.
+    if let Some(cap) = r.top_level_capability.clone() {
+        promise::reject_promise(interp, &cap, error.clone());
+    }
     for m in parents {
         async_module_execution_rejected(interp, m, error.clone());
-    }
-    if let Some(cap) = cap {
-        promise::reject_promise(interp, &cap, error);
     }
 }
 
