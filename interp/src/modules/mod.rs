@@ -24,9 +24,20 @@
 //! - A module's own bindings are created when it is parsed (so that every
 //!   import in a cycle can name its target slot); its functions are
 //!   instantiated in InitializeEnvironment, as the spec says.
-//! - CommonJS modules, JSON files and built-ins imported from ESM are
-//!   synthetic module records whose evaluation runs the CommonJS loader and
-//!   copies `module.exports` into their bindings.
+//! - CommonJS modules and built-ins imported from ESM are synthetic module
+//!   records whose evaluation runs the CommonJS loader and copies
+//!   `module.exports` into their bindings. (JSON modules need import
+//!   attributes, which the parser does not read yet: importing a `.json`
+//!   file fails as it does in Node without `with { type: 'json' }`.)
+//! - A namespace export whose binding is in its TDZ throws from [[Get]],
+//!   but [[GetOwnProperty]] (which cannot throw in `object.rs`) reports it
+//!   as absent.
+//!
+//! API for hosts: `run_main` (the entry file), `require_builtin` (a
+//! built-in's exports), `ModuleLoader::register_builtin_source` /
+//! `register_builtin_name` / `register_native_builtin` (the built-in
+//! table), `commonjs::install_eval_globals` (`require` for `-e` code),
+//! `check_main_promise` and `main_is_module` (after the event loop).
 
 pub mod builtin;
 pub mod cjs_exports;
