@@ -70,12 +70,8 @@ pub fn run_job(interp: &mut Interp, job: Job) -> JsResult<()> {
                 };
             };
             match handler_result {
-                Ok(v) => {
-                    interp.call(&cap.resolve, &Value::Undefined, &[v])?;
-                }
-                Err(JsError::Throw(e)) => {
-                    interp.call(&cap.reject, &Value::Undefined, &[e])?;
-                }
+                Ok(v) => promise::settle_capability(interp, &cap, true, v)?,
+                Err(JsError::Throw(e)) => promise::settle_capability(interp, &cap, false, e)?,
                 Err(e) => return Err(e),
             }
             Ok(())

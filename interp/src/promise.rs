@@ -22,6 +22,11 @@ pub enum PromiseState {
 }
 
 /// PromiseCapability Record — ECMA-262 §27.2.1.1
+///
+/// A capability made by `then` for a new %Promise% has `undefined` resolve
+/// and reject: nothing but its reaction job can reach those functions, so
+/// the job settles the promise directly (see [`settle_capability`]) with
+/// the same observable steps and without allocating the two functions.
 #[derive(Clone)]
 pub struct Capability {
     pub promise: Value,
@@ -287,6 +292,31 @@ fn capability_executor(interp: &mut Interp, _this: &Value, args: &[Value]) -> Js
     Ok(Value::Undefined)
 }
 
+/// Calls a capability's resolve (`fulfilled`) or reject function with `v`;
+/// for a capability without functions (made by `then`), the steps of the
+/// promise resolve functions run directly on its promise.
+pub fn settle_capability(
+    interp: &mut Interp,
+    cap: &Capability,
+    fulfilled: bool,
+    v: Value,
+) -> JsResult<()> {
+    let f = if fulfilled { &cap.resolve } else { &cap.reject };
+    if !f.is_undefined() {
+        interp.call(f, &Value::Undefined, &[v])?;
+        return Ok(());
+    }
+    let Value::Object(p) = &cap.promise else {
+        return Ok(());
+    };
+    if fulfilled {
+        resolve_promise(interp, p, v)
+    } else {
+        reject_promise(interp, p, v);
+        Ok(())
+    }
+}
+
 /// PerformPromiseThen — ECMA-262 §27.2.5.4.1
 pub fn perform_promise_then(
     interp: &mut Interp,
@@ -430,7 +460,14 @@ fn species_constructor(interp: &mut Interp, o: &JsObject) -> JsResult<Value> {
 fn promise_then(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let p = this_promise(interp, this, "then")?;
     let c = species_constructor(interp, &p)?;
-    let cap = new_promise_capability(interp, &c)?;
+    let cap = match &c {
+        Value::Object(co) if *co == interp.realm.intrinsics.promise_constructor => Capability {
+            promise: Value::Object(new_promise(interp)),
+            resolve: Value::Undefined,
+            reject: Value::Undefined,
+        },
+        _ => new_promise_capability(interp, &c)?,
+    };
     let result = cap.promise.clone();
     perform_promise_then(
         interp,
