@@ -225,7 +225,7 @@ fn constructor_name(o: &JsObject) -> Option<String> {
         if let Some(PropertySlot::Data(Value::Object(c), _)) = obj.own_slot_raw(&key) {
             if c.is_callable() {
                 let n = crate::function::function_name(&c);
-                if !n.is_empty() {
+                if !n.is_empty() && is_instance_of(o, &c) {
                     return Some(n);
                 }
             }
@@ -233,6 +233,24 @@ fn constructor_name(o: &JsObject) -> Option<String> {
         cur = obj.prototype();
     }
     None
+}
+
+/// `o instanceof c` without running user code: is `c.prototype` (a data
+/// property) on `o`'s prototype chain?
+fn is_instance_of(o: &JsObject, c: &JsObject) -> bool {
+    let Some(Value::Object(p)) = c.get_own_data(&PropertyKey::from("prototype")) else {
+        // Built-in constructors without a data `prototype` still name
+        // their instances (Node falls back to the name as well).
+        return true;
+    };
+    let mut cur = o.prototype();
+    while let Some(x) = cur {
+        if x == p {
+            return true;
+        }
+        cur = x.prototype();
+    }
+    false
 }
 
 fn to_string_tag(o: &JsObject, interp: &mut Interp) -> String {
@@ -459,7 +477,8 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
             keys = enumerable_keys(o, ctx.opts.show_hidden)
                 .into_iter()
                 .filter(|k| {
-                    !matches!(k, PropertyKey::Index(_)) && k.as_str().as_deref() != Some("length")
+                    !matches!(k, PropertyKey::Index(_))
+                        && (ctx.opts.show_hidden || k.as_str().as_deref() != Some("length"))
                 })
                 .collect();
             braces = [format!("{prefix}["), "]".into()];
@@ -571,7 +590,9 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
                 }
             } else if o.is_callable() {
                 base = function_base(interp, o, &constructor, &tag);
-                keys.retain(|k| !matches!(k.as_str().as_deref(), Some("prototype")));
+                if !ctx.opts.show_hidden {
+                    keys.retain(|k| !matches!(k.as_str().as_deref(), Some("prototype")));
+                }
                 if keys.is_empty() {
                     return base;
                 }
@@ -1113,7 +1134,7 @@ pub fn format_log_args(interp: &mut Interp, args: &[Value]) -> JsResult<String> 
                     's' => match &a {
                         Value::String(s) => out.push_str(&s.to_rust_string()),
                         Value::Number(n) if *n == 0.0 && n.is_sign_negative() => out.push_str("-0"),
-                        Value::Object(o) if !has_user_to_string(o) => {
+                        Value::Object(o) if !o.is_callable() && !has_user_to_string(o) => {
                             let o2 = InspectOptions {
                                 depth: Some(0),
                                 ..opts.clone()
