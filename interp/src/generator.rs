@@ -115,6 +115,10 @@ pub struct GeneratorData {
     pub promise: Option<JsObject>,
     /// [[AsyncGeneratorQueue]]
     pub queue: List<AsyncGeneratorRequest>,
+    /// The fulfilled and rejected closures of `await`, made at the first
+    /// `await` and reused (no code can see them, so one pair serves every
+    /// `await` of the activation).
+    await_handlers: List<Value>,
 }
 
 fn take_stack() -> std::io::Result<DefaultStack> {
@@ -470,6 +474,7 @@ pub(crate) fn start_suspendable(
             stack_limit: limit,
             promise: result_promise.clone(),
             queue: List::new(),
+            await_handlers: List::new(),
         })),
     );
     match kind {
@@ -524,6 +529,7 @@ pub(crate) fn start_async_module(
             stack_limit: limit,
             promise: Some(result_promise.clone()),
             queue: List::new(),
+            await_handlers: List::new(),
         })),
     );
     async_function_step(interp, &gen, ResumeInput::Next(Value::Undefined))?;
@@ -718,10 +724,22 @@ fn await_then(
         Err(JsError::Throw(e)) => Value::Object(promise::promise_rejected(interp, e)),
         Err(e) => return Err(e),
     };
-    let f = create_native_closure(interp, on_ok, "", 1, vec![Value::Object(gen.clone())]);
-    let r = create_native_closure(interp, on_err, "", 1, vec![Value::Object(gen.clone())]);
+    let cached = generator_data(gen).map(|d| d.await_handlers.to_vec());
+    let (f, r) = match cached.as_deref() {
+        Some([f, r]) => (f.clone(), r.clone()),
+        _ => {
+            let slots = vec![Value::Object(gen.clone())];
+            let f = Value::Object(create_native_closure(interp, on_ok, "", 1, slots.clone()));
+            let r = Value::Object(create_native_closure(interp, on_err, "", 1, slots));
+            if let Some(d) = generator_data(gen) {
+                d.await_handlers.push(f.clone());
+                d.await_handlers.push(r.clone());
+            }
+            (f, r)
+        }
+    };
     if let Value::Object(po) = &p {
-        promise::perform_promise_then(interp, po, Value::Object(f), Value::Object(r), None);
+        promise::perform_promise_then(interp, po, f, r, None);
     }
     Ok(())
 }
