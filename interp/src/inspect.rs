@@ -508,6 +508,14 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
                 Formatter::Map
             };
         }
+        ObjectKind::ModuleNamespace(ns) => {
+            // Exports still in their TDZ are listed too (`<uninitialized>`).
+            keys = ns.keys();
+            if keys.is_empty() {
+                return "[Module: null prototype] {  }".into();
+            }
+            braces = ["[Module: null prototype] {".into(), "}".into()];
+        }
         ObjectKind::Host(h) if h.class_name() == "RegExp" => {
             keys = enumerable_keys(o, ctx.opts.show_hidden);
             base = intrinsic_text(interp, "%RegExp.prototype.toString%", o, "/(?:)/");
@@ -533,13 +541,6 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
             if keys.is_empty() {
                 return base;
             }
-        }
-        ObjectKind::ModuleNamespace(_) => {
-            keys = enumerable_keys(o, ctx.opts.show_hidden);
-            if keys.is_empty() {
-                return "[Module: null prototype] {  }".into();
-            }
-            braces = ["[Module: null prototype] {".into(), "}".into()];
         }
         ObjectKind::Host(h) if h.as_any().is::<MapIterator>() => {
             keys = enumerable_keys(o, ctx.opts.show_hidden);
@@ -880,6 +881,7 @@ fn format_property(
             }
         }
         Some(d) if d.set.as_ref().is_some_and(|s| !s.is_undefined()) => "[Setter]".into(),
+        None if matches!(o.kind(), ObjectKind::ModuleNamespace(_)) => "<uninitialized>".into(),
         _ => "undefined".into(),
     };
     if ty == Extras::Array {
