@@ -173,7 +173,13 @@ impl<T: Trace + Clone> List<T> {
         // Vec (a Rust allocation, not a `Gc` one), so no collection runs.
         unsafe {
             adopt(&value, rooted);
-            (&mut *self.items.get()).push(value);
+            let items = &mut *self.items.get();
+            // Most lists hold one item (a promise's reaction, a closure's
+            // slot): start at capacity 1, not Vec's 4.
+            if items.capacity() == 0 {
+                items.reserve_exact(1);
+            }
+            items.push(value);
         }
     }
 
