@@ -1290,8 +1290,21 @@ fn variable_object(interp: &mut Interp) -> String {
     parts.join(", ")
 }
 
+fn braced(entries: &str) -> String {
+    if entries.is_empty() {
+        "{}".into()
+    } else {
+        format!("{{ {entries} }}")
+    }
+}
+
 fn this_description(interp: &mut Interp) -> String {
-    let this = interp.ctx().this_binding.clone();
+    // Arrows have no `this` of their own: show the one they close over.
+    let this = if interp.get_this_environment().has_this_binding() {
+        interp.resolve_this_binding().unwrap_or_default()
+    } else {
+        interp.ctx().this_binding.clone()
+    };
     if let Value::Object(o) = &this {
         if *o == interp.realm.global_object {
             return "globalThis".into();
@@ -1328,7 +1341,10 @@ pub fn trace_context_entry(interp: &mut Interp) {
     eprintln!("{indent}[enter] {name}");
     eprintln!("{indent}  scope chain: {chain}");
     eprintln!("{indent}  this: {this}");
-    eprintln!("{indent}  variable object (creation phase): {{ {vo} }}");
+    eprintln!(
+        "{indent}  variable object (creation phase): {}",
+        braced(&vo)
+    );
     interp.trace_depth += 1;
 }
 
@@ -1347,7 +1363,10 @@ pub fn trace_context_exit(interp: &mut Interp, result: &JsResult<Value>) {
         Err(crate::JsError::Throw(v)) => format!("throws {}", inspect(interp, v, &opts)),
         Err(_) => "unwinds".into(),
     };
-    eprintln!("{indent}  variable object (execution phase): {{ {vo} }}");
+    eprintln!(
+        "{indent}  variable object (execution phase): {}",
+        braced(&vo)
+    );
     eprintln!("{indent}[exit] {name} {outcome}");
 }
 
