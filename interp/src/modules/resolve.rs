@@ -686,17 +686,35 @@ pub fn resolve_import(
             None => return Err(not_found("package", &name)),
         }
     };
+    // Node's hint: the file `require` would have found.
+    let hint = |interp: &mut Interp| -> String {
+        if !is_path_specifier(specifier) {
+            return String::new();
+        }
+        let x = normalize(&parent_dir.join(specifier));
+        let found = load_as_file(&x).or_else(|| load_as_directory(interp, &x));
+        match found
+            .as_deref()
+            .and_then(|f| f.strip_prefix(&parent_dir).ok())
+        {
+            Some(rel) => format!("\nDid you mean to import \"./{}\"?", rel.display()),
+            None => String::new(),
+        }
+    };
     if file.is_dir() {
+        let hint = hint(interp);
         return Err(EsmResolveError {
             code: "ERR_UNSUPPORTED_DIR_IMPORT",
             message: format!(
-                "Directory import '{}' is not supported resolving ES modules imported from {imported_from}",
+                "Directory import '{}' is not supported resolving ES modules imported from {imported_from}{hint}",
                 file.display()
             ),
         });
     }
     if !is_file(&file) {
-        return Err(not_found("module", &file.display().to_string()));
+        let mut e = not_found("module", &file.display().to_string());
+        e.message.push_str(&hint(interp));
+        return Err(e);
     }
     Ok(EsmResolution::File(real(file)))
 }
