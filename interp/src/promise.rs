@@ -388,6 +388,24 @@ pub fn promise_resolve(interp: &mut Interp, x: Value) -> JsResult<Value> {
     Ok(Value::Object(p))
 }
 
+/// PromiseResolve(C, x) — ECMA-262 §27.2.4.7.1
+pub fn promise_resolve_with(interp: &mut Interp, c: &Value, x: Value) -> JsResult<Value> {
+    if matches!(c, Value::Object(co) if *co == interp.realm.intrinsics.promise_constructor) {
+        return promise_resolve(interp, x);
+    }
+    if let Value::Object(xo) = &x {
+        if promise_data(xo).is_some() {
+            let ctor = get_str(interp, xo, "constructor")?;
+            if operations::same_value(&ctor, c) {
+                return Ok(x);
+            }
+        }
+    }
+    let cap = new_promise_capability(interp, c)?;
+    interp.call(&cap.resolve, &Value::Undefined, &[x])?;
+    Ok(cap.promise)
+}
+
 /// A new %Promise% rejected with `reason`.
 pub fn promise_rejected(interp: &mut Interp, reason: Value) -> JsObject {
     let p = new_promise(interp);
@@ -520,8 +538,9 @@ fn promise_finally(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResul
 fn then_finally_fn(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let slots = native_slots(interp);
     let on_finally = slots.first().cloned().unwrap_or_default();
+    let c = slots.get(1).cloned().unwrap_or_default();
     let result = interp.call(&on_finally, &Value::Undefined, &[])?;
-    let p = promise_resolve(interp, result)?;
+    let p = promise_resolve_with(interp, &c, result)?;
     let value = args.first().cloned().unwrap_or_default();
     let value_thunk = create_native_closure(interp, return_slot, "", 0, vec![value]);
     operations::invoke(
@@ -535,8 +554,9 @@ fn then_finally_fn(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResu
 fn catch_finally_fn(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let slots = native_slots(interp);
     let on_finally = slots.first().cloned().unwrap_or_default();
+    let c = slots.get(1).cloned().unwrap_or_default();
     let result = interp.call(&on_finally, &Value::Undefined, &[])?;
-    let p = promise_resolve(interp, result)?;
+    let p = promise_resolve_with(interp, &c, result)?;
     let reason = args.first().cloned().unwrap_or_default();
     let thrower = create_native_closure(interp, throw_slot, "", 0, vec![reason]);
     operations::invoke(
@@ -559,23 +579,10 @@ fn throw_slot(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<V
 
 /// Promise.resolve — ECMA-262 §27.2.4.7
 fn promise_static_resolve(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    let x = args.first().cloned().unwrap_or_default();
-    if let Value::Object(c) = this {
-        if *c != interp.realm.intrinsics.promise_constructor {
-            if let Value::Object(xo) = &x {
-                if promise_data(xo).is_some() {
-                    let ctor = get_str(interp, xo, "constructor")?;
-                    if operations::same_value(&ctor, this) {
-                        return Ok(x);
-                    }
-                }
-            }
-            let cap = new_promise_capability(interp, this)?;
-            interp.call(&cap.resolve, &Value::Undefined, &[x])?;
-            return Ok(cap.promise);
-        }
+    if !this.is_object() {
+        return Err(interp.type_error("PromiseResolve called on non-object"));
     }
-    promise_resolve(interp, x)
+    promise_resolve_with(interp, this, args.first().cloned().unwrap_or_default())
 }
 
 /// Promise.reject — ECMA-262 §27.2.4.6
@@ -608,7 +615,9 @@ enum Combinator {
     Race,
 }
 
-/// Shared driver of Promise.all / allSettled / any / race.
+/// Shared driver of Promise.all / allSettled / any / race: steps 1-9 of
+/// each (GetPromiseResolve, GetIterator, then the Perform* loop, closing
+/// the iterator if the loop ends abruptly before it is done).
 fn promise_combinator(
     interp: &mut Interp,
     this: &Value,
@@ -616,45 +625,59 @@ fn promise_combinator(
     which: Combinator,
 ) -> JsResult<Value> {
     let cap = new_promise_capability(interp, this)?;
-    let r = combinator_body(interp, this, args, which, &cap);
+    let reject_with = |interp: &mut Interp, r: JsError| match r {
+        JsError::Throw(e) => {
+            interp.call(&cap.reject, &Value::Undefined, &[e])?;
+            Ok(cap.promise.clone())
+        }
+        e => Err(e),
+    };
+    // GetPromiseResolve(C)
+    let resolve_fn = match operations::get_v(interp, this, &PropertyKey::from("resolve")) {
+        Ok(f) if is_callable(&f) => f,
+        Ok(_) => {
+            let e = interp.type_error("Promise resolve is not a function");
+            return reject_with(interp, e);
+        }
+        Err(e) => return reject_with(interp, e),
+    };
+    let iterable = args.first().cloned().unwrap_or_default();
+    let mut rec = match operations::get_iterator(interp, &iterable) {
+        Ok(r) => r,
+        Err(e) => return reject_with(interp, e),
+    };
+    let r = combinator_body(interp, this, &resolve_fn, &mut rec, which, &cap);
+    let r = if r.is_err() && !rec.done {
+        operations::iterator_close(interp, &rec, r)
+    } else {
+        r
+    };
     match r {
         Ok(v) => Ok(v),
-        Err(JsError::Throw(e)) => {
-            interp.call(&cap.reject, &Value::Undefined, &[e])?;
-            Ok(cap.promise)
-        }
-        Err(e) => Err(e),
+        Err(e) => reject_with(interp, e),
     }
 }
 
+/// PerformPromiseAll / AllSettled / Any / Race — ECMA-262 §27.2.4.
 fn combinator_body(
     interp: &mut Interp,
     c: &Value,
-    args: &[Value],
+    resolve_fn: &Value,
+    rec: &mut operations::IteratorRecord,
     which: Combinator,
     cap: &Capability,
 ) -> JsResult<Value> {
-    let resolve_fn = operations::get_v(interp, c, &PropertyKey::from("resolve"))?;
-    if !is_callable(&resolve_fn) {
-        return Err(interp.type_error("Promise resolve is not a function"));
-    }
-    let iterable = args.first().cloned().unwrap_or_default();
-    let items = operations::iterate_to_list(interp, &iterable)?;
     let values = crate::builtins::array::array_create(interp, 0);
     // State shared by the element closures: [values, remaining counter object, capability].
     let counter = operations::new_object(interp);
-    let remaining = items.len();
-    counter.define_value(
-        "n",
-        Value::from(remaining + 1),
-        crate::storage::Attributes::all(),
-    );
+    counter.define_value("n", Value::from(1), crate::storage::Attributes::all());
     let attrs = crate::storage::Attributes::all();
-    for (i, item) in items.into_iter().enumerate() {
+    let mut i = 0usize;
+    while let Some(item) = operations::iterator_step_value(interp, rec)? {
         if which != Combinator::Race {
             values.define_value(PropertyKey::from(i), Value::Undefined, attrs);
         }
-        let next = interp.call(&resolve_fn, c, &[item])?;
+        let next = interp.call(resolve_fn, c, &[item])?;
         let shared = vec![
             Value::Object(values.clone()),
             Value::Object(counter.clone()),
@@ -692,7 +715,13 @@ fn combinator_body(
             ),
             Combinator::Race => (cap.resolve.clone(), cap.reject.clone()),
         };
+        if which != Combinator::Race {
+            let n = operations::get_str(interp, &counter, "n")?;
+            let n = n.as_number().unwrap_or(0.0) + 1.0;
+            counter.define_value("n", Value::Number(n), attrs);
+        }
         operations::invoke(interp, &next, &PropertyKey::from("then"), &[on_ok, on_err])?;
+        i += 1;
     }
     if which != Combinator::Race && decrement(interp, &counter)? {
         finish_combinator(interp, which, &values, &cap.resolve, &cap.reject)?;
