@@ -484,6 +484,8 @@ pub struct ImportDecl {
     pub namespace: Option<Atom>,
     /// `import { a as b }`: (imported name, local name).
     pub named: Vec<(Atom, Atom)>,
+    /// `with { type: 'json' }`: the import attributes (key, value).
+    pub attributes: Vec<(Atom, Utf16)>,
 }
 
 #[derive(Debug, Clone)]

@@ -1364,6 +1364,7 @@ pub fn class_method(
 pub fn import(
     clause: (Option<Atom>, Option<Atom>, Vec<(Atom, Atom)>),
     specifier: Rc<[u16]>,
+    attributes: Vec<(Atom, Rc<[u16]>)>,
     l: usize,
     r: usize,
 ) -> Stmt {
@@ -1374,6 +1375,7 @@ pub fn import(
             default,
             namespace,
             named,
+            attributes,
         })),
         l,
         r,

@@ -11,6 +11,8 @@ fn ast(src: &str) -> String {
 }
 
 const GOLDEN: &[(&str, &str)] = &[
+    ("const [...a] = b", "(const (= [ ...a] b))"),
+    ("function f([...x], [, ...y]) {}", "(function f ([ ...x] [_ ...y]))"),
     ("a\n++b", "(expr a) (expr (++ b))"),
     ("a\n--b", "(expr a) (expr (-- b))"),
     ("a++\nb", "(expr (post++ a)) (expr b)"),
