@@ -31,7 +31,10 @@ fn suspended_generators_are_collected() {
         .join()
         .expect("join");
     if let Some(kib) = result {
-        eprintln!("peak RSS after 20,000 abandoned generators: {} MiB", kib / 1024);
+        eprintln!(
+            "peak RSS after 20,000 abandoned generators: {} MiB",
+            kib / 1024
+        );
         // Each live coroutine holds at least a few pages of stack; 20,000
         // of them alive at once would need well over 200 MiB.
         assert!(kib < 200 * 1024, "peak RSS {kib} KiB");
