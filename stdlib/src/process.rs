@@ -638,6 +638,34 @@ fn stdio_stream(interp: &mut Interp, fd: u8) -> JsResult<Value> {
     Ok(stream)
 }
 
+/// `process.stdin`, made on first use: an fs ReadStream over descriptor 0
+/// (reads happen on the I/O thread pool once something consumes it).
+fn get_stdin(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Value> {
+    if let Some(v) = interp.host_data.get("%stdin%") {
+        return Ok(v.clone());
+    }
+    let stream = match interp::modules::require_builtin(interp, "fs")? {
+        Some(Value::Object(fs)) => {
+            let options = new_object(interp);
+            options.define_value("fd", Value::from(0), Attributes::all());
+            invoke(
+                interp,
+                &Value::Object(fs),
+                &PropertyKey::from("createReadStream"),
+                &[Value::Null, Value::Object(options)],
+            )?
+        }
+        _ => Value::Undefined,
+    };
+    if let Value::Object(s) = &stream {
+        if std::io::stdin().is_terminal() {
+            s.define_value("isTTY", Value::Bool(true), Attributes::all());
+        }
+    }
+    interp.host_data.insert("%stdin%", stream.clone());
+    Ok(stream)
+}
+
 fn get_stdout(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Value> {
     stdio_stream(interp, 1)
 }
@@ -723,7 +751,11 @@ fn build_process(interp: &mut Interp, options: &ProcessOptions) -> JsObject {
     if let Some(Value::Object(mu)) = process.get_own_data(&PropertyKey::from("memoryUsage")) {
         define_methods(interp, &mu, &[("rss", process_memory_rss, 0)]);
     }
-    for (name, getter) in [("stdout", get_stdout as NativeFn), ("stderr", get_stderr)] {
+    for (name, getter) in [
+        ("stdin", get_stdin as NativeFn),
+        ("stdout", get_stdout),
+        ("stderr", get_stderr),
+    ] {
         define_native_accessor(
             interp,
             &process,
