@@ -170,6 +170,15 @@ fn object_get_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -
     Ok(o.prototype().map(Value::Object).unwrap_or(Value::Null))
 }
 
+/// [[SetPrototypeOf]] ( V ), with %Object.prototype% an immutable
+/// prototype exotic object (SetImmutablePrototype — ECMA-262 §10.4.7.2).
+pub fn set_prototype_of(interp: &Interp, o: &JsObject, proto: Option<JsObject>) -> bool {
+    if *o == interp.realm.intrinsics.object_prototype {
+        return o.prototype() == proto;
+    }
+    o.set_prototype_of(proto)
+}
+
 fn object_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = arg(args, 0);
     if o.is_nullish() {
@@ -186,7 +195,7 @@ fn object_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -
         }
     };
     if let Value::Object(obj) = &o {
-        if !obj.set_prototype_of(proto) {
+        if !set_prototype_of(interp, obj, proto) {
             return Err(interp.type_error("Cyclic __proto__ value"));
         }
     }
@@ -577,7 +586,7 @@ fn proto_set_proto(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResul
         _ => return Ok(Value::Undefined),
     };
     if let Value::Object(o) = this {
-        if !o.set_prototype_of(proto) {
+        if !set_prototype_of(interp, o, proto) {
             return Err(interp.type_error("Cyclic __proto__ value"));
         }
     }

@@ -1,7 +1,9 @@
 //! The Reflect object — ECMA-262 §28.1. Each function forwards to the
 //! target's internal method. There is no Proxy, so no trap paths.
 
-use interp::builtins::object::{from_property_descriptor, to_property_descriptor};
+use interp::builtins::object::{
+    from_property_descriptor, set_prototype_of, to_property_descriptor,
+};
 use interp::function::define_methods;
 use interp::operations::{
     create_array_from_list, create_list_from_array_like, is_callable, is_constructor, new_object,
@@ -171,7 +173,7 @@ fn reflect_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) 
             )));
         }
     };
-    Ok(Value::Bool(o.set_prototype_of(proto)))
+    Ok(Value::Bool(set_prototype_of(interp, &o, proto)))
 }
 
 /// Creates the global `Reflect` object.
