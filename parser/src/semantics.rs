@@ -805,9 +805,14 @@ impl<'a> Analyzer<'a> {
                 self.expr(o, src)?;
                 self.sub_statement(b, src, false)
             }
-            StmtKind::Import(_) => {
+            StmtKind::Import(i) => {
                 if !self.module || self.fns.len() != 1 || self.cur().scopes.len() != 1 {
                     return err("Cannot use import statement outside a module", span);
+                }
+                for (n, (key, _)) in i.attributes.iter().enumerate() {
+                    if i.attributes[..n].iter().any(|(k, _)| k == key) {
+                        return err(format!("Import attribute has duplicate key '{key}'"), span);
+                    }
                 }
                 Ok(())
             }

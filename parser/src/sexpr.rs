@@ -182,6 +182,9 @@ fn stmt(out: &mut String, s: &Stmt) {
             for (a, b) in &i.named {
                 let _ = write!(out, " {a}={b}");
             }
+            for (k, v) in &i.attributes {
+                let _ = write!(out, " with {k}='{}'", utf16(v));
+            }
             out.push(')');
         }
         StmtKind::Export(d) => {

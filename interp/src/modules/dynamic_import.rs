@@ -150,7 +150,7 @@ fn load_link_evaluate(
     spec: &str,
     referrer: Option<&Path>,
 ) -> JsResult<(ModuleId, JsObject)> {
-    let id = module_record::host_load_imported_module(interp, referrer, spec)?;
+    let id = module_record::host_load_imported_module(interp, referrer, spec, &[])?;
     module_record::load_requested_modules(interp, id)?;
     link::link(interp, id)?;
     let p = evaluate::evaluate(interp, id)?;

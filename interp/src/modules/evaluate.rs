@@ -370,6 +370,11 @@ fn evaluate_synthetic(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
     let exports = match origin {
         SyntheticOrigin::CommonJs(path) => commonjs::import_commonjs(interp, &path)?,
         SyntheticOrigin::Builtin(name) => builtin::load_builtin(interp, name)?,
+        SyntheticOrigin::Json(path) => {
+            let text = super::module_record::read_source(interp, std::path::Path::new(&path))?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+            crate::builtins::json::json_parse(interp, &Value::Undefined, &[Value::from(text)])?
+        }
     };
     for name in names {
         let value = if &*name == "default" {

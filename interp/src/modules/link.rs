@@ -94,7 +94,7 @@ fn link_error(
     let spec = rec
         .requested_modules
         .get(request)
-        .cloned()
+        .map(|r| r.specifier.clone())
         .unwrap_or_default();
     let source = match &rec.kind {
         RecordKind::SourceText { source, .. } => Some(source.clone()),

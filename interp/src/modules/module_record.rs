@@ -73,6 +73,15 @@ pub enum SyntheticOrigin {
     CommonJs(String),
     /// A built-in: `default` is its exports object, the names its keys.
     Builtin(&'static str),
+    /// A JSON file imported `with { type: 'json' }`: `default` is its value.
+    Json(String),
+}
+
+/// A ModuleRequest Record: a specifier and its import attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModuleRequest {
+    pub specifier: String,
+    pub attributes: Vec<(String, String)>,
 }
 
 pub enum RecordKind {
@@ -108,8 +117,8 @@ pub struct ModuleRecord {
     pub evaluation_error: Option<Value>,
     pub dfs_index: usize,
     pub dfs_ancestor_index: usize,
-    /// [[RequestedModules]]: specifiers in source order, without repeats.
-    pub requested_modules: Vec<String>,
+    /// [[RequestedModules]]: in source order, without repeats.
+    pub requested_modules: Vec<ModuleRequest>,
     /// [[LoadedModules]], parallel to `requested_modules`.
     pub loaded_modules: Vec<ModuleId>,
     /// [[HasTLA]]
@@ -268,25 +277,33 @@ fn add_record(interp: &mut Interp, key: String, kind: RecordKind, env: Env) -> M
     id
 }
 
-/// ModuleRequests: the specifiers of `import` and `export ... from`, in
+/// The ModuleRequest of an `import` or `export ... from` statement.
+fn statement_request(s: &ast::Stmt) -> Option<ModuleRequest> {
+    let (spec, attributes) = match &s.kind {
+        StmtKind::Import(i) => (&i.specifier, &i.attributes[..]),
+        StmtKind::Export(e) => match &**e {
+            ExportDecl::Named { from: Some(f), .. } => (f, &[][..]),
+            ExportDecl::All { from, .. } => (from, &[][..]),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(ModuleRequest {
+        specifier: String::from_utf16_lossy(spec),
+        attributes: attributes
+            .iter()
+            .map(|(k, v)| (k.to_string(), String::from_utf16_lossy(v)))
+            .collect(),
+    })
+}
+
+/// ModuleRequests: the requests of `import` and `export ... from`, in
 /// order, without repeats.
-fn module_requests(program: &ast::Program) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for s in &program.body {
-        let spec = match &s.kind {
-            StmtKind::Import(i) => Some(&i.specifier),
-            StmtKind::Export(e) => match &**e {
-                ExportDecl::Named { from: Some(f), .. } => Some(f),
-                ExportDecl::All { from, .. } => Some(from),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(spec) = spec {
-            let spec = String::from_utf16_lossy(spec);
-            if !out.contains(&spec) {
-                out.push(spec);
-            }
+fn module_requests(program: &ast::Program) -> Vec<ModuleRequest> {
+    let mut out: Vec<ModuleRequest> = Vec::new();
+    for r in program.body.iter().filter_map(statement_request) {
+        if !out.contains(&r) {
+            out.push(r);
         }
     }
     out
@@ -311,14 +328,15 @@ fn source_text_record(
     source: Rc<Source>,
 ) -> ModuleId {
     let requests = module_requests(&program);
-    let request_index = |spec: &[u16]| {
-        let s = String::from_utf16_lossy(spec);
-        requests.iter().position(|r| *r == s).unwrap_or(0)
+    let request_index = |s: &ast::Stmt| {
+        statement_request(s)
+            .and_then(|r| requests.iter().position(|q| *q == r))
+            .unwrap_or(0)
     };
     let mut import_entries = Vec::new();
     for s in &program.body {
         if let StmtKind::Import(i) = &s.kind {
-            let request = request_index(&i.specifier);
+            let request = request_index(s);
             let position = s.span.start;
             if let Some(d) = &i.default {
                 import_entries.push(ImportEntry {
@@ -398,9 +416,9 @@ fn source_text_record(
             }
             ExportDecl::Named {
                 specifiers,
-                from: Some(f),
+                from: Some(_),
             } => {
-                let request = request_index(f);
+                let request = request_index(s);
                 for (imported, exported) in specifiers {
                     indirect_exports.push(IndirectExport {
                         export_name: exported.clone(),
@@ -410,18 +428,13 @@ fn source_text_record(
                     });
                 }
             }
-            ExportDecl::All {
-                alias: Some(a),
-                from,
-            } => indirect_exports.push(IndirectExport {
+            ExportDecl::All { alias: Some(a), .. } => indirect_exports.push(IndirectExport {
                 export_name: a.clone(),
-                request: request_index(from),
+                request: request_index(s),
                 import_name: None,
                 position,
             }),
-            ExportDecl::All { alias: None, from } => {
-                star_exports.push((request_index(from), position))
-            }
+            ExportDecl::All { alias: None, .. } => star_exports.push((request_index(s), position)),
         }
     }
     // The module's own bindings: vars, lexical declarations (imports start
@@ -518,6 +531,69 @@ pub fn host_load_imported_module(
     interp: &mut Interp,
     referrer: Option<&Path>,
     specifier: &str,
+    attributes: &[(String, String)],
+) -> JsResult<ModuleId> {
+    let id = load_imported_module(interp, referrer, specifier)?;
+    check_import_attributes(interp, id, attributes)?;
+    Ok(id)
+}
+
+/// Node's checks of import attributes: only `type: 'json'` is known, and a
+/// JSON module must be imported with it, any other module without it.
+fn check_import_attributes(
+    interp: &mut Interp,
+    id: ModuleId,
+    attributes: &[(String, String)],
+) -> JsResult<()> {
+    let mut json = false;
+    for (k, v) in attributes {
+        let (code, message) = match (k.as_str(), v.as_str()) {
+            ("type", "json") => {
+                json = true;
+                continue;
+            }
+            ("type", other) => (
+                "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED",
+                format!("Import attribute type \"{other}\" is unsupported"),
+            ),
+            _ => (
+                "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
+                format!("Import attribute \"{k}\" with value \"{v}\" is not supported"),
+            ),
+        };
+        return Err(coded_error(interp, ErrorType::TypeError, code, &message));
+    }
+    let rec = &interp.modules.records[id];
+    let is_json = matches!(
+        rec.kind,
+        RecordKind::Synthetic {
+            origin: SyntheticOrigin::Json(_),
+            ..
+        }
+    );
+    let url = rec.url.clone();
+    match (is_json, json) {
+        (true, false) => Err(coded_error(
+            interp,
+            ErrorType::TypeError,
+            "ERR_IMPORT_ASSERTION_TYPE_MISSING",
+            &format!("Module \"{url}\" needs an import attribute of type \"json\""),
+        )),
+        (false, true) => Err(coded_error(
+            interp,
+            ErrorType::TypeError,
+            "ERR_IMPORT_ASSERTION_TYPE_FAILED",
+            &format!("Module \"{url}\" is not of type \"json\""),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Resolves `specifier` and returns its record, creating it if needed.
+fn load_imported_module(
+    interp: &mut Interp,
+    referrer: Option<&Path>,
+    specifier: &str,
 ) -> JsResult<ModuleId> {
     let resolved = match resolve::resolve_import(interp, specifier, referrer) {
         Ok(r) => r,
@@ -561,15 +637,15 @@ pub(crate) fn load_file_record(interp: &mut Interp, path: &Path, key: &str) -> J
             trace::log(interp, || format!("load {key} (module)"));
             parse_module(interp, key, text)
         }
-        ModuleFormat::Json => Err(coded_error(
-            interp,
-            ErrorType::TypeError,
-            "ERR_IMPORT_ATTRIBUTE_MISSING",
-            &format!(
-                "Module \"{}\" needs an import attribute of \"type: json\"",
-                file_url(key)
-            ),
-        )),
+        ModuleFormat::Json => {
+            trace::log(interp, || format!("load {key} (json)"));
+            Ok(synthetic_record(
+                interp,
+                key,
+                Vec::new(),
+                SyntheticOrigin::Json(key.to_string()),
+            ))
+        }
         ModuleFormat::CommonJs => {
             trace::log(interp, || format!("load {key} (commonjs)"));
             commonjs_record(interp, key, text)
@@ -652,8 +728,13 @@ pub fn load_requested_modules(interp: &mut Interp, id: ModuleId) -> JsResult<()>
         let requests = rec.requested_modules.clone();
         let referrer: Option<PathBuf> = rec.path().map(Path::to_path_buf);
         let mut loaded = Vec::with_capacity(requests.len());
-        for spec in &requests {
-            let dep = host_load_imported_module(interp, referrer.as_deref(), spec)?;
+        for r in &requests {
+            let dep = host_load_imported_module(
+                interp,
+                referrer.as_deref(),
+                &r.specifier,
+                &r.attributes,
+            )?;
             loaded.push(dep);
         }
         interp.modules.records[m].loaded_modules = loaded.clone();

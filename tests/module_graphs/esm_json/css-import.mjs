@@ -1,0 +1,1 @@
+import { plain } from './plain.mjs' with { type: 'css' };
