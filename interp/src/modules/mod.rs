@@ -24,11 +24,10 @@
 //! - A module's own bindings are created when it is parsed (so that every
 //!   import in a cycle can name its target slot); its functions are
 //!   instantiated in InitializeEnvironment, as the spec says.
-//! - CommonJS modules and built-ins imported from ESM are synthetic module
-//!   records whose evaluation runs the CommonJS loader and copies
-//!   `module.exports` into their bindings. (JSON modules need import
-//!   attributes, which the parser does not read yet: importing a `.json`
-//!   file fails as it does in Node without `with { type: 'json' }`.)
+//! - CommonJS modules, JSON modules (`with { type: 'json' }`) and built-ins
+//!   imported from ESM are synthetic module records whose evaluation runs
+//!   the CommonJS loader (or parses the JSON) and copies the value into
+//!   their bindings. `import()` takes no options argument yet.
 //! - A namespace export whose binding is in its TDZ throws from [[Get]],
 //!   but [[GetOwnProperty]] (which cannot throw in `object.rs`) reports it
 //!   as absent.
