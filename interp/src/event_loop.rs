@@ -320,6 +320,7 @@ struct IoState {
     /// Completions received but not yet delivered.
     ready: VecDeque<Completed>,
     work_tx: Option<Sender<(u64, IoWork)>>,
+    done_tx: Option<Sender<Completed>>,
     done_rx: Option<Receiver<Completed>>,
 }
 
@@ -340,9 +341,43 @@ impl IoState {
                 }
             }
             self.work_tx = Some(work_tx);
+            self.done_tx = Some(done_tx);
             self.done_rx = Some(done_rx);
         }
         self.work_tx.as_ref()
+    }
+
+    /// Runs `work` on a thread of its own (work that may block for long,
+    /// such as waiting for a connection); false if no thread could start.
+    fn spawn_dedicated(&mut self, id: u64, work: IoWork) -> Result<(), IoWork> {
+        if self.start_pool().is_none() {
+            return Err(work);
+        }
+        let Some(tx) = self.done_tx.clone() else {
+            return Err(work);
+        };
+        let slot = Arc::new(Mutex::new(Some(work)));
+        let theirs = Arc::clone(&slot);
+        let spawned = std::thread::Builder::new()
+            .name("minijs-io-wait".into())
+            .spawn(move || {
+                let work = theirs.lock().ok().and_then(|mut w| w.take());
+                if let Some(work) = work {
+                    let result = work();
+                    let _ = tx.send(Completed {
+                        id,
+                        result,
+                        at: Instant::now(),
+                    });
+                }
+            });
+        match spawned {
+            Ok(_) => Ok(()),
+            Err(_) => match slot.lock().ok().and_then(|mut w| w.take()) {
+                Some(work) => Err(work),
+                None => Ok(()),
+            },
+        }
     }
 
     /// Moves arrived completions to `ready`, waiting up to `timeout` for the
@@ -726,6 +761,28 @@ pub fn set_timer_ref(interp: &mut Interp, timer: &JsObject, refed: bool) {
 /// phase with its result. `label` names the operation in traces
 /// (`fs.readFile`). The request keeps the loop alive until delivered.
 pub fn submit_io(interp: &mut Interp, label: &'static str, work: IoWork, complete: IoCompletion) {
+    submit(interp, label, false, work, complete);
+}
+
+/// As [`submit_io`], for work that may block indefinitely (accepting a
+/// connection, reading a socket): it gets a thread of its own so that it
+/// never holds up the pool.
+pub fn submit_blocking_io(
+    interp: &mut Interp,
+    label: &'static str,
+    work: IoWork,
+    complete: IoCompletion,
+) {
+    submit(interp, label, true, work, complete);
+}
+
+fn submit(
+    interp: &mut Interp,
+    label: &'static str,
+    dedicated: bool,
+    work: IoWork,
+    complete: IoCompletion,
+) {
     new_async_id(interp);
     let location = if interp.event_loop.trace {
         caller_location(interp)
@@ -741,16 +798,24 @@ pub fn submit_io(interp: &mut Interp, label: &'static str, work: IoWork, complet
         location,
         complete,
     });
-    let sent = io.start_pool().map(|tx| tx.send((id, work)));
-    match sent {
-        Some(Ok(())) => {}
-        // No thread could be started: run the work here, deliver it later.
-        Some(Err(mpsc::SendError((id, work)))) => io.ready.push_back(Completed {
+    let not_started = if dedicated {
+        io.spawn_dedicated(id, work).err()
+    } else {
+        match io.start_pool() {
+            Some(tx) => match tx.send((id, work)) {
+                Ok(()) => None,
+                Err(mpsc::SendError((_, work))) => Some(work),
+            },
+            None => Some(work),
+        }
+    };
+    // No thread could take it: run the work here, deliver it later.
+    if let Some(work) = not_started {
+        io.ready.push_back(Completed {
             id,
             result: work(),
             at: Instant::now(),
-        }),
-        None => {}
+        });
     }
 }
 

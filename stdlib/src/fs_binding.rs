@@ -158,6 +158,16 @@ impl FsError {
     }
 }
 
+/// The error record of a failed `syscall` (for the other bindings).
+pub fn error_record(
+    interp: &mut Interp,
+    errno: i32,
+    syscall: &'static str,
+    path: Option<&str>,
+) -> Value {
+    FsError::errno(errno, syscall, path).to_record(interp)
+}
+
 /// Node's system error for an I/O failure outside fs (`process.chdir`).
 pub fn throw_system_error(
     interp: &mut Interp,

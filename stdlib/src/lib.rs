@@ -4,7 +4,8 @@
 //! language: the timer globals (`timers.rs`), `global` and the globals
 //! that come from modules (`globals.rs`), `process` (`process.rs`,
 //! which also gives the event loop its host hooks), the native fs binding
-//! (`fs_binding.rs`) and the registry of built-in modules
+//! (`fs_binding.rs`), the TCP binding under `net` (`tcp_binding.rs`) and
+//! the registry of built-in modules
 //! (`node_modules.rs`).
 
 // gc_derive's `#[derive(Trace, Finalize)]` expands to impls inside a const
@@ -18,6 +19,7 @@ pub mod node_errors;
 pub mod node_modules;
 pub mod os;
 pub mod process;
+pub mod tcp_binding;
 pub mod timers;
 
 use interp::{Interp, JsResult};
@@ -29,6 +31,7 @@ pub fn install(interp: &mut Interp, options: &ProcessOptions) -> JsResult<()> {
     node_modules::install(interp);
     timers::install(interp);
     fs_binding::install(interp);
+    tcp_binding::install(interp);
     globals::install(interp);
     process::install(interp, options)
 }
