@@ -226,7 +226,11 @@ fn run(cli: Cli) -> i32 {
         Err(JsError::Exit(code)) => code,
         Err(JsError::Throw(v)) => {
             report_uncaught(&mut interp, &v, cli.test262);
-            1
+            // 1, unless an 'exit' listener set another process.exitCode.
+            match stdlib::process::exit_code(&mut interp) {
+                0 => 1,
+                code => code,
+            }
         }
         Err(JsError::GeneratorReturn(_)) => 0,
     };
