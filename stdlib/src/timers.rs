@@ -238,6 +238,7 @@ fn make_prototypes(interp: &mut Interp) {
         &timeout,
         &[(to_prim, "[Symbol.toPrimitive]", timer_to_primitive, 0)],
     );
+    name_prototype(interp, &timeout, "Timeout");
     interp.realm.intrinsics.register(TIMEOUT_PROTO, timeout);
     let immediate = new_object(interp);
     define_methods(
@@ -249,7 +250,24 @@ fn make_prototypes(interp: &mut Interp) {
             ("unref", timer_unref, 0),
         ],
     );
+    name_prototype(interp, &immediate, "Immediate");
     interp.realm.intrinsics.register(IMMEDIATE_PROTO, immediate);
+}
+
+fn illegal_constructor(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Value> {
+    Err(interp.type_error("Illegal constructor"))
+}
+
+/// A `constructor` named `name` on a prototype, so that `util.inspect`
+/// shows `Timeout {}` as Node's classes do.
+fn name_prototype(interp: &mut Interp, proto: &JsObject, name: &str) {
+    let ctor = create_native_function(interp, illegal_constructor, name, 0);
+    ctor.define_value(
+        "prototype",
+        Value::Object(proto.clone()),
+        Attributes::none(),
+    );
+    proto.define_value("constructor", Value::Object(ctor), Attributes::hidden());
 }
 
 // ---------------------------------------------------------------------------
