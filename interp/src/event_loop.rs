@@ -1322,28 +1322,29 @@ fn browser_step(interp: &mut Interp, may_block: bool) -> JsResult<()> {
         }
     }
     let Some((_, task)) = next else { return Ok(()) };
-    let outcome = match task {
+    // HTML performs the microtask checkpoint after every task, even one
+    // that threw.
+    match task {
         Task::Timer(t) => {
             interp.event_loop.timers.pop();
-            run_timer(interp, &t)?
+            run_timer(interp, &t)?;
         }
         Task::Immediate(i) => {
             interp.event_loop.immediates.pop_front();
-            run_immediate(interp, &i)?
+            run_immediate(interp, &i)?;
         }
-        Task::Io => match interp.event_loop.io.ready.pop_front() {
-            Some(done) => run_completion(interp, done)?,
-            None => Outcome::Returned,
-        },
-        Task::Close => match interp.event_loop.closing.pop_front() {
-            Some(c) => run_close(interp, c)?,
-            None => Outcome::Returned,
-        },
-    };
-    if outcome == Outcome::Returned {
-        checkpoint(interp)?;
+        Task::Io => {
+            if let Some(done) = interp.event_loop.io.ready.pop_front() {
+                run_completion(interp, done)?;
+            }
+        }
+        Task::Close => {
+            if let Some(c) = interp.event_loop.closing.pop_front() {
+                run_close(interp, c)?;
+            }
+        }
     }
-    Ok(())
+    checkpoint(interp)
 }
 
 // ---------------------------------------------------------------------------
