@@ -349,6 +349,69 @@ fn scheduler_yield(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsRes
     )
 }
 
+/// `newInterval(callback, after, ref)`: a started interval for the
+/// `setInterval` async generator below.
+fn promises_new_interval(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let delay = timer_delay(interp, &arg(args, 1))?;
+    let t = new_timer(interp, TimerKind::Interval, arg(args, 0), Vec::new(), delay);
+    event_loop::start_timer(interp, &t);
+    if matches!(arg(args, 2), Value::Bool(false)) {
+        event_loop::set_timer_ref(interp, &t, false);
+    }
+    Ok(Value::Object(t))
+}
+
+/// `timersPromises.setInterval(after, value, options)`: Node's own async
+/// generator (the interval counts ticks not yet consumed; `next()` waits
+/// for one), built over two natives.
+const SET_INTERVAL_SOURCE: &str = "(function (newInterval, clearInterval) {
+  return async function* setInterval(after, value, options = {}) {
+    const ref = !(options && options.ref === false);
+    let notYielded = 0;
+    let callback;
+    const interval = newInterval(() => {
+      notYielded++;
+      if (callback) {
+        callback();
+        callback = undefined;
+      }
+    }, after, ref);
+    try {
+      while (true) {
+        if (notYielded === 0) {
+          await new Promise((resolve) => { callback = resolve; });
+        }
+        for (; notYielded > 0; notYielded--) {
+          yield value;
+        }
+      }
+    } finally {
+      clearInterval(interval);
+    }
+  };
+})";
+
+fn promises_set_interval(interp: &mut Interp) -> JsResult<Value> {
+    let program = match parser::parse_script(SET_INTERVAL_SOURCE) {
+        Ok(p) => p,
+        Err(e) => return Err(interp.syntax_error(e.message)),
+    };
+    let source =
+        interp::execution_context::Source::new("node:timers/promises", SET_INTERVAL_SOURCE);
+    let make = interp.run_script(&program, source)?;
+    let new_interval = create_native_function(interp, promises_new_interval, "newInterval", 3);
+    let clear = interp
+        .host_data
+        .get("clearInterval")
+        .cloned()
+        .unwrap_or_default();
+    interp.call(
+        &make,
+        &Value::Undefined,
+        &[Value::Object(new_interval), clear],
+    )
+}
+
 /// Functions as enumerable properties, as Node's module objects have them.
 fn define_enumerable(interp: &mut Interp, o: &JsObject, table: &[(&str, NativeFn, u32)]) {
     for (name, f, len) in table {
@@ -371,6 +434,8 @@ pub fn create_promises(interp: &mut Interp) -> JsResult<Value> {
             ("setTimeout", promises_set_timeout, 3),
         ],
     );
+    let set_interval = promises_set_interval(interp)?;
+    o.define_value("setInterval", set_interval, Attributes::all());
     let scheduler = new_object(interp);
     define_enumerable(
         interp,
