@@ -186,6 +186,22 @@ impl Interp {
         }
     }
 
+    /// Counts memory a new object owns outside its box (the elements of a
+    /// large array a host binding made, say) towards the next collection,
+    /// as about one object per 128 bytes, so that garbage holding much
+    /// memory in few objects is still collected in time.
+    pub fn note_external_allocation(&mut self, bytes: usize) {
+        #[cfg(not(feature = "gc-stress"))]
+        {
+            self.allocations_since_gc += bytes / 128;
+            if self.allocations_since_gc >= self.gc_threshold {
+                self.collect_garbage();
+            }
+        }
+        #[cfg(feature = "gc-stress")]
+        let _ = bytes;
+    }
+
     /// Runs a full collection, on the main stack.
     pub fn collect_garbage(&mut self) {
         self.allocations_since_gc = 0;

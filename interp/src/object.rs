@@ -839,6 +839,34 @@ impl JsObject {
     }
 
     /// Appends to an array (fast path for built-ins; no observable hooks).
+    /// Appends `values` to an Array (the bulk `array_push`).
+    pub fn array_extend(&self, values: Vec<Value>) {
+        if let ObjectKind::Array(a) = &self.0.kind {
+            let len = a.length.get();
+            let values = if len as usize == self.0.storage.dense_len() {
+                let n = values.len() as u32;
+                match self.0.storage.append_elements(values) {
+                    Ok(()) => {
+                        a.length.set(len.saturating_add(n));
+                        return;
+                    }
+                    Err(values) => values,
+                }
+            } else {
+                values
+            };
+            for v in values {
+                self.array_push(v);
+            }
+        }
+    }
+
+    /// The elements `0..len` as numbers, when they are all stored densely
+    /// as numbers (a fast read of byte arrays).
+    pub fn dense_numbers(&self, len: usize) -> Option<Vec<f64>> {
+        self.0.storage.dense_numbers(len)
+    }
+
     pub fn array_push(&self, value: Value) {
         if let ObjectKind::Array(a) = &self.0.kind {
             let len = a.length.get();

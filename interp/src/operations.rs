@@ -563,9 +563,7 @@ pub fn length_of_array_like(interp: &mut Interp, o: &JsObject) -> JsResult<f64> 
 /// CreateArrayFromList — ECMA-262 §7.3.17
 pub fn create_array_from_list(interp: &mut Interp, items: Vec<Value>) -> JsObject {
     let arr = crate::builtins::array::array_create(interp, 0);
-    for v in items {
-        arr.array_push(v);
-    }
+    arr.array_extend(items);
     arr
 }
 

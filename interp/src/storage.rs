@@ -708,6 +708,45 @@ impl PropertyStorage {
         }
     }
 
+    /// Appends `values` to the dense elements, when they are contiguous
+    /// (no holes, no index kept in the map): the bulk form of storing
+    /// indices `len..len + values.len()`. Otherwise nothing is stored and
+    /// the values come back.
+    pub fn append_elements(&self, values: Vec<Value>) -> Result<(), Vec<Value>> {
+        let rooted = self.rooted.get();
+        // Safety: as in `insert`; each value is adopted as it moves in, no
+        // `Gc` is allocated and no JavaScript runs meanwhile.
+        unsafe {
+            let p = self.write();
+            if p.indices_in_map > 0 || p.elements.iter().any(Option::is_none) {
+                return Err(values);
+            }
+            p.elements.reserve_exact(values.len());
+            for v in values {
+                adopt(&v, rooted);
+                p.elements.push(Some(v));
+            }
+        }
+        Ok(())
+    }
+
+    /// The dense elements as numbers, if there are `len` of them, all
+    /// numbers (a byte array's fast read).
+    pub fn dense_numbers(&self, len: usize) -> Option<Vec<f64>> {
+        // Safety: plain reads of numbers; nothing is cloned or mutated.
+        unsafe {
+            let p = self.read();
+            let elements = p.elements.get(..len)?;
+            elements
+                .iter()
+                .map(|e| match e {
+                    Some(Value::Number(n)) => Some(*n),
+                    _ => None,
+                })
+                .collect()
+        }
+    }
+
     /// One past the highest index stored densely.
     pub fn dense_len(&self) -> usize {
         // Safety: plain read.

@@ -833,6 +833,16 @@ fn fd_arg(interp: &mut Interp, args: &[Value], i: usize) -> JsResult<i32> {
 /// The bytes of a string (UTF-8) or of an array of byte values (a Buffer).
 pub fn bytes_of(interp: &mut Interp, o: &JsObject) -> JsResult<Vec<u8>> {
     let len = interp::operations::length_of_array_like(interp, o)? as usize;
+    let byte = |n: f64| {
+        if n.is_finite() {
+            (n as i64 & 0xff) as u8
+        } else {
+            0
+        }
+    };
+    if let Some(numbers) = o.dense_numbers(len) {
+        return Ok(numbers.into_iter().map(byte).collect());
+    }
     let mut out = Vec::with_capacity(len);
     for i in 0..len {
         let key = PropertyKey::from(i);
@@ -866,9 +876,13 @@ fn data_arg(interp: &mut Interp, args: &[Value], i: usize) -> JsResult<Vec<u8>> 
     }
 }
 
-fn bytes_value(interp: &mut Interp, bytes: Vec<u8>) -> Value {
-    let items = bytes.into_iter().map(|b| Value::from(b as u32)).collect();
-    Value::Object(create_array_from_list(interp, items))
+/// Bytes as an Array of numbers (what fs.js adopts as a Buffer).
+pub fn bytes_value(interp: &mut Interp, bytes: Vec<u8>) -> Value {
+    let items: Vec<Value> = bytes.into_iter().map(|b| Value::from(b as u32)).collect();
+    let size = items.len() * std::mem::size_of::<Value>();
+    let array = create_array_from_list(interp, items);
+    interp.note_external_allocation(size);
+    Value::Object(array)
 }
 
 fn stat_value(interp: &mut Interp, s: &StatData) -> Value {

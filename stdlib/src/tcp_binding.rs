@@ -32,7 +32,7 @@ use interp::object::{HostObject, ObjectKind};
 use interp::operations::{is_callable, new_object, to_number, to_string};
 use interp::{Attributes, Interp, JsError, JsObject, JsResult, PropertyKey, Value};
 
-use crate::fs_binding::{bytes_of, error_record};
+use crate::fs_binding::{bytes_of, bytes_value, error_record};
 use crate::node_errors::invalid_arg_type;
 
 #[derive(Clone)]
@@ -302,11 +302,6 @@ fn fail_later(interp: &mut Interp, cb: Value, rec: Value) {
         "net",
         Box::new(move |interp| interp.call(&cb, &Value::Undefined, &[rec]).map(|_| ())),
     );
-}
-
-fn bytes_value(interp: &mut Interp, bytes: Vec<u8>) -> Value {
-    let items = bytes.into_iter().map(|b| Value::from(b as u32)).collect();
-    Value::Object(interp::operations::create_array_from_list(interp, items))
 }
 
 fn tcp_read(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
