@@ -6,21 +6,25 @@
 //!   the two microtask queues. A *checkpoint* ([`checkpoint`], Node's
 //!   `processTicksAndRejections`) drains the nextTick queue, then the promise
 //!   jobs, repeating until both are empty, then reports unhandled
-//!   rejections.
+//!   rejections through the host's hook.
 //! - timers (`setTimeout`/`setInterval`): a binary heap ordered by expiry,
 //!   then by insertion, so scheduling and running a timer are O(log n).
 //!   Node keeps one list per duration in a priority queue of lists; for
-//!   timers created at the same millisecond the two orders agree.
+//!   timers created at the same millisecond the two orders agree. Expiry
+//!   counts from libuv's loop time, a cached millisecond clock (see
+//!   `EventLoop::timer_start_ms`).
 //! - immediates (`setImmediate`): a FIFO; the check phase runs the ones
 //!   queued before it started.
-//! - I/O requests: work run by a small thread pool (like libuv's); each
+//! - I/O requests: work run by a pool of 4 threads (like libuv's), or by a
+//!   thread of its own for work that may wait indefinitely (a socket); the
 //!   completion comes back over a channel and its callback runs on the
 //!   interpreter thread in the poll phase.
 //! - close callbacks, run in the close phase.
 //!
 //! One iteration of the `node` model is libuv's: timers -> pending ->
 //! idle/prepare -> poll (waits for I/O or the next timer) -> check -> close.
-//! After *each* callback a checkpoint runs (Node >= 11). `node10` runs
+//! After *each* callback a checkpoint runs (Node >= 11), except after one
+//! that threw into an `uncaughtException` handler, as in Node. `node10` runs
 //! every due timer, or every immediate of the check phase, before one
 //! checkpoint (Node <= 10). `browser` has no phases: one task (the ready
 //! timer, immediate or I/O completion that became ready first), then a
@@ -29,12 +33,13 @@
 //!
 //! The loop keeps running while something referenced is pending: ref'd
 //! timers or immediates, I/O requests, close callbacks. Then the host's
-//! `before_exit` hook runs
-//! (`process.on('beforeExit')`), which may schedule more work.
+//! `before_exit` hook runs (`process.on('beforeExit')`), which may schedule
+//! more work. What `process` does with errors and the end of the loop is
+//! the host's ([`HostHooks`]); without a host every uncaught error ends
+//! the run.
 //!
 //! `--trace-loop` prints each phase that has work and each callback run to
-//! stderr; the format is documented in the README ("Tracing the event
-//! loop").
+//! stderr; the format is documented in the README ("The event loop").
 
 use std::any::Any;
 use std::cell::Cell;
@@ -542,11 +547,6 @@ impl EventLoop {
     /// Time since the loop (the process) started.
     pub fn elapsed(&self) -> Duration {
         self.origin.elapsed()
-    }
-
-    /// libuv's loop time: whole milliseconds since the loop started.
-    pub fn now_ms(&self) -> f64 {
-        (self.now_us() / 1000) as f64
     }
 
     /// The millisecond a timer created now starts from: libuv's loop time,
