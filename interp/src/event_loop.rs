@@ -550,12 +550,18 @@ impl EventLoop {
     }
 
     /// The millisecond a timer created now starts from: libuv's loop time,
-    /// a cached clock. It is refreshed when it is a millisecond or more
-    /// behind, so timers created in one quick run of code share their
-    /// start (as they share it in Node when no millisecond boundary falls
-    /// between them) instead of depending on where the boundary falls.
+    /// the real time in whole milliseconds (Node reads it afresh for each
+    /// timer). In the `node10` model it is a cached clock instead, refreshed
+    /// once it is a millisecond behind: timers set in one quick run of code
+    /// share their start, so the textbook examples whose two timers must be
+    /// due together do not depend on where a millisecond boundary falls (a
+    /// timer may then fire up to a millisecond early).
     fn timer_start_ms(&mut self) -> u64 {
-        self.update_timer_clock(false)
+        if self.model == LoopModel::Node10 {
+            self.update_timer_clock(false)
+        } else {
+            self.update_timer_clock(true)
+        }
     }
 
     /// Refreshes the loop time (at each phase, as libuv updates it at each
@@ -1143,9 +1149,13 @@ fn poll_phase(interp: &mut Interp, may_block: bool) -> JsResult<()> {
         } else {
             match lp.next_timer_at() {
                 Some(at) => {
-                    // Timers fire on whole milliseconds of the loop clock.
-                    let now = lp.now_us();
-                    Some(Duration::from_micros(at.saturating_sub(now)))
+                    // As libuv: the wait is whole milliseconds from the
+                    // loop time (a whole millisecond, behind the real
+                    // time), counted from now; so a timer never fires
+                    // before its delay has passed since it was set.
+                    let now_ms = lp.now_us() / 1000;
+                    let at_ms = at.div_ceil(1000);
+                    Some(Duration::from_millis(at_ms.saturating_sub(now_ms)))
                 }
                 None => None,
             }

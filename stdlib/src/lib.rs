@@ -18,6 +18,7 @@ pub mod intrinsics;
 pub mod node_errors;
 pub mod node_modules;
 pub mod os;
+pub mod performance;
 pub mod process;
 pub mod tcp_binding;
 pub mod timers;
@@ -33,5 +34,6 @@ pub fn install(interp: &mut Interp, options: &ProcessOptions) -> JsResult<()> {
     fs_binding::install(interp);
     tcp_binding::install(interp);
     globals::install(interp);
+    performance::install(interp);
     process::install(interp, options)
 }
