@@ -1,96 +1,57 @@
 //! The `minijs` command: runs a file as a CommonJS module or an ES module
-//! by Node's rules (`interp::modules`), evaluates `-e CODE`, checks syntax
-//! (`--check`), prints the AST (`--print-ast`), hosts test262
-//! (`--test262`), and traces execution contexts (`--trace-context`) and
-//! module loading (`--trace-modules`).
+//! by Node's rules (`interp::modules`), evaluates `-e CODE` / `-p CODE`,
+//! runs a program piped on stdin, checks syntax (`--check`), prints the
+//! AST (`--print-ast`), hosts test262 (`--test262`), traces execution
+//! contexts, the event loop and module loading, and starts the REPL when
+//! stdin is a terminal and no program is given.
 
+mod cli;
+mod engine;
 mod host;
 
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
+use cli::{Cli, Parsed};
 use interp::execution_context::Source;
 use interp::modules::EntryKind;
 use interp::{Interp, InterpOptions, JsError, Value};
 
-/// Stack of the interpreter thread; recursion depth is limited well before.
+/// Stack of the interpreter thread when `--stack-size` is not given;
+/// recursion depth is limited well before.
 const STACK_SIZE: usize = 1 << 30;
 
-const USAGE: &str = "usage: minijs [--trace-context] [--trace-modules] FILE [args...]
-       minijs -e CODE
-       minijs --check FILE
-       minijs --print-ast FILE
-       minijs --test262 [--module] FILE";
-
-#[derive(Default)]
-struct Cli {
-    trace_context: bool,
-    trace_loop: bool,
-    loop_model: interp::event_loop::LoopModel,
-    no_warnings: bool,
-    /// The options before the file (`process.execArgv`).
-    exec_argv: Vec<String>,
-    trace_modules: bool,
-    check: bool,
-    print_ast: bool,
-    test262: bool,
-    module: bool,
-    eval: Option<String>,
-    file: Option<String>,
-    args: Vec<String>,
-}
-
-fn parse_cli() -> Result<Cli, String> {
-    let mut cli = Cli::default();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        if cli.file.is_some() {
-            cli.args.push(a);
-            continue;
-        }
-        if a.starts_with('-') && a.len() > 1 {
-            cli.exec_argv.push(a.clone());
-        }
-        match a.as_str() {
-            "--trace-context" => cli.trace_context = true,
-            "--trace-loop" => cli.trace_loop = true,
-            "--no-warnings" => cli.no_warnings = true,
-            s if s.starts_with("--loop=") => {
-                let name = &s["--loop=".len()..];
-                cli.loop_model = interp::event_loop::LoopModel::parse(name).ok_or_else(|| {
-                    format!("minijs: unknown --loop model '{name}' (node, node10 or browser)")
-                })?;
-            }
-            "--trace-modules" => cli.trace_modules = true,
-            "--check" | "-c" => cli.check = true,
-            "--print-ast" => cli.print_ast = true,
-            "--test262" => cli.test262 = true,
-            "--module" | "-m" => cli.module = true,
-            "-e" | "--eval" => cli.eval = Some(it.next().ok_or("-e needs an argument")?),
-            "-h" | "--help" => return Err(USAGE.into()),
-            s if s.starts_with('-') && s.len() > 1 => {
-                return Err(format!("minijs: bad option: {s}\n{USAGE}"))
-            }
-            _ => cli.file = Some(a),
-        }
-    }
-    if cli.file.is_none() && cli.eval.is_none() {
-        return Err(USAGE.into());
-    }
-    Ok(cli)
-}
+/// Room kept for Rust frames below the JavaScript stack of `--stack-size`.
+const STACK_RESERVE: usize = 8 << 20;
 
 fn main() -> ExitCode {
-    let cli = match parse_cli() {
-        Ok(c) => c,
-        Err(msg) => {
-            eprintln!("{msg}");
-            return ExitCode::from(9);
+    let raw: Vec<String> = std::env::args().collect();
+    let cli = match cli::parse(raw.clone()) {
+        Parsed::Run(cli) => cli,
+        Parsed::Info(text) => {
+            println!("{}", text.trim_end());
+            return ExitCode::SUCCESS;
         }
+        Parsed::Bad(text) => {
+            eprintln!("{}", text.trim_end());
+            return ExitCode::from(cli::BAD_OPTION_EXIT);
+        }
+    };
+    let exec_argv = Cli::exec_argv(&raw, &cli);
+    let (thread_stack, js_stack) = match cli.stack_size {
+        Some(kib) => {
+            let js = kib.saturating_mul(1024);
+            (
+                js.saturating_add(STACK_RESERVE),
+                js.saturating_add(STACK_RESERVE / 2),
+            )
+        }
+        None => (STACK_SIZE, STACK_SIZE),
     };
     let handle = std::thread::Builder::new()
         .name("minijs".into())
-        .stack_size(STACK_SIZE)
-        .spawn(move || run(cli));
+        .stack_size(thread_stack)
+        .spawn(move || run(*cli, exec_argv, js_stack));
     let code = match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => 70,
@@ -98,30 +59,104 @@ fn main() -> ExitCode {
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
-fn run(cli: Cli) -> i32 {
-    let (name, text) = match (&cli.eval, &cli.file) {
-        (Some(code), _) => ("[eval]".to_string(), code.clone()),
-        (None, Some(f)) => match std::fs::read_to_string(f) {
-            Ok(t) => (absolute(f), t),
+/// Where the program comes from.
+enum Input {
+    File(String),
+    /// `-e`, `-p` or stdin: a classic script named `[eval]` / `[stdin]`.
+    Script {
+        name: String,
+        text: String,
+    },
+    Repl,
+}
+
+fn input_of(cli: &Cli) -> Result<Input, String> {
+    if let Some(code) = cli.eval.as_ref().or(cli.print.as_ref()) {
+        return Ok(Input::Script {
+            name: "[eval]".into(),
+            text: code.clone(),
+        });
+    }
+    match cli.file() {
+        Some("-") => {}
+        Some(f) => return Ok(Input::File(f.to_string())),
+        None if cli.interactive || std::io::stdin().is_terminal() => return Ok(Input::Repl),
+        None => {}
+    }
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|e| format!("minijs: cannot read the program from stdin: {e}"))?;
+    Ok(Input::Script {
+        name: "[stdin]".into(),
+        text,
+    })
+}
+
+/// The interpreter with the host installed, as the command line asks.
+fn new_interp(cli: &Cli, exec_argv: &[String], argv: Vec<String>, stack: usize) -> Option<Interp> {
+    let mut interp = Interp::new(InterpOptions {
+        trace_context: cli.trace_context,
+        test262: cli.test262,
+        argv,
+    });
+    interp.set_stack_size(stack);
+    interp.event_loop.model =
+        interp::event_loop::LoopModel::parse(&cli.loop_model).unwrap_or_default();
+    interp.event_loop.trace = cli.trace_loop;
+    host::install(&mut interp, cli.test262);
+    stdlib::intrinsics::install(&mut interp);
+    let host_options = stdlib::ProcessOptions {
+        no_warnings: cli.no_warnings,
+        exec_argv: exec_argv.to_vec(),
+        test262: cli.test262,
+    };
+    if let Err(e) = stdlib::install(&mut interp, &host_options) {
+        if let JsError::Throw(v) = e {
+            report_uncaught(&mut interp, &v, cli.test262);
+        }
+        return None;
+    }
+    interp::modules::set_trace(&mut interp, cli.trace_modules);
+    Some(interp)
+}
+
+fn exe_path() -> String {
+    std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "minijs".into())
+}
+
+fn run(cli: Cli, exec_argv: Vec<String>, stack: usize) -> i32 {
+    let input = match input_of(&cli) {
+        Ok(i) => i,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return 1;
+        }
+    };
+    let (name, text) = match input {
+        Input::Repl => return run_repl(cli, exec_argv, stack),
+        Input::Script { name, text } => (name, text),
+        Input::File(f) => match std::fs::read_to_string(&f) {
+            Ok(t) => (absolute(&f), t),
             Err(e) => {
                 eprintln!("minijs: cannot read {f}: {e}");
                 return 1;
             }
         },
-        (None, None) => return 9,
     };
+    let is_file = cli.file().is_some_and(|f| f != "-");
     // A file runs through the module loader (CommonJS or ES module by
-    // Node's rules); `-e` code and test262 scripts run as classic scripts.
-    let via_loader = cli.file.is_some()
-        && cli.eval.is_none()
-        && !cli.check
-        && !cli.print_ast
-        && (!cli.test262 || cli.module);
+    // Node's rules); `-e`/`-p`/stdin code and test262 scripts run as
+    // classic scripts.
+    let via_loader = is_file && !cli.check && !cli.print_ast && (!cli.test262 || cli.module);
     let is_module = cli.module || name.ends_with(".mjs");
+    let plain_script = !is_file || cli.test262;
     let options = parser::ParseOptions {
         module: is_module,
-        function_body: !is_module && !cli.test262 && cli.eval.is_none(),
-        allow_new_target: !is_module && !cli.test262 && cli.eval.is_none(),
+        function_body: !is_module && !plain_script,
+        allow_new_target: !is_module && !plain_script,
         ..Default::default()
     };
     // A script may start with a hashbang line.
@@ -159,37 +194,18 @@ fn run(cli: Cli) -> i32 {
         return 0;
     }
 
-    let mut argv = vec![std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "minijs".into())];
-    if cli.file.is_some() {
+    let mut argv = vec![exe_path()];
+    if is_file {
         argv.push(name.clone());
+    } else if cli.file() == Some("-") {
+        argv.push("-".into());
     }
-    argv.extend(cli.args.iter().cloned());
-    let mut interp = Interp::new(InterpOptions {
-        trace_context: cli.trace_context,
-        test262: cli.test262,
-        argv,
-    });
-    interp.set_stack_size(STACK_SIZE);
+    argv.extend(cli.script_args().iter().cloned());
+    let Some(mut interp) = new_interp(&cli, &exec_argv, argv, stack) else {
+        return 70;
+    };
     let source = Source::new(name.clone(), src_text.as_str());
     interp.main_source = Some(source.clone());
-    interp.event_loop.model = cli.loop_model;
-    interp.event_loop.trace = cli.trace_loop;
-    host::install(&mut interp, cli.test262);
-    stdlib::intrinsics::install(&mut interp);
-    let host_options = stdlib::ProcessOptions {
-        no_warnings: cli.no_warnings,
-        exec_argv: cli.exec_argv.clone(),
-        test262: cli.test262,
-    };
-    if let Err(e) = stdlib::install(&mut interp, &host_options) {
-        if let JsError::Throw(v) = e {
-            report_uncaught(&mut interp, &v, cli.test262);
-        }
-        return 70;
-    }
-    interp::modules::set_trace(&mut interp, cli.trace_modules);
 
     let result = match &program {
         None => {
@@ -202,10 +218,20 @@ fn run(cli: Cli) -> i32 {
         }
         Some(program) => {
             if !cli.test262 {
-                interp::modules::commonjs::install_eval_globals(&mut interp);
+                interp::modules::commonjs::install_eval_globals(&mut interp, &name);
             }
             interp.run_script(program, source.clone())
         }
+    };
+    // `-p`: the script's value, printed as console.log prints it.
+    let result = match result {
+        Ok(v) if cli.print.is_some() => {
+            interp::inspect::format_log_args(&mut interp, &[v]).map(|text| {
+                let _ = interp::stdio::write(1, format!("{text}\n").as_bytes());
+                Value::Undefined
+            })
+        }
+        r => r,
     };
     let main_is_module = interp::modules::main_is_module(&interp);
     let result = interp::event_loop::run(&mut interp, result.map(|_| ()), main_is_module);
@@ -237,6 +263,20 @@ fn run(cli: Cli) -> i32 {
     use std::io::Write;
     let _ = std::io::stdout().flush();
     code
+}
+
+/// The REPL, with a fresh interpreter per `.clear`.
+fn run_repl(cli: Cli, exec_argv: Vec<String>, stack: usize) -> i32 {
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let factory: engine::Factory = Box::new(move || {
+        let mut interp = new_interp(&cli, &exec_argv, vec![exe_path()], stack)?;
+        interp::modules::commonjs::install_eval_globals(&mut interp, "[repl]");
+        Some(interp)
+    });
+    let Some(mut engine) = engine::ReplEngine::new(factory, color) else {
+        return 70;
+    };
+    minijs::repl::run(&mut engine, color)
 }
 
 fn absolute(f: &str) -> String {

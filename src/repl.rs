@@ -26,7 +26,7 @@ use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Config, Editor, ExternalPrinter, Helper};
 
 /// Where program output goes while the prompt is shown.
-pub type OutputHook = Box<dyn FnMut(&str)>;
+pub type OutputHook = Box<dyn FnMut(&str) + Send>;
 
 /// What the REPL needs from the JavaScript engine.
 pub trait Engine {

@@ -237,7 +237,8 @@ fn unknown_loop_model_is_a_usage_error() {
     let r = run_source("model.js", "1;\n", &["--loop=nope"]);
     assert_eq!(r.code, 9);
     assert!(
-        r.stderr.contains("unknown --loop model 'nope'"),
+        r.stderr.contains("invalid value 'nope' for '--loop")
+            && r.stderr.contains("node, node10, browser"),
         "{}",
         r.stderr
     );

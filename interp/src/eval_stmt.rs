@@ -665,13 +665,23 @@ impl Interp {
         &mut self,
         program: &ast::Program,
         env: &Env,
+        repl: bool,
     ) -> JsResult<()> {
         let Some(g) = env.as_global_env() else {
             return self.body_declaration_instantiation(&program.scope, env, env, program.strict);
         };
         let global = g.global_object.clone();
         // 3-4. Lexical names must not clash with vars or restricted globals.
-        for (name, _) in &program.scope.lexical {
+        for (name, kind) in &program.scope.lexical {
+            if let (true, Some(slot)) = (repl, env.bindings().find(name)) {
+                // A REPL input may declare again a name that an earlier
+                // input declared (as browser consoles allow): the binding
+                // goes back to its temporal dead zone.
+                env.bindings().set(slot, Value::Undefined);
+                env.bindings()
+                    .set_flags(slot, crate::function::lexical_binding_flags(*kind));
+                continue;
+            }
             if g.var_names.borrow().iter().any(|n| n == name) || env.bindings().find(name).is_some()
             {
                 return Err(

@@ -848,12 +848,17 @@ pub(crate) fn instantiate_lexical_names(env: &Env, lexical: &[(ast::Atom, ast::L
         if b.find(name).is_some() {
             continue;
         }
-        let flags = match kind {
-            ast::LexicalKind::Const => BINDING_STRICT,
-            ast::LexicalKind::Function => BINDING_MUTABLE | BINDING_INITIALIZED,
-            _ => BINDING_MUTABLE,
-        };
-        b.add(name.clone(), flags, Value::Undefined);
+        b.add(name.clone(), lexical_binding_flags(*kind), Value::Undefined);
+    }
+}
+
+/// The flags of a fresh lexical binding of `kind` (uninitialized except
+/// for functions).
+pub(crate) fn lexical_binding_flags(kind: ast::LexicalKind) -> u8 {
+    match kind {
+        ast::LexicalKind::Const => BINDING_STRICT,
+        ast::LexicalKind::Function => BINDING_MUTABLE | BINDING_INITIALIZED,
+        _ => BINDING_MUTABLE,
     }
 }
 

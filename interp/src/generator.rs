@@ -489,11 +489,13 @@ pub(crate) fn start_suspendable(
 /// Starts the body of an ES module with top-level await on a coroutine,
 /// as the body of an async function whose context is `ctx` (ExecuteModule
 /// with a promise capability — ECMA-262 §16.2.1.6.5). Returns the promise
-/// its completion settles.
-pub(crate) fn start_async_module(
+/// its completion settles: with `undefined` for a module, with the
+/// completion value when `keep_value` (a REPL input).
+pub(crate) fn start_async_body(
     interp: &mut Interp,
     ctx: crate::execution_context::ExecutionContext,
     program: std::rc::Rc<parser::ast::Program>,
+    keep_value: bool,
 ) -> JsResult<JsObject> {
     let stack = match take_stack() {
         Ok(s) => s,
@@ -508,9 +510,14 @@ pub(crate) fn start_async_module(
         }
         interp.context_stack.push(ctx);
         let r = match input {
-            ResumeInput::Next(_) => interp
-                .eval_statements(&program.body)
-                .map(|_| Value::Undefined),
+            ResumeInput::Next(_) => {
+                interp
+                    .eval_statements(&program.body)
+                    .map(|completion| match completion {
+                        crate::Completion::Normal(Some(v)) if keep_value => v,
+                        _ => Value::Undefined,
+                    })
+            }
             ResumeInput::Throw(e) => Err(JsError::Throw(e)),
             ResumeInput::Return(v) => Err(JsError::GeneratorReturn(v)),
         };

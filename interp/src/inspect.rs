@@ -25,6 +25,8 @@ pub struct InspectOptions {
     pub show_hidden: bool,
     pub max_array_length: usize,
     pub max_string_length: usize,
+    /// ANSI colours as Node's `util.inspect.styles` (the REPL's results).
+    pub colors: bool,
 }
 
 impl Default for InspectOptions {
@@ -36,6 +38,7 @@ impl Default for InspectOptions {
             show_hidden: false,
             max_array_length: 100,
             max_string_length: 10000,
+            colors: false,
         }
     }
 }
@@ -160,7 +163,82 @@ fn js_string_for_display(s: &JsString) -> String {
     out
 }
 
+/// Node's `util.inspect.styles`, as ANSI colour pairs.
+#[derive(Clone, Copy)]
+enum Style {
+    /// numbers, bigints and booleans: yellow
+    Number,
+    /// strings and symbols: green
+    String,
+    /// `undefined` and empty slots: grey
+    Undefined,
+    /// `null`: bold
+    Null,
+    /// functions, getters, `[Circular]`, `[Object]` past the depth: cyan
+    Special,
+    /// dates: magenta
+    Date,
+    /// regular expressions: red
+    RegExp,
+}
+
+/// `stylizeWithColor`: wraps `text` in its style's colour when colours are on.
+fn stylize(ctx: &Ctx, text: String, style: Style) -> String {
+    if !ctx.opts.colors {
+        return text;
+    }
+    let (open, close) = match style {
+        Style::Number => (33, 39),
+        Style::String => (32, 39),
+        Style::Undefined => (90, 39),
+        Style::Null => (1, 22),
+        Style::Special => (36, 39),
+        Style::Date => (35, 39),
+        Style::RegExp => (31, 39),
+    };
+    format!("\x1b[{open}m{text}\x1b[{close}m")
+}
+
+/// The width of `s` on a terminal: characters, not counting ANSI colour
+/// sequences (Node's `getStringWidth` with colours removed).
+fn display_width(s: &str) -> usize {
+    let mut n = 0;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ parameters final-byte
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            n += 1;
+        }
+    }
+    n
+}
+
 fn format_primitive(ctx: &Ctx, v: &Value) -> String {
+    let style = match v {
+        Value::String(_) | Value::Symbol(_) => Style::String,
+        Value::Undefined => Style::Undefined,
+        Value::Null => Style::Null,
+        _ => Style::Number,
+    };
+    if let Value::String(_) = v {
+        // A split multi-line string colours each of its parts.
+        return plain_primitive(ctx, v, Some(style));
+    }
+    let text = plain_primitive(ctx, v, None);
+    stylize(ctx, text, style)
+}
+
+fn plain_primitive(ctx: &Ctx, v: &Value, style: Option<Style>) -> String {
+    let quote = |text: &str| match style {
+        Some(st) => stylize(ctx, quote_string(text), st),
+        None => quote_string(text),
+    };
     match v {
         Value::String(s) => {
             let text = js_string_for_display(s);
@@ -187,16 +265,16 @@ fn format_primitive(ctx: &Ctx, v: &Value) -> String {
                 let mut parts = Vec::new();
                 let mut rest = text.as_str();
                 while let Some(i) = rest.find('\n') {
-                    parts.push(quote_string(&rest[..=i]));
+                    parts.push(quote(&rest[..=i]));
                     rest = &rest[i + 1..];
                 }
                 if !rest.is_empty() {
-                    parts.push(quote_string(rest));
+                    parts.push(quote(rest));
                 }
                 let sep = format!(" +\n{}", " ".repeat(ctx.indentation_lvl + 2));
                 return parts.join(&sep) + &trimmed_note;
             }
-            quote_string(&text) + &trimmed_note
+            quote(&text) + &trimmed_note
         }
         Value::Number(n) => {
             if *n == 0.0 && n.is_sign_negative() {
@@ -324,7 +402,7 @@ fn format_value(
                 ctx.circular.len()
             }
         };
-        return format!("[Circular *{index}]");
+        return stylize(ctx, format!("[Circular *{index}]"), Style::Special);
     }
     format_raw(interp, ctx, o, recurse_times)
 }
@@ -519,6 +597,7 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
         ObjectKind::Host(h) if h.class_name() == "RegExp" => {
             keys = enumerable_keys(o, ctx.opts.show_hidden);
             base = intrinsic_text(interp, "%RegExp.prototype.toString%", o, "/(?:)/");
+            base = stylize(ctx, base, Style::RegExp);
             let prefix = get_prefix(&constructor, &tag, "RegExp", "");
             if prefix != "RegExp " {
                 base = format!("{prefix}{base}");
@@ -538,6 +617,7 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
             if prefix != "Date " {
                 base = format!("{prefix}{base}");
             }
+            base = stylize(ctx, base, Style::Date);
             if keys.is_empty() {
                 return base;
             }
@@ -591,6 +671,7 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
                 }
             } else if o.is_callable() {
                 base = function_base(interp, o, &constructor, &tag);
+                base = stylize(ctx, base, Style::Special);
                 if !ctx.opts.show_hidden {
                     keys.retain(|k| !matches!(k.as_str().as_deref(), Some("prototype")));
                 }
@@ -654,11 +735,12 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
                 "",
             );
             let name = name.trim_end().to_string();
-            return if constructor.is_some() {
+            let text = if constructor.is_some() {
                 format!("[{name}]")
             } else {
                 name
             };
+            return stylize(ctx, text, Style::Special);
         }
     }
     let recurse_times = recurse_times + 1;
@@ -720,7 +802,9 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
             let mut out = Vec::new();
             if let Some(d) = promise_data(o) {
                 match d.state.get() {
-                    PromiseState::Pending => out.push("<pending>".into()),
+                    PromiseState::Pending => {
+                        out.push(stylize(ctx, "<pending>".into(), Style::Special))
+                    }
                     state => {
                         ctx.indentation_lvl += 2;
                         let s = format_value(interp, ctx, &d.result.get(), recurse_times, false);
@@ -825,7 +909,8 @@ fn format_indexed(
                 }
             }
             let n = j - i;
-            output.push(format!("<{n} empty item{}>", if n > 1 { "s" } else { "" }));
+            let text = format!("<{n} empty item{}>", if n > 1 { "s" } else { "" });
+            output.push(stylize(ctx, text, Style::Undefined));
             i = j;
             index = j;
             continue;
@@ -875,14 +960,16 @@ fn format_property(
         }
         Some(d) if d.get.as_ref().is_some_and(|g| !g.is_undefined()) => {
             if d.set.as_ref().is_some_and(|s| !s.is_undefined()) {
-                "[Getter/Setter]".into()
+                stylize(ctx, "[Getter/Setter]".into(), Style::Special)
             } else {
-                "[Getter]".into()
+                stylize(ctx, "[Getter]".into(), Style::Special)
             }
         }
-        Some(d) if d.set.as_ref().is_some_and(|s| !s.is_undefined()) => "[Setter]".into(),
+        Some(d) if d.set.as_ref().is_some_and(|s| !s.is_undefined()) => {
+            stylize(ctx, "[Setter]".into(), Style::Special)
+        }
         None if matches!(o.kind(), ObjectKind::ModuleNamespace(_)) => "<uninitialized>".into(),
-        _ => "undefined".into(),
+        _ => stylize(ctx, "undefined".into(), Style::Undefined),
     };
     if ty == Extras::Array {
         return str;
@@ -892,7 +979,9 @@ fn format_property(
         .map(|d| d.enumerable_or_false())
         .unwrap_or(true);
     let name = match key {
-        PropertyKey::Symbol(s) => format!("[{}]", s.descriptive_string()),
+        PropertyKey::Symbol(s) => {
+            format!("[{}]", stylize(ctx, s.descriptive_string(), Style::String))
+        }
         PropertyKey::Index(i) => {
             if enumerable {
                 format!("'{i}'")
@@ -910,7 +999,7 @@ fn format_property(
             } else if is_identifier_like(&s) {
                 s
             } else {
-                quote_string(&s)
+                stylize(ctx, quote_string(&s), Style::String)
             }
         }
     };
@@ -945,8 +1034,8 @@ fn reduce_to_single_string(
     {
         let start = output.len()
             + ctx.indentation_lvl
-            + braces[0].chars().count()
-            + base.chars().count()
+            + display_width(&braces[0])
+            + display_width(base)
             + 10;
         if is_below_break_length(ctx, &output, start, base) {
             let joined = output.join(", ");
@@ -980,7 +1069,7 @@ fn is_below_break_length(ctx: &Ctx, output: &[String], start: usize, base: &str)
         return false;
     }
     for o in output {
-        total += o.chars().count();
+        total += display_width(o);
         if total > ctx.opts.break_length {
             return false;
         }
@@ -1000,7 +1089,7 @@ fn group_array_elements(ctx: &Ctx, output: Vec<String>, value: Option<&JsObject>
     let separator_space = 2;
     let mut data_len = Vec::with_capacity(output_length);
     for o in output.iter().take(output_length) {
-        let len = o.chars().count();
+        let len = display_width(o);
         data_len.push(len);
         total_length += len + separator_space;
         if max_length < len {
@@ -1081,7 +1170,7 @@ fn group_array_elements(ctx: &Ctx, output: Vec<String>, value: Option<&JsObject>
 }
 
 fn pad(s: &str, width: usize, start: bool) -> String {
-    let len = s.chars().count();
+    let len = display_width(s);
     if len >= width {
         return s.to_string();
     }

@@ -375,7 +375,7 @@ impl Interp {
             is_construct: false,
         });
         let result = self
-            .global_declaration_instantiation(program, &global_env)
+            .global_declaration_instantiation(program, &global_env, false)
             .and_then(|_| self.eval_statements(&program.body));
         self.context_stack.pop();
         match result? {
@@ -383,6 +383,47 @@ impl Interp {
             crate::Completion::Return(v) => Ok(v),
             _ => Ok(Value::Undefined),
         }
+    }
+
+    /// Runs one REPL input as global code. Its `let`, `const` and `class`
+    /// declarations may declare again names that earlier inputs declared.
+    /// An input that awaits at its top level (parsed with
+    /// `ParseOptions::top_level_await`) runs as the body of an async
+    /// function: the result is then the promise of its completion value.
+    pub fn run_repl_input(
+        &mut self,
+        program: Rc<ast::Program>,
+        source: Rc<Source>,
+    ) -> JsResult<ReplCompletion> {
+        let global_env = self.realm.global_env.clone();
+        let global_this = Value::Object(self.realm.global_object.clone());
+        let context = || ExecutionContext {
+            function: None,
+            lexical_environment: global_env.clone(),
+            variable_environment: global_env.clone(),
+            private_environment: None,
+            this_binding: global_this.clone(),
+            code: ContextCode::Script,
+            strict: program.strict,
+            source: Some(source.clone()),
+            position: 0,
+            frame_name: None,
+            is_construct: false,
+        };
+        self.context_stack.push(context());
+        let declared = self.global_declaration_instantiation(&program, &global_env, true);
+        if declared.is_err() || !program.has_top_level_await {
+            let result = declared.and_then(|_| self.eval_statements(&program.body));
+            self.context_stack.pop();
+            return Ok(ReplCompletion::Value(match result? {
+                crate::Completion::Normal(v) => v.unwrap_or_default(),
+                _ => Value::Undefined,
+            }));
+        }
+        self.context_stack.pop();
+        let context = context();
+        crate::generator::start_async_body(self, context, program, true)
+            .map(ReplCompletion::Promise)
     }
 
     /// Runs a program as a CommonJS module body: the code behaves as the
@@ -474,6 +515,13 @@ impl Interp {
         }
         Ok(())
     }
+}
+
+/// What a REPL input evaluated to (`Interp::run_repl_input`).
+pub enum ReplCompletion {
+    Value(Value),
+    /// The input awaited at its top level: its completion value, later.
+    Promise(JsObject),
 }
 
 #[cold]

@@ -34,6 +34,7 @@ pub mod object;
 pub mod operations;
 pub mod promise;
 pub mod realm;
+pub mod stdio;
 pub mod storage;
 pub mod string;
 pub mod value;
@@ -42,7 +43,7 @@ pub use crate::error::{
     throw_error, throw_range_error, throw_reference_error, throw_syntax_error, throw_type_error,
 };
 pub use crate::function::NativeFn;
-pub use crate::interp::{Interp, InterpOptions};
+pub use crate::interp::{Interp, InterpOptions, ReplCompletion};
 pub use crate::object::{JsObject, ObjectKind, PropertyDescriptor};
 pub use crate::storage::Attributes;
 pub use crate::string::JsString;

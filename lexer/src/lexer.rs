@@ -760,7 +760,9 @@ impl<'a> Lexer<'a> {
         }
         match self.scopes.last() {
             Some((_, Scope::Params(function))) => function.is_async,
-            _ => self.top_function().map_or(self.ctx.module, |f| f.is_async),
+            _ => self
+                .top_function()
+                .map_or(self.ctx.module || self.ctx.top_level_await, |f| f.is_async),
         }
     }
 

@@ -62,6 +62,9 @@ impl std::error::Error for LexError {}
 #[derive(Debug, Default)]
 pub struct Context {
     pub module: bool,
+    /// A script whose top level may `await` (the REPL): `await` is a
+    /// keyword at the top level, as in a module.
+    pub top_level_await: bool,
     /// Function contexts pushed/popped by the parser's actions when it
     /// enters/leaves function bodies. The top of the stack decides whether
     /// `yield`/`await` are keywords. Empty stack = top level: `yield` is

@@ -66,6 +66,9 @@ pub struct ParseOptions {
     pub allow_super_call: bool,
     /// The code is a function body (`return` allowed): `new Function`.
     pub function_body: bool,
+    /// A script whose top level may use `await` (REPL input): its
+    /// declarations are still global, its body runs as an async body.
+    pub top_level_await: bool,
 }
 
 /// Parse a classic script.
@@ -88,6 +91,7 @@ pub fn parse_module(source: &str) -> Result<ast::Program, ParseError> {
 pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, ParseError> {
     let ctx = Rc::new(Context {
         module: options.module,
+        top_level_await: options.top_level_await && !options.module,
         ..Context::default()
     });
     let tracker = Rc::new(build::FnTracker::default());
@@ -118,6 +122,7 @@ pub fn parse(source: &str, options: &ParseOptions) -> Result<ast::Program, Parse
         super_property: options.allow_super_property,
         super_call: options.allow_super_call,
         in_function: options.function_body,
+        top_level_await: options.top_level_await,
     };
     semantics::Analyzer::new(options.module, &octal)
         .program(&mut program, source, options.strict, allow)

@@ -36,6 +36,8 @@ pub struct Allow {
     pub super_property: bool,
     pub super_call: bool,
     pub in_function: bool,
+    /// A script whose top level may `await` (the REPL).
+    pub top_level_await: bool,
 }
 
 /// One function (or the script/module) being analysed.
@@ -119,6 +121,8 @@ pub struct Analyzer<'a> {
     entering_static_block: bool,
     /// A module body awaits outside any function ([[HasTLA]]).
     top_level_await: bool,
+    /// A script whose top level may `await` (ParseOptions::top_level_await).
+    script_await: bool,
     legacy_octal: &'a [Span],
 }
 
@@ -161,6 +165,7 @@ impl<'a> Analyzer<'a> {
             strict_ranges: Vec::new(),
             entering_static_block: false,
             top_level_await: false,
+            script_await: false,
             legacy_octal,
         }
     }
@@ -193,7 +198,8 @@ impl<'a> Analyzer<'a> {
         st.super_property = allow.super_property;
         st.super_call = allow.super_call;
         st.is_function = allow.in_function;
-        st.is_async = p.is_module;
+        st.is_async = p.is_module || allow.top_level_await;
+        self.script_await = allow.top_level_await && !p.is_module;
         self.fns.push(st);
         let top = self.top_level_lexical(&p.body, p.is_module)?;
         self.cur()
@@ -550,7 +556,7 @@ impl<'a> Analyzer<'a> {
                 if f.is_await && !self.cur().is_async {
                     return err("Unexpected reserved word", span);
                 }
-                if f.is_await && self.module && self.fns.len() == 1 {
+                if f.is_await && (self.module || self.script_await) && self.fns.len() == 1 {
                     self.top_level_await = true;
                 }
                 let mut lexical = Vec::new();
@@ -1520,7 +1526,7 @@ impl<'a> Analyzer<'a> {
                 }
             }
             ExprKind::Await(x) => {
-                let module = self.module;
+                let module = self.module || self.script_await;
                 let outermost = self.fns.len() == 1;
                 let st = self.cur();
                 let top_level_module = module && !st.is_function;

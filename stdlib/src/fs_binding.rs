@@ -510,11 +510,10 @@ fn write_target(target: &Target, data: &[u8], pos: Option<u64>) -> Result<usize,
         (Target::File(f), Some(p)) => f.write_all_at(data, p)?,
         (Target::File(f), None) => (&**f).write_all(data)?,
         (Target::Stdout, _) => {
-            let mut out = std::io::stdout();
-            out.write_all(data)?;
-            out.flush()?;
+            interp::stdio::write(1, data)?;
+            std::io::stdout().flush()?;
         }
-        (Target::Stderr, _) => std::io::stderr().write_all(data)?,
+        (Target::Stderr, _) => interp::stdio::write(2, data)?,
         (Target::Stdin, _) => return Err(std::io::Error::from_raw_os_error(libc::EBADF)),
     }
     Ok(data.len())

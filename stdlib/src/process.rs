@@ -556,12 +556,7 @@ fn write_fd(interp: &mut Interp, fd: u8, data: &Value) -> JsResult<()> {
         Value::Object(o) => crate::fs_binding::bytes_of(interp, o)?,
         v => to_string(interp, v)?.to_rust_string().into_bytes(),
     };
-    let r = if fd == 2 {
-        let _ = std::io::stdout().flush();
-        std::io::stderr().write_all(&bytes)
-    } else {
-        std::io::stdout().write_all(&bytes)
-    };
+    let r = interp::stdio::write(fd, &bytes);
     match r {
         Ok(()) => Ok(()),
         // A closed pipe: the output is gone; Node ignores EPIPE on stdio.

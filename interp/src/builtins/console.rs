@@ -1,8 +1,6 @@
 //! The `console` object (host API): log/info/debug to stdout, error/warn
 //! to stderr, formatted like Node's `util.format`.
 
-use std::io::Write;
-
 use crate::function::{define_methods, NativeFn};
 use crate::interp::Interp;
 use crate::realm::define_global;
@@ -26,12 +24,7 @@ fn write_line(interp: &mut Interp, args: &[Value], to_stderr: bool) -> JsResult<
     }
     line.push('\n');
     crate::event_loop::touch_stdio(interp, if to_stderr { 2 } else { 1 });
-    if to_stderr {
-        let _ = std::io::stderr().write_all(line.as_bytes());
-    } else {
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(line.as_bytes());
-    }
+    let _ = crate::stdio::write(if to_stderr { 2 } else { 1 }, line.as_bytes());
     Ok(Value::Undefined)
 }
 

@@ -499,20 +499,20 @@ pub fn run_main_commonjs(interp: &mut Interp, filename: &str) -> JsResult<Value>
 }
 
 /// `require`, `module`, `exports`, `__filename` and `__dirname` for code
-/// that is not a file (`-e`): globals resolving from the current
-/// directory, as Node's `[eval]`.
-pub fn install_eval_globals(interp: &mut Interp) {
+/// that is not a file (`-e`, stdin, the REPL): globals resolving from the
+/// current directory, as Node's `[eval]` / `[stdin]` (`name`).
+pub fn install_eval_globals(interp: &mut Interp, name: &str) {
     let dir = std::env::current_dir()
         .map(|d| d.display().to_string())
         .unwrap_or_else(|_| "/".into());
-    let module = new_module_object(interp, "[eval]", &format!("{dir}/[eval]"), &dir);
+    let module = new_module_object(interp, name, &format!("{dir}/{name}"), &dir);
     let require = make_require(interp, &module);
     let exports = operations::get_str(interp, &module, "exports").unwrap_or_default();
     for (name, v) in [
         ("require", Value::Object(require)),
         ("module", Value::Object(module)),
         ("exports", exports),
-        ("__filename", Value::from("[eval]")),
+        ("__filename", Value::from(name)),
         ("__dirname", Value::from(".")),
     ] {
         crate::realm::define_global(interp, name, v);

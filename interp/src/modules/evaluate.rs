@@ -3,7 +3,7 @@
 //! connected component finishing together, modules with top-level await
 //! (and their importers) finishing asynchronously in [[AsyncEvaluation]]
 //! order. Module bodies with top-level await run on a coroutine
-//! (`generator::start_async_module`).
+//! (`generator::start_async_body`).
 
 use std::rc::Rc;
 
@@ -220,7 +220,7 @@ fn execute_async_module(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
     };
     let key = interp.modules.records[id].key.clone();
     trace::log(interp, || format!("evaluate start {key} (async)"));
-    let p = crate::generator::start_async_module(interp, ctx, program)?;
+    let p = crate::generator::start_async_body(interp, ctx, program, false)?;
     let on_ok = create_native_closure(interp, async_fulfilled_fn, "", 1, vec![Value::from(id)]);
     let on_err = create_native_closure(interp, async_rejected_fn, "", 1, vec![Value::from(id)]);
     promise::perform_promise_then(
