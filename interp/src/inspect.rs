@@ -49,6 +49,8 @@ struct Ctx<'a> {
     circular: Vec<JsObject>,
     indentation_lvl: usize,
     current_depth: usize,
+    /// The first exception thrown by a custom inspect method.
+    error: Option<crate::JsError>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -57,7 +59,8 @@ enum Extras {
     Array,
 }
 
-/// `util.inspect(value)`.
+/// `util.inspect(value)`. A custom inspect method that throws is skipped
+/// (the object is shown as if it had none); see [`try_inspect`].
 pub fn inspect(interp: &mut Interp, value: &Value, opts: &InspectOptions) -> String {
     let mut ctx = Ctx {
         opts,
@@ -65,8 +68,169 @@ pub fn inspect(interp: &mut Interp, value: &Value, opts: &InspectOptions) -> Str
         circular: Vec::new(),
         indentation_lvl: 0,
         current_depth: 0,
+        error: None,
     };
     format_value(interp, &mut ctx, value, 0, false)
+}
+
+/// `util.inspect(value)`, failing with the exception of a custom inspect
+/// method (`[util.inspect.custom]`) as Node's does.
+pub fn try_inspect(interp: &mut Interp, value: &Value, opts: &InspectOptions) -> JsResult<String> {
+    let mut ctx = Ctx {
+        opts,
+        seen: Vec::new(),
+        circular: Vec::new(),
+        indentation_lvl: 0,
+        current_depth: 0,
+        error: None,
+    };
+    let text = format_value(interp, &mut ctx, value, 0, false);
+    match ctx.error {
+        Some(e) => Err(e),
+        None => Ok(text),
+    }
+}
+
+/// The object's `[Symbol.for('nodejs.util.inspect.custom')]` method, found
+/// as a data property on it or its prototypes.
+fn custom_inspect_method(interp: &Interp, o: &JsObject) -> Option<JsObject> {
+    let symbol = interp
+        .symbol_registry
+        .get(&JsString::from("nodejs.util.inspect.custom"))?;
+    let key = PropertyKey::Symbol(symbol.clone());
+    let mut cur = Some(o.clone());
+    while let Some(obj) = cur {
+        if let Some(d) = obj.get_own_property(&key) {
+            return match d.value {
+                Some(Value::Object(f)) if f.is_callable() => Some(f),
+                _ => None,
+            };
+        }
+        cur = obj.prototype();
+    }
+    None
+}
+
+/// The options object a custom inspect method receives.
+fn options_object(interp: &mut Interp, opts: &InspectOptions, depth: Value) -> JsObject {
+    let o = crate::operations::new_object(interp);
+    let number = |n: usize| Value::Number(n as f64);
+    let fields = [
+        ("depth", depth),
+        ("colors", Value::Bool(opts.colors)),
+        ("compact", number(opts.compact)),
+        ("breakLength", number(opts.break_length)),
+        ("showHidden", Value::Bool(opts.show_hidden)),
+        ("maxArrayLength", number(opts.max_array_length)),
+        ("maxStringLength", number(opts.max_string_length)),
+        ("customInspect", Value::Bool(true)),
+    ];
+    for (name, value) in fields {
+        o.define_value(name, value, crate::storage::Attributes::all());
+    }
+    o
+}
+
+/// Reads `util.inspect` options from a JavaScript object.
+pub fn options_from_value(interp: &mut Interp, v: &Value) -> JsResult<InspectOptions> {
+    let mut opts = InspectOptions::default();
+    let Value::Object(o) = v else {
+        return Ok(opts);
+    };
+    let count = |v: &Value| match v {
+        Value::Number(n) if *n >= 0.0 => Some(if n.is_finite() {
+            *n as usize
+        } else {
+            usize::MAX
+        }),
+        _ => None,
+    };
+    match crate::operations::get_str(interp, o, "depth")? {
+        Value::Null => opts.depth = None,
+        Value::Number(n) if n.is_infinite() => opts.depth = None,
+        v => {
+            if let Some(d) = count(&v) {
+                opts.depth = Some(d);
+            }
+        }
+    }
+    if let Value::Bool(b) = crate::operations::get_str(interp, o, "colors")? {
+        opts.colors = b;
+    }
+    if let Value::Bool(b) = crate::operations::get_str(interp, o, "showHidden")? {
+        opts.show_hidden = b;
+    }
+    if let Some(n) = count(&crate::operations::get_str(interp, o, "breakLength")?) {
+        opts.break_length = n;
+    }
+    match crate::operations::get_str(interp, o, "compact")? {
+        Value::Bool(false) => opts.compact = 0,
+        v => {
+            if let Some(n) = count(&v) {
+                opts.compact = n;
+            }
+        }
+    }
+    if let Some(n) = count(&crate::operations::get_str(interp, o, "maxArrayLength")?) {
+        opts.max_array_length = n;
+    }
+    if let Some(n) = count(&crate::operations::get_str(interp, o, "maxStringLength")?) {
+        opts.max_string_length = n;
+    }
+    Ok(opts)
+}
+
+/// The `inspect` function handed to custom inspect methods.
+fn native_inspect(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let value = args.first().cloned().unwrap_or_default();
+    let opts = options_from_value(interp, &args.get(1).cloned().unwrap_or_default())?;
+    let text = try_inspect(interp, &value, &opts)?;
+    Ok(Value::from(text.as_str()))
+}
+
+/// Calls a custom inspect method as Node does: `(depth, options, inspect)`
+/// with `this` the object. `None`: it returned the object itself.
+fn call_custom_inspect(
+    interp: &mut Interp,
+    ctx: &mut Ctx,
+    o: &JsObject,
+    method: &JsObject,
+    recurse_times: usize,
+) -> Option<String> {
+    let depth = match ctx.opts.depth {
+        None => Value::Null,
+        Some(d) => Value::Number(d as f64 - recurse_times as f64),
+    };
+    let options = options_object(interp, ctx.opts, depth.clone());
+    let inspect_fn = match interp.host_data.get("%nativeInspect%") {
+        Some(f) => f.clone(),
+        None => {
+            let f = crate::function::create_native_function(interp, native_inspect, "inspect", 2);
+            interp
+                .host_data
+                .insert("%nativeInspect%", Value::Object(f.clone()));
+            Value::Object(f)
+        }
+    };
+    let result = interp.call(
+        &Value::Object(method.clone()),
+        &Value::Object(o.clone()),
+        &[depth, Value::Object(options), inspect_fn],
+    );
+    match result {
+        Ok(Value::Object(r)) if r == *o => None,
+        Ok(Value::String(s)) => {
+            let pad = format!("\n{}", " ".repeat(ctx.indentation_lvl));
+            Some(s.to_rust_string().replace('\n', &pad))
+        }
+        Ok(v) => Some(format_value(interp, ctx, &v, recurse_times, false)),
+        Err(e) => {
+            if ctx.error.is_none() {
+                ctx.error = Some(e);
+            }
+            None
+        }
+    }
 }
 
 /// A short rendering of a value for error messages (`#<Object>` style).
@@ -394,6 +558,11 @@ fn format_value(
     let Value::Object(o) = v else {
         return format_primitive(ctx, v);
     };
+    if let Some(method) = custom_inspect_method(interp, o) {
+        if let Some(text) = call_custom_inspect(interp, ctx, o, &method, recurse_times) {
+            return text;
+        }
+    }
     if ctx.seen.contains(o) {
         let index = match ctx.circular.iter().position(|c| c == o) {
             Some(i) => i + 1,
@@ -1230,7 +1399,7 @@ pub fn format_log_args(interp: &mut Interp, args: &[Value]) -> JsResult<String> 
                                 depth: Some(0),
                                 ..opts.clone()
                             };
-                            out.push_str(&inspect(interp, &a, &o2));
+                            out.push_str(&try_inspect(interp, &a, &o2)?);
                         }
                         Value::Symbol(s) => out.push_str(&s.descriptive_string()),
                         _ => out
@@ -1265,6 +1434,7 @@ pub fn format_log_args(interp: &mut Interp, args: &[Value]) -> JsResult<String> 
                                 circular: vec![],
                                 indentation_lvl: 0,
                                 current_depth: 0,
+                                error: None,
                             },
                             &Value::Number(n),
                         ));
@@ -1284,9 +1454,9 @@ pub fn format_log_args(interp: &mut Interp, args: &[Value]) -> JsResult<String> 
                             show_hidden: true,
                             ..opts.clone()
                         };
-                        out.push_str(&inspect(interp, &a, &o2));
+                        out.push_str(&try_inspect(interp, &a, &o2)?);
                     }
-                    'O' => out.push_str(&inspect(interp, &a, &opts)),
+                    'O' => out.push_str(&try_inspect(interp, &a, &opts)?),
                     _ => {}
                 }
             }
@@ -1301,7 +1471,7 @@ pub fn format_log_args(interp: &mut Interp, args: &[Value]) -> JsResult<String> 
         }
         match a {
             Value::String(s) => out.push_str(&s.to_rust_string()),
-            _ => out.push_str(&inspect(interp, a, &opts)),
+            _ => out.push_str(&try_inspect(interp, a, &opts)?),
         }
     }
     Ok(out)
