@@ -8,10 +8,7 @@ use std::process::Command;
 
 /// Cases known not to pass yet, with the reason. A listed case that starts
 /// passing fails the test, so the list only shrinks.
-const KNOWN_FAILING: &[(&str, &str)] = &[(
-    "timers/promises.js",
-    "AbortController / AbortSignal are not implemented",
-)];
+const KNOWN_FAILING: &[(&str, &str)] = &[];
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("stdlib/js-tests/cases");

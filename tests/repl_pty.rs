@@ -10,6 +10,13 @@ use std::time::{Duration, Instant};
 
 struct Tmux {
     socket: String,
+    /// Prompt lines on the screen when the last input was sent: the next
+    /// prompt is ready when there are more.
+    prompts_sent: std::cell::Cell<usize>,
+}
+
+fn prompt_lines(screen: &str) -> usize {
+    screen.lines().filter(|l| l.starts_with('>')).count()
 }
 
 impl Tmux {
@@ -25,7 +32,10 @@ impl Tmux {
             command.push_str("NO_COLOR=1 ");
         }
         command.push_str(exe);
-        let t = Tmux { socket };
+        let t = Tmux {
+            socket,
+            prompts_sent: std::cell::Cell::new(0),
+        };
         let status = t
             .cmd(&[
                 "new-session",
@@ -71,10 +81,40 @@ impl Tmux {
             .unwrap_or(false));
     }
 
-    /// Types `line` and presses Enter.
+    /// Waits for an empty prompt, then types `line` and presses Enter.
+    /// (Keys typed while the previous input is still being evaluated can
+    /// race with the line editor's start-up, as with any readline.)
     fn line(&self, line: &str) {
+        self.ready();
+        self.more(line);
+    }
+
+    /// Types a continuation line of a multi-line input and presses Enter.
+    fn more(&self, line: &str) {
         self.keys(&["-l", line]);
+        self.enter();
+    }
+
+    fn enter(&self) {
+        self.prompts_sent.set(prompt_lines(&self.screen(false)));
         self.keys(&["Enter"]);
+    }
+
+    /// Waits until the last line on the screen is an empty prompt.
+    fn ready(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen(false);
+            if prompt_lines(&screen) > self.prompts_sent.get()
+                && screen.lines().rev().find(|l| !l.trim().is_empty()) == Some(">")
+            {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for a prompt; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Waits until the screen contains `text` (the REPL is asynchronous).
@@ -116,8 +156,8 @@ fn the_repl_on_a_terminal() {
 
     // Multi-line function entry: the open brace asks for more lines.
     t.line("function add(a, b) {");
-    t.line("  return a + b");
-    t.line("}");
+    t.more("  return a + b");
+    t.more("}");
     t.line("add(40, 2)");
     t.wait_for("\n42\n", "the multi-line function's result");
 
@@ -130,11 +170,12 @@ fn the_repl_on_a_terminal() {
     t.wait_for("'again'", "a let declared again");
 
     // Tab completion of `Math.ma` to `Math.max`.
+    t.ready();
     t.keys(&["-l", "Math.ma"]);
     t.keys(&["Tab"]);
     t.wait_for("> Math.max", "completion of Math.ma");
     t.keys(&["-l", "(3, 9)"]);
-    t.keys(&["Enter"]);
+    t.enter();
     t.wait_for("\n9\n", "Math.max(3, 9)");
 
     // Top-level await, and `_` holding the last result.
@@ -183,11 +224,12 @@ fn the_repl_on_a_terminal() {
     let saved = std::fs::read_to_string(&history).unwrap_or_default();
     assert!(saved.contains("add(40, 2)"), "history file: {saved}");
     let t = Tmux::start(&dir, false);
+    t.ready();
     t.keys(&["Up"]);
     t.wait_for("> .exit", "the last line recalled");
     t.keys(&["Up"]);
     t.wait_for("> 1 + 1", "the line before it");
-    t.keys(&["Enter"]);
+    t.enter();
     t.wait_for("> 1 + 1\n2\n", "the recalled line's result");
     let _ = std::fs::remove_dir_all(&dir);
 }

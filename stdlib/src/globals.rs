@@ -1,6 +1,8 @@
 //! Node's host globals beyond timers and `process`: `global`, and the ones
 //! that come from built-in modules (`Buffer`, `atob`, `btoa` from `buffer`;
-//! `TextEncoder`, `TextDecoder` from `util`). Those are accessors that load
+//! `TextEncoder`, `TextDecoder` from `util`; `AbortController`,
+//! `AbortSignal`, `Event`, `EventTarget`, `DOMException` from the helper
+//! file `event_target.js`). Those are accessors that load
 //! their module on first use and then become ordinary data properties, so
 //! a program that never touches them never loads the module.
 
@@ -8,8 +10,13 @@ use interp::function::{create_native_closure, native_slots};
 use interp::operations::get_str;
 use interp::{Attributes, Interp, JsResult, PropertyKey, Value};
 
-/// (global name, module, export).
+/// (global name, module or `./helper.js` file, export).
 const LAZY: &[(&str, &str, &str)] = &[
+    ("AbortController", "./event_target.js", "AbortController"),
+    ("AbortSignal", "./event_target.js", "AbortSignal"),
+    ("DOMException", "./event_target.js", "DOMException"),
+    ("Event", "./event_target.js", "Event"),
+    ("EventTarget", "./event_target.js", "EventTarget"),
     ("Buffer", "buffer", "Buffer"),
     ("atob", "buffer", "atob"),
     ("btoa", "buffer", "btoa"),
@@ -37,7 +44,11 @@ fn lazy_get(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Val
         slot_string(&slots, 1),
         slot_string(&slots, 2),
     );
-    let value = match interp::modules::require_builtin(interp, &module)? {
+    let exports = match interp::modules::builtin::builtin_relative(interp, &module) {
+        Some(file) => Some(interp::modules::builtin::load_builtin_source(interp, file)?),
+        None => interp::modules::require_builtin(interp, &module)?,
+    };
+    let value = match exports {
         Some(Value::Object(exports)) => get_str(interp, &exports, &export)?,
         _ => Value::Undefined,
     };
@@ -55,7 +66,8 @@ pub fn install(interp: &mut Interp) {
     let g = interp.realm.global_object.clone();
     g.define_value("global", Value::Object(g.clone()), Attributes::hidden());
     for (name, module, export) in LAZY {
-        if !interp.modules.is_builtin(module) {
+        let helper = interp::modules::builtin::builtin_relative(interp, module).is_some();
+        if !helper && !interp.modules.is_builtin(module) {
             continue;
         }
         let slots = vec![

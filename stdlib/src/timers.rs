@@ -284,6 +284,10 @@ fn promise_timer(
     let refed = match options {
         Value::Undefined => true,
         Value::Object(o) => {
+            let signal = interp::operations::get_str(interp, o, "signal")?;
+            if !signal.is_undefined() {
+                return cancellable_timer(interp, kind, delay, value, options);
+            }
             let r = interp::operations::get_str(interp, o, "ref")?;
             !matches!(r, Value::Bool(false))
         }
@@ -301,6 +305,33 @@ fn promise_timer(
         event_loop::set_timer_ref(interp, &t, false);
     }
     Ok(Value::Object(p))
+}
+
+/// A promise timer with an `AbortSignal`: the JavaScript version in
+/// `timers_promises.js` listens for 'abort' and clears the timer.
+fn cancellable_timer(
+    interp: &mut Interp,
+    kind: TimerKind,
+    delay: f64,
+    value: Value,
+    options: &Value,
+) -> JsResult<Value> {
+    let exports = match interp::modules::builtin::builtin_relative(interp, "./timers_promises.js") {
+        Some(file) => interp::modules::builtin::load_builtin_source(interp, file)?,
+        None => Value::Undefined,
+    };
+    let Value::Object(exports) = exports else {
+        return Err(interp.type_error("timers/promises: the signal option is not available"));
+    };
+    let (name, args) = match kind {
+        TimerKind::Immediate => ("setImmediate", vec![value, options.clone()]),
+        _ => (
+            "setTimeout",
+            vec![Value::Number(delay), value, options.clone()],
+        ),
+    };
+    let f = interp::operations::get_str(interp, &exports, name)?;
+    interp.call(&f, &Value::Undefined, &args)
 }
 
 /// `timersPromises.setTimeout(delay, value, options)`.
