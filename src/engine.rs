@@ -10,6 +10,7 @@
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use interp::error::throw_error;
 use interp::event_loop::LoopModel;
 use interp::execution_context::Source;
 use interp::inspect::{inspect, InspectOptions};
@@ -116,8 +117,11 @@ impl ReplEngine {
                     std::thread::sleep(wait.min(Duration::from_millis(10)));
                 }
                 None if self.interp.job_queue.is_empty() => {
-                    let msg = "the awaited promise can never settle: nothing is scheduled that could settle it";
-                    return Ok(Err(Value::from(msg)));
+                    let msg = "The awaited promise can never settle: nothing is scheduled that could settle it";
+                    return match throw_error::<()>(&mut self.interp, msg) {
+                        Err(JsError::Throw(e)) => Ok(Err(e)),
+                        _ => Ok(Err(Value::from(msg))),
+                    };
                 }
                 None => {}
             }
@@ -141,16 +145,25 @@ fn set_global(interp: &mut Interp, name: &str, v: Value) {
 
 /// Parses one input: a script, or, if that fails, a script whose top level
 /// awaits. The first error is the one reported.
-fn parse_input(source: &str) -> Result<parser::ast::Program, parser::ParseError> {
+fn parse_input(source: &str) -> Result<(parser::ast::Program, String), parser::ParseError> {
+    // As Node's REPL: input that starts with `{` and does not end with `;`
+    // is an object literal if it parses as one (`{ a: 1 }`), else a block.
+    let trimmed = source.trim();
+    if trimmed.starts_with('{') && !trimmed.ends_with(';') {
+        let wrapped = format!("({trimmed})\n");
+        if let Ok(p) = parser::parse_script(&wrapped) {
+            return Ok((p, wrapped));
+        }
+    }
     match parser::parse_script(source) {
-        Ok(p) => Ok(p),
+        Ok(p) => Ok((p, source.to_string())),
         Err(e) => {
             let options = parser::ParseOptions {
                 top_level_await: true,
                 ..Default::default()
             };
             match parser::parse(source, &options) {
-                Ok(p) if p.has_top_level_await => Ok(p),
+                Ok(p) if p.has_top_level_await => Ok((p, source.to_string())),
                 _ => Err(e),
             }
         }
@@ -167,11 +180,11 @@ fn exit(code: i32) -> ! {
 impl Engine for ReplEngine {
     fn eval(&mut self, source: &str) -> Result<String, String> {
         self.inputs += 1;
-        let program = match parse_input(source) {
+        let (program, text) = match parse_input(source) {
             Ok(p) => p,
             Err(e) => return Err(format!("Uncaught SyntaxError: {}", e.message)),
         };
-        let src = Source::new(format!("REPL{}", self.inputs), source);
+        let src = Source::new(format!("REPL{}", self.inputs), text.as_str());
         let outcome = match self.interp.run_repl_input(Rc::new(program), src) {
             Ok(ReplCompletion::Value(v)) => Ok(Ok(v)),
             Ok(ReplCompletion::Promise(p)) => self.settle(&p),

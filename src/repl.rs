@@ -560,11 +560,17 @@ fn reader_thread(
             Prompt::Show(p) => p,
             Prompt::Editor => String::new(),
         };
-        let request = match editor.readline(&text) {
-            Ok(line) => Request::Line(line),
-            Err(ReadlineError::Interrupted) => Request::Interrupted,
-            Err(ReadlineError::Eof) => Request::Eof,
-            Err(e) => Request::Fatal(e.to_string()),
+        let request = loop {
+            match editor.readline(&text) {
+                Ok(line) => break Request::Line(line),
+                Err(ReadlineError::Interrupted) => break Request::Interrupted,
+                Err(ReadlineError::Eof) => break Request::Eof,
+                // A line that is not UTF-8 is refused; the REPL goes on.
+                Err(ReadlineError::Io(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    eprintln!("Uncaught SyntaxError: the input line is not valid UTF-8");
+                }
+                Err(e) => break Request::Fatal(e.to_string()),
+            }
         };
         if requests.send(request).is_err() {
             break;

@@ -111,3 +111,34 @@ fn stack_size_bounds_recursion_without_crashing() {
         );
     }
 }
+
+#[test]
+fn the_repl_reads_piped_input_with_i() {
+    let input = b"{ a: 1 }\n{ let q = 1; q + 1 }\nlet v = await Promise.resolve(4); v * 2\n\
+                  \xff\xfe not utf-8\nfunction f() { throw new Error('in f') }\nf()\n\
+                  await new Promise(() => {})\n'still here'\nprocess.exit(3)\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_minijs"))
+        .arg("-i")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run minijs");
+    if let Some(mut s) = child.stdin.take() {
+        s.write_all(input).expect("write stdin");
+    }
+    let o = child.wait_with_output().expect("minijs output");
+    let out = stdout(&o);
+    let err = stderr(&o);
+    // `{ a: 1 }` is an object literal, as in Node's REPL; a block stays a block.
+    assert!(out.contains("{ a: 1 }\n2\n8\n"), "stdout:\n{out}");
+    assert!(out.contains("'still here'"), "stdout:\n{out}");
+    assert!(err.contains("not valid UTF-8"), "stderr:\n{err}");
+    // The input's own frames are left out, the function's frame stays.
+    assert!(
+        err.contains("Uncaught Error: in f\n    at f (REPL"),
+        "stderr:\n{err}"
+    );
+    assert!(err.contains("can never settle"), "stderr:\n{err}");
+    assert_eq!(o.status.code(), Some(3));
+}
