@@ -15,10 +15,16 @@
 //!   `EventLoop::timer_start_ms`).
 //! - immediates (`setImmediate`): a FIFO; the check phase runs the ones
 //!   queued before it started.
-//! - I/O requests: work run by a pool of 4 threads (like libuv's), or by a
-//!   thread of its own for work that may wait indefinitely (a socket); the
-//!   completion comes back over a channel and its callback runs on the
-//!   interpreter thread in the poll phase.
+//! - I/O requests: work run by a pool of 4 threads (like libuv's); the
+//!   completion comes back over a channel, the thread wakes the poll phase
+//!   through a `mio::Waker`, and the callback runs on the interpreter thread
+//!   in the poll phase.
+//! - watched sources (sockets): non-blocking descriptors registered with
+//!   the poll phase's `mio::Poll` (epoll). The poll phase waits until one is
+//!   ready, a completion arrives or the next timer is due, whichever comes
+//!   first, and calls the source's watcher with what it is ready for. A
+//!   watcher marked alive (a listening server, a socket reading or with
+//!   writes queued: libuv's active handles) keeps the loop running.
 //! - close callbacks, run in the close phase.
 //!
 //! One iteration of the `node` model is libuv's: timers -> pending ->
@@ -44,10 +50,10 @@
 use std::any::Any;
 use std::cell::Cell;
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::fmt;
 use std::rc::Rc;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -317,6 +323,43 @@ struct Completed {
     at: Instant,
 }
 
+/// The token of the waker the pool's threads end a poll with.
+const WAKER: mio::Token = mio::Token(usize::MAX);
+
+/// What a watched source became ready for.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Readiness {
+    pub readable: bool,
+    pub writable: bool,
+    /// Hang-up or error: the next read or write says which.
+    pub closed: bool,
+}
+
+/// Runs on the interpreter thread, in the poll phase, when its watched
+/// source becomes ready.
+pub type WatchCallback = Rc<dyn Fn(&mut Interp, Readiness) -> JsResult<()>>;
+
+struct Watcher {
+    label: &'static str,
+    callback: WatchCallback,
+    /// Keeps the loop running (libuv's active, referenced handle).
+    alive: bool,
+}
+
+/// A readiness event received and not yet delivered.
+struct SourceEvent {
+    token: usize,
+    readiness: Readiness,
+    at: Instant,
+}
+
+/// The poll phase's epoll instance and the waker of the pool's threads.
+struct Poller {
+    poll: mio::Poll,
+    events: mio::Events,
+    waker: Arc<mio::Waker>,
+}
+
 #[derive(Default)]
 struct IoState {
     next_id: u64,
@@ -325,90 +368,109 @@ struct IoState {
     /// Completions received but not yet delivered.
     ready: VecDeque<Completed>,
     work_tx: Option<Sender<(u64, IoWork)>>,
-    done_tx: Option<Sender<Completed>>,
     done_rx: Option<Receiver<Completed>>,
+    poller: Option<Poller>,
+    watchers: HashMap<usize, Watcher>,
+    watchers_alive: usize,
+    next_token: usize,
+    /// Readiness events received but not yet delivered.
+    events: VecDeque<SourceEvent>,
 }
 
 impl IoState {
+    /// The epoll instance, made on first use.
+    fn poller(&mut self) -> std::io::Result<&mut Poller> {
+        let p = match self.poller.take() {
+            Some(p) => p,
+            None => {
+                let poll = mio::Poll::new()?;
+                let waker = mio::Waker::new(poll.registry(), WAKER)?;
+                Poller {
+                    poll,
+                    events: mio::Events::with_capacity(1024),
+                    waker: Arc::new(waker),
+                }
+            }
+        };
+        Ok(self.poller.insert(p))
+    }
+
     fn start_pool(&mut self) -> Option<&Sender<(u64, IoWork)>> {
         if self.work_tx.is_none() {
+            let waker = Arc::clone(&self.poller().ok()?.waker);
             let (work_tx, work_rx) = mpsc::channel::<(u64, IoWork)>();
             let (done_tx, done_rx) = mpsc::channel::<Completed>();
             let work_rx = Arc::new(Mutex::new(work_rx));
             for i in 0..POOL_SIZE {
                 let rx = Arc::clone(&work_rx);
                 let tx = done_tx.clone();
+                let waker = Arc::clone(&waker);
                 let spawned = std::thread::Builder::new()
                     .name(format!("minijs-io-{i}"))
-                    .spawn(move || io_worker(rx, tx));
+                    .spawn(move || io_worker(rx, tx, waker));
                 if spawned.is_err() && i == 0 {
                     return None;
                 }
             }
             self.work_tx = Some(work_tx);
-            self.done_tx = Some(done_tx);
             self.done_rx = Some(done_rx);
         }
         self.work_tx.as_ref()
     }
 
-    /// Runs `work` on a thread of its own (work that may block for long,
-    /// such as waiting for a connection); false if no thread could start.
-    fn spawn_dedicated(&mut self, id: u64, work: IoWork) -> Result<(), IoWork> {
-        if self.start_pool().is_none() {
-            return Err(work);
-        }
-        let Some(tx) = self.done_tx.clone() else {
-            return Err(work);
-        };
-        let slot = Arc::new(Mutex::new(Some(work)));
-        let theirs = Arc::clone(&slot);
-        let spawned = std::thread::Builder::new()
-            .name("minijs-io-wait".into())
-            .spawn(move || {
-                let work = theirs.lock().ok().and_then(|mut w| w.take());
-                if let Some(work) = work {
-                    let result = work();
-                    let _ = tx.send(Completed {
-                        id,
-                        result,
-                        at: Instant::now(),
-                    });
-                }
-            });
-        match spawned {
-            Ok(_) => Ok(()),
-            Err(_) => match slot.lock().ok().and_then(|mut w| w.take()) {
-                Some(work) => Err(work),
-                None => Ok(()),
-            },
-        }
+    /// Whether anything can arrive while the poll waits.
+    fn waits(&self) -> bool {
+        !self.pending.is_empty() || self.watchers_alive > 0
     }
 
-    /// Moves arrived completions to `ready`, waiting up to `timeout` for the
-    /// first one when none is ready (`None`: wait as long as it takes).
-    fn receive(&mut self, timeout: Option<Duration>) {
-        let Some(rx) = &self.done_rx else { return };
-        if self.ready.is_empty() && !self.pending.is_empty() {
-            let first = match timeout {
-                Some(t) if t.is_zero() => None,
-                Some(t) => match rx.recv_timeout(t) {
-                    Ok(c) => Some(c),
-                    Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => None,
-                },
-                None => rx.recv().ok(),
-            };
-            self.ready.extend(first);
+    /// Waits up to `timeout` (`None`: as long as it takes) for readiness
+    /// events or completions, unless some are already waiting, and moves
+    /// what arrived to `events` and `ready`.
+    fn wait(&mut self, timeout: Option<Duration>) {
+        let timeout = if self.ready.is_empty() && self.events.is_empty() {
+            timeout
+        } else {
+            Some(Duration::ZERO)
+        };
+        match self.poller.as_mut() {
+            Some(p) => {
+                // An interrupted wait (EINTR) just ends early.
+                let _ = p.poll.poll(&mut p.events, timeout);
+                let at = Instant::now();
+                for ev in p.events.iter().filter(|e| e.token() != WAKER) {
+                    self.events.push_back(SourceEvent {
+                        token: ev.token().0,
+                        readiness: Readiness {
+                            readable: ev.is_readable(),
+                            writable: ev.is_writable(),
+                            closed: ev.is_error() || ev.is_read_closed() || ev.is_write_closed(),
+                        },
+                        at,
+                    });
+                }
+            }
+            // No poller: nothing is registered and no thread runs, so
+            // nothing can arrive; only a timer can be waited for.
+            None => match timeout {
+                Some(t) if !t.is_zero() => std::thread::sleep(t),
+                _ => {}
+            },
         }
-        let mut more: Vec<Completed> = rx.try_iter().collect();
-        // Several completions arriving together are delivered in the order
-        // they were submitted.
-        more.sort_by_key(|c| c.id);
-        self.ready.extend(more);
+        if let Some(rx) = &self.done_rx {
+            let mut more: Vec<Completed> = rx.try_iter().collect();
+            // Several completions arriving together are delivered in the
+            // order they were submitted.
+            more.sort_by_key(|c| c.id);
+            self.ready.extend(more);
+        }
     }
 }
 
-fn io_worker(rx: Arc<Mutex<Receiver<(u64, IoWork)>>>, tx: Sender<Completed>) {
+fn io_worker(
+    rx: Arc<Mutex<Receiver<(u64, IoWork)>>>,
+    tx: Sender<Completed>,
+    waker: Arc<mio::Waker>,
+) {
     loop {
         let next = match rx.lock() {
             Ok(guard) => guard.recv(),
@@ -426,6 +488,7 @@ fn io_worker(rx: Arc<Mutex<Receiver<(u64, IoWork)>>>, tx: Sender<Completed>) {
         {
             return;
         }
+        let _ = waker.wake();
     }
 }
 
@@ -580,6 +643,7 @@ impl EventLoop {
         self.timers_refed > 0
             || self.immediates_refed > 0
             || !self.io.pending.is_empty()
+            || self.io.watchers_alive > 0
             || !self.closing.is_empty()
     }
 
@@ -767,28 +831,10 @@ pub fn set_timer_ref(interp: &mut Interp, timer: &JsObject, refed: bool) {
 /// phase with its result. `label` names the operation in traces
 /// (`fs.readFile`). The request keeps the loop alive until delivered.
 pub fn submit_io(interp: &mut Interp, label: &'static str, work: IoWork, complete: IoCompletion) {
-    submit(interp, label, false, work, complete);
+    submit(interp, label, work, complete);
 }
 
-/// As [`submit_io`], for work that may block indefinitely (accepting a
-/// connection, reading a socket): it gets a thread of its own so that it
-/// never holds up the pool.
-pub fn submit_blocking_io(
-    interp: &mut Interp,
-    label: &'static str,
-    work: IoWork,
-    complete: IoCompletion,
-) {
-    submit(interp, label, true, work, complete);
-}
-
-fn submit(
-    interp: &mut Interp,
-    label: &'static str,
-    dedicated: bool,
-    work: IoWork,
-    complete: IoCompletion,
-) {
+fn submit(interp: &mut Interp, label: &'static str, work: IoWork, complete: IoCompletion) {
     new_async_id(interp);
     let location = if interp.event_loop.trace {
         caller_location(interp)
@@ -804,16 +850,12 @@ fn submit(
         location,
         complete,
     });
-    let not_started = if dedicated {
-        io.spawn_dedicated(id, work).err()
-    } else {
-        match io.start_pool() {
-            Some(tx) => match tx.send((id, work)) {
-                Ok(()) => None,
-                Err(mpsc::SendError((_, work))) => Some(work),
-            },
-            None => Some(work),
-        }
+    let not_started = match io.start_pool() {
+        Some(tx) => match tx.send((id, work)) {
+            Ok(()) => None,
+            Err(mpsc::SendError((_, work))) => Some(work),
+        },
+        None => Some(work),
     };
     // No thread could take it: run the work here, deliver it later.
     if let Some(work) = not_started {
@@ -858,6 +900,80 @@ pub fn queue_close(interp: &mut Interp, label: &'static str, callback: HostCallb
         ready_at,
         callback,
     });
+}
+
+/// Registers a non-blocking source (a socket) with the poll phase, for
+/// readability and writability (edge-triggered: `callback` hears of each
+/// change, and should read or write until the call would block). Returns
+/// the watcher's token. It does not keep the loop alive until
+/// [`set_watcher_alive`] says so.
+pub fn watch(
+    interp: &mut Interp,
+    source: &mut dyn mio::event::Source,
+    label: &'static str,
+    callback: WatchCallback,
+) -> std::io::Result<usize> {
+    let io = &mut interp.event_loop.io;
+    let token = io.next_token;
+    io.poller()?.poll.registry().register(
+        source,
+        mio::Token(token),
+        mio::Interest::READABLE | mio::Interest::WRITABLE,
+    )?;
+    io.next_token += 1;
+    io.watchers.insert(
+        token,
+        Watcher {
+            label,
+            callback,
+            alive: false,
+        },
+    );
+    Ok(token)
+}
+
+/// Registers `source` again, so that readiness it already has (data that
+/// arrived while nobody read) is reported by the next poll.
+pub fn rewatch(
+    interp: &mut Interp,
+    token: usize,
+    source: &mut dyn mio::event::Source,
+) -> std::io::Result<()> {
+    let Some(p) = interp.event_loop.io.poller.as_ref() else {
+        return Ok(());
+    };
+    p.poll.registry().reregister(
+        source,
+        mio::Token(token),
+        mio::Interest::READABLE | mio::Interest::WRITABLE,
+    )
+}
+
+/// Removes a watcher (before its source is closed); readiness already
+/// received for it is dropped.
+pub fn unwatch(interp: &mut Interp, token: usize, source: &mut dyn mio::event::Source) {
+    set_watcher_alive(interp, token, false);
+    let io = &mut interp.event_loop.io;
+    io.watchers.remove(&token);
+    if let Some(p) = io.poller.as_ref() {
+        let _ = p.poll.registry().deregister(source);
+    }
+}
+
+/// Whether the watcher keeps the loop running (a server listening, a
+/// socket reading, connecting or writing, and not `unref()`'d).
+pub fn set_watcher_alive(interp: &mut Interp, token: usize, alive: bool) {
+    let io = &mut interp.event_loop.io;
+    if let Some(w) = io.watchers.get_mut(&token) {
+        if w.alive != alive {
+            w.alive = alive;
+            if alive {
+                io.watchers_alive += 1;
+            } else {
+                io.watchers_alive -= 1;
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1078,6 +1194,19 @@ fn run_completion(interp: &mut Interp, done: Completed) -> JsResult<Outcome> {
     settle_callback(interp, r)
 }
 
+fn run_watcher(interp: &mut Interp, ev: SourceEvent) -> JsResult<Outcome> {
+    let Some(w) = interp.event_loop.io.watchers.get(&ev.token) else {
+        return Ok(Outcome::Returned);
+    };
+    let (label, callback) = (w.label, Rc::clone(&w.callback));
+    if interp.event_loop.trace {
+        let phase = interp.event_loop.phase_name("poll");
+        eprintln!("[{phase}] {label} ready");
+    }
+    let r = callback(interp, ev.readiness).map(|_| Value::Undefined);
+    settle_callback(interp, r)
+}
+
 fn run_close(interp: &mut Interp, c: Closing) -> JsResult<Outcome> {
     if interp.event_loop.trace {
         let phase = interp.event_loop.phase_name("close");
@@ -1140,7 +1269,8 @@ fn timers_phase(interp: &mut Interp) -> JsResult<()> {
 
 /// The poll phase: waits for I/O (no longer than until the next timer, not
 /// at all when immediates or close callbacks wait), then runs the
-/// completions that arrived.
+/// completions that arrived and the watchers of the sources that became
+/// ready.
 fn poll_phase(interp: &mut Interp, may_block: bool) -> JsResult<()> {
     let lp = &mut interp.event_loop;
     let timeout =
@@ -1160,26 +1290,27 @@ fn poll_phase(interp: &mut Interp, may_block: bool) -> JsResult<()> {
                 None => None,
             }
         };
-    if lp.io.pending.is_empty() {
-        match timeout {
-            Some(t) if !t.is_zero() => std::thread::sleep(t),
-            _ => return Ok(()),
-        }
-    }
-    lp.io.receive(timeout);
+    lp.io.wait(timeout);
     lp.update_timer_clock(true);
-    if lp.io.ready.is_empty() {
-        return Ok(());
+    if !lp.io.ready.is_empty() {
+        let n = lp.io.ready.len();
+        lp.trace_line(
+            "poll",
+            &format!("phase: {}", plural(n, "completed request")),
+        );
     }
-    let n = lp.io.ready.len();
-    lp.trace_line(
-        "poll",
-        &format!("phase: {}", plural(n, "completed request")),
-    );
-    // Each completion is its own callback scope: a checkpoint follows it
-    // even when it threw.
+    if !lp.io.events.is_empty() {
+        let n = lp.io.events.len();
+        lp.trace_line("poll", &format!("phase: {}", plural(n, "ready source")));
+    }
+    // Each completion and each watcher call is its own callback scope: a
+    // checkpoint follows it even when it threw.
     while let Some(done) = interp.event_loop.io.ready.pop_front() {
         run_completion(interp, done)?;
+        checkpoint(interp)?;
+    }
+    while let Some(ev) = interp.event_loop.io.events.pop_front() {
+        run_watcher(interp, ev)?;
         checkpoint(interp)?;
     }
     Ok(())
@@ -1260,6 +1391,7 @@ enum Task {
     Timer(JsObject),
     Immediate(JsObject),
     Io,
+    Source,
     Close,
 }
 
@@ -1296,6 +1428,10 @@ fn first_task(lp: &mut EventLoop) -> Option<(u64, Task)> {
         let at = c.at.saturating_duration_since(origin).as_micros() as u64;
         consider(at, 0, Task::Io, &mut best);
     }
+    if let Some(e) = lp.io.events.front() {
+        let at = e.at.saturating_duration_since(origin).as_micros() as u64;
+        consider(at, 0, Task::Source, &mut best);
+    }
     if let Some(c) = lp.closing.front() {
         consider(c.ready_at, u64::MAX, Task::Close, &mut best);
     }
@@ -1304,26 +1440,20 @@ fn first_task(lp: &mut EventLoop) -> Option<(u64, Task)> {
 
 fn browser_step(interp: &mut Interp, may_block: bool) -> JsResult<()> {
     let lp = &mut interp.event_loop;
-    lp.io.receive(Some(Duration::ZERO));
+    lp.io.wait(Some(Duration::ZERO));
     let mut next = first_task(lp);
     let now = lp.now_us();
     let wait = match &next {
         Some((at, _)) if *at > now => Some(Duration::from_micros(at - now)),
         Some(_) => None,
-        None if !lp.io.pending.is_empty() => Some(Duration::MAX),
+        None if lp.io.waits() => Some(Duration::MAX),
         None => return Ok(()),
     };
     if wait.is_some() && !may_block {
         return Ok(());
     }
     if let Some(w) = wait {
-        if lp.io.pending.is_empty() {
-            if w != Duration::MAX {
-                std::thread::sleep(w);
-            }
-        } else {
-            lp.io.receive((w != Duration::MAX).then_some(w));
-        }
+        lp.io.wait((w != Duration::MAX).then_some(w));
         next = first_task(lp);
         if let Some((at, _)) = &next {
             if *at > lp.now_us() {
@@ -1346,6 +1476,11 @@ fn browser_step(interp: &mut Interp, may_block: bool) -> JsResult<()> {
         Task::Io => {
             if let Some(done) = interp.event_loop.io.ready.pop_front() {
                 run_completion(interp, done)?;
+            }
+        }
+        Task::Source => {
+            if let Some(ev) = interp.event_loop.io.events.pop_front() {
+                run_watcher(interp, ev)?;
             }
         }
         Task::Close => {
@@ -1395,8 +1530,8 @@ pub fn run_due(interp: &mut Interp) -> JsResult<Option<Instant>> {
     let now = lp.now_us();
     let next = if lp.immediates_active > 0 || !lp.closing.is_empty() || !lp.io.ready.is_empty() {
         Some(now)
-    } else if !lp.io.pending.is_empty() {
-        // Completions arrive on a channel: look again soon.
+    } else if lp.io.waits() {
+        // Completions and readiness are polled for: look again soon.
         Some(now + 5_000)
     } else {
         lp.next_timer_at()

@@ -1,17 +1,51 @@
 'use strict';
 // net: TCP servers and sockets over the native binding globalThis.__minijs_tcp
-// (stdlib/src/tcp_binding.rs, whose header documents it). As in Node:
-// a connection and each chunk read arrive in the poll phase; a destroyed
-// socket's 'close' comes from its handle's close callback, in the close
-// phase; 'listening' is emitted on the next tick.
+// (stdlib/src/tcp_binding.rs, whose header documents it): non-blocking
+// sockets watched by the poll phase. As in Node: a connection and each chunk
+// read arrive in the poll phase; a destroyed socket's 'close' comes from its
+// handle's close callback, in the close phase; 'listening' is emitted on the
+// next tick.
 
 const EventEmitter = require('./events.js');
 const { Duplex } = require('./stream_duplex.js');
 const { Buffer, adoptBytes } = require('./buffer.js');
-const { systemError } = require('./fs_errors.js');
 
 const binding = globalThis.__minijs_tcp;
-const READ_SIZE = 65536;
+
+/**
+ * Node's error for a failed socket call: `connect ECONNREFUSED 127.0.0.1:80`,
+ * `read ECONNRESET`; with the description for listen
+ * (`listen EADDRINUSE: address already in use 127.0.0.1:80`).
+ */
+function netError(record, syscall, address, port) {
+  if (record instanceof Error) return record;
+  const where = address === undefined ? '' : ` ${address}${port === undefined ? '' : ':' + port}`;
+  let message;
+  if (record.code === 'ENOTFOUND') {
+    message = `getaddrinfo ENOTFOUND ${record.hostname}`;
+  } else if (syscall === 'listen') {
+    message = `listen ${record.code}: ${record.description}${where}`;
+  } else {
+    message = `${record.syscall || syscall} ${record.code}${where}`;
+  }
+  const err = new Error(message);
+  // Node's own order of the properties differs between the two kinds.
+  if (syscall === 'listen') err.code = record.code;
+  err.errno = record.errno;
+  err.code = record.code;
+  err.syscall = record.syscall || syscall;
+  if (record.hostname !== undefined) err.hostname = record.hostname;
+  if (address !== undefined) err.address = address;
+  if (port !== undefined) err.port = port;
+  return err;
+}
+
+/** ref()/unref() of a socket or server: whether its handle keeps the loop running. */
+function setRef(owner, on) {
+  owner._refed = on;
+  if (owner._id !== null) binding.ref(owner._id, on);
+  return owner;
+}
 
 function normalizeConnectArgs(args) {
   let options = {};
@@ -37,11 +71,18 @@ class Socket extends Duplex {
     this._id = null;
     this._reading = false;
     this._readWanted = false;
+    this._refed = true;
+    this._noDelay = false;
     this.connecting = false;
     this.bytesRead = 0;
     this._bytesWritten = 0;
     this.server = null;
-    if (options.handle) this._attach(options.handle);
+    this._onread = (record, bytes) => this._handleRead(record, bytes);
+    if (options.handle) {
+      this._attach(options.handle);
+      // A server's socket reads at once, as Node's does.
+      this.read(0);
+    }
   }
 
   _attach(info) {
@@ -52,10 +93,16 @@ class Socket extends Duplex {
     this.remoteAddress = info.remoteAddress;
     this.remotePort = info.remotePort;
     this.remoteFamily = info.remoteFamily;
+    if (!this._refed) binding.ref(this._id, false);
+    if (this._noDelay) binding.setNoDelay(this._id, true);
   }
 
   get bytesWritten() {
     return this._bytesWritten;
+  }
+
+  get pending() {
+    return this._id === null;
   }
 
   get readyState() {
@@ -72,10 +119,11 @@ class Socket extends Duplex {
     const host = options.host || 'localhost';
     const port = Number(options.port);
     this.connecting = true;
+    const address = host === 'localhost' ? '127.0.0.1' : host;
     binding.connect(host, port, (record, info) => {
       this.connecting = false;
       if (record) {
-        this.destroy(systemError(record));
+        this.destroy(netError(record, 'connect', address, port));
         return;
       }
       if (this.destroyed) {
@@ -107,20 +155,26 @@ class Socket extends Duplex {
     }
     if (this._reading) return;
     this._reading = true;
-    binding.read(this._id, READ_SIZE, (record, bytes) => {
+    binding.readStart(this._id, this._onread);
+  }
+
+  _handleRead(record, bytes) {
+    if (this.destroyed) return;
+    if (record) {
       this._reading = false;
-      if (this.destroyed) return;
-      if (record) {
-        this.destroy(systemError(record));
-        return;
-      }
-      if (bytes.length === 0) {
-        this.push(null);
-        return;
-      }
-      this.bytesRead += bytes.length;
-      this.push(adoptBytes(bytes));
-    });
+      this.destroy(netError(record, 'read'));
+      return;
+    }
+    if (bytes.length === 0) {
+      this._reading = false;
+      this.push(null);
+      return;
+    }
+    this.bytesRead += bytes.length;
+    if (!this.push(adoptBytes(bytes)) && this._reading && this._id !== null) {
+      this._reading = false;
+      binding.readStop(this._id);
+    }
   }
 
   _write(chunk, encoding, cb) {
@@ -130,14 +184,19 @@ class Socket extends Duplex {
     }
     const data = typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ?
       Buffer.from(chunk, encoding) : chunk;
-    binding.write(this._id, data, (record) => {
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    const done = binding.write(this._id, data, (record) => {
       if (record) {
-        cb(systemError(record));
+        cb(netError(record, 'write'));
         return;
       }
-      this._bytesWritten += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+      this._bytesWritten += size;
       cb();
     });
+    if (done) {
+      this._bytesWritten += size;
+      cb();
+    }
   }
 
   _final(cb) {
@@ -146,10 +205,13 @@ class Socket extends Duplex {
       else cb();
       return;
     }
-    binding.shutdown(this._id, (record) => cb(record ? systemError(record) : undefined));
+    // As Node's afterShutdown: the outcome is not reported (a peer that
+    // already reset the connection makes shutdown fail with ENOTCONN).
+    binding.shutdown(this._id, () => cb());
   }
 
   _destroy(err, cb) {
+    if (this._idleTimer) clearTimeout(this._idleTimer);
     if (this._id !== null) {
       const id = this._id;
       this._id = null;
@@ -166,10 +228,24 @@ class Socket extends Duplex {
     return { address: this.localAddress, family: this.localFamily, port: this.localPort };
   }
 
-  setNoDelay() { return this; }
-  setKeepAlive() { return this; }
-  ref() { return this; }
-  unref() { return this; }
+  setNoDelay(noDelay = true) {
+    this._noDelay = Boolean(noDelay);
+    if (this._id !== null) binding.setNoDelay(this._id, this._noDelay);
+    return this;
+  }
+
+  setKeepAlive(enable = false) {
+    if (this._id !== null) binding.setKeepAlive(this._id, Boolean(enable));
+    return this;
+  }
+
+  ref() {
+    return setRef(this, true);
+  }
+
+  unref() {
+    return setRef(this, false);
+  }
 
   setTimeout(ms, cb) {
     if (this._idleTimer) clearTimeout(this._idleTimer);
@@ -196,6 +272,7 @@ class Server extends EventEmitter {
     this._address = null;
     this._connections = 0;
     this._closing = false;
+    this._refed = true;
   }
 
   get listening() {
@@ -216,13 +293,16 @@ class Server extends EventEmitter {
     }
     if (cb) this.once('listening', cb);
     let info;
+    const bindHost = host === '::' ? '0.0.0.0' : host;
     try {
-      info = binding.listen(host === '::' ? '0.0.0.0' : host, port);
+      info = binding.listen(bindHost, port);
     } catch (record) {
-      process.nextTick(() => this.emit('error', systemError(record)));
+      const address = host === 'localhost' ? '127.0.0.1' : host;
+      process.nextTick(() => this.emit('error', netError(record, 'listen', address, port)));
       return this;
     }
     this._id = info.id;
+    if (!this._refed) binding.ref(this._id, false);
     this._address = { address: host === '::' ? '::' : info.address, family: host === '::' ? 'IPv6' : info.family, port: info.port };
     process.nextTick(() => this.emit('listening'));
     this._accept();
@@ -237,7 +317,7 @@ class Server extends EventEmitter {
         return;
       }
       if (record) {
-        this.emit('error', systemError(record));
+        this.emit('error', netError(record, 'accept'));
         return;
       }
       const socket = new Socket({ handle: info, allowHalfOpen: this._options.allowHalfOpen });
@@ -247,7 +327,6 @@ class Server extends EventEmitter {
         this._connections--;
         this._emitCloseIfDrained();
       });
-      this._accept();
       this.emit('connection', socket);
     });
   }
@@ -289,8 +368,13 @@ class Server extends EventEmitter {
     process.nextTick(() => this.emit('close'));
   }
 
-  ref() { return this; }
-  unref() { return this; }
+  ref() {
+    return setRef(this, true);
+  }
+
+  unref() {
+    return setRef(this, false);
+  }
 }
 
 function createServer(options, listener) {

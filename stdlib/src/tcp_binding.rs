@@ -1,46 +1,113 @@
 //! The native TCP binding `globalThis.__minijs_tcp` under `stdlib/js/net.js`.
 //!
-//! Handles (listening sockets and connections) live in a table keyed by a
-//! number. Waiting work — accepting, connecting, reading — runs on a thread
-//! of its own per request (`event_loop::submit_blocking_io`) and its
-//! callback runs in the poll phase; writes run on the I/O pool. Closing a
-//! handle shuts the socket down (which wakes a thread blocked on it) and
-//! calls back in the close phase, as libuv's `uv_close` does.
+//! Sockets are non-blocking `mio` sockets watched by the event loop's poll
+//! phase (epoll), as libuv's `uv_tcp_t` handles are: one thread serves
+//! every connection. Handles (listeners and connections) live in a table
+//! keyed by a number. When a socket becomes ready the poll phase calls its
+//! watcher here, which accepts, finishes a connect, flushes queued writes
+//! and reads until the socket would block, calling back into JavaScript.
+//! A handle keeps the loop alive while it listens, connects, reads or has
+//! writes queued (and is not `unref()`'d). Closing a handle closes the
+//! socket at once and calls back in the close phase, as `uv_close` does.
 //!
 //! ```text
-//! listen(host, port) -> { id, address, family, port }   (throws a record)
-//! accept(id, cb)          cb(record | null, info)
-//! connect(host, port, cb) cb(record | null, info)
-//! read(id, size, cb)      cb(record | null, bytes)   ([] at end of stream)
-//! write(id, data, cb)     cb(record | null)
-//! shutdown(id, cb)        cb(record | null)          (end of our side)
-//! close(id, cb)           cb() in the close phase
+//! listen(host, port) -> info                   (throws a record)
+//! accept(id, onconnection)   onconnection(record | null, info), per connection
+//! connect(host, port, cb)    cb(record | null, info)
+//! readStart(id, onread)      onread(record | null, bytes)  ([] at end of stream)
+//! readStop(id)
+//! write(id, data, cb) -> bool  true: all written now (cb is not called);
+//!                              false: cb(record | null) once flushed
+//! shutdown(id, cb)           cb(record | null) once queued writes are out
+//! close(id, cb)              cb() in the close phase
+//! setNoDelay(id, on), setKeepAlive(id, on), ref(id, on)
 //! info: { id, address, family, port, remoteAddress, remoteFamily, remotePort }
 //! ```
+//!
+//! Every listen and connect goes through [`open_listener`] and
+//! [`open_connection`], the one place to check a permission to use the
+//! network.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
+use std::collections::{HashMap, VecDeque};
+use std::io::{ErrorKind, Read, Write};
+use std::net::{Shutdown, SocketAddr, ToSocketAddrs};
 use std::os::unix::io::AsRawFd;
-use std::sync::Arc;
+use std::rc::Rc;
 
 use gc::{Finalize, Trace};
-use interp::event_loop::{self, IoCompletion, IoWork};
+use interp::event_loop::{self, Readiness};
 use interp::function::{create_native_function, NativeFn};
 use interp::object::{HostObject, ObjectKind};
-use interp::operations::{is_callable, new_object, to_number, to_string};
+use interp::operations::{is_callable, new_object, to_boolean, to_number, to_string};
 use interp::{Attributes, Interp, JsError, JsObject, JsResult, PropertyKey, Value};
+use mio::net::{TcpListener, TcpStream};
 
 use crate::fs_binding::{bytes_of, bytes_value, error_record};
 use crate::node_errors::invalid_arg_type;
 
-#[derive(Clone)]
-enum Handle {
-    Listener(Arc<TcpListener>),
-    Stream(Arc<TcpStream>),
+/// Bytes asked of the kernel per read (libuv reads 64 KiB at a time).
+const READ_SIZE: usize = 65536;
+/// Reads per readiness event before other sockets get their turn.
+const READS_PER_EVENT: usize = 16;
+
+struct Listener {
+    sock: TcpListener,
+    token: usize,
+    onconnection: Option<Value>,
+    refed: bool,
 }
 
+struct QueuedWrite {
+    data: Vec<u8>,
+    written: usize,
+    cb: Value,
+}
+
+struct Connection {
+    sock: TcpStream,
+    token: usize,
+    /// Set while a connect is in progress.
+    connect_cb: Option<Value>,
+    onread: Option<Value>,
+    reading: bool,
+    writes: VecDeque<QueuedWrite>,
+    /// A shutdown waiting for the queued writes.
+    shutdown_cb: Option<Value>,
+    refed: bool,
+}
+
+enum Handle {
+    Listener(Listener),
+    Stream(Connection),
+}
+
+impl Handle {
+    fn token(&self) -> usize {
+        match self {
+            Handle::Listener(l) => l.token,
+            Handle::Stream(c) => c.token,
+        }
+    }
+
+    /// libuv's "active and referenced": whether it keeps the loop running.
+    fn keeps_loop_alive(&self) -> bool {
+        match self {
+            Handle::Listener(l) => l.refed && l.onconnection.is_some(),
+            Handle::Stream(c) => {
+                c.refed
+                    && (c.connect_cb.is_some()
+                        || c.reading
+                        || !c.writes.is_empty()
+                        || c.shutdown_cb.is_some())
+            }
+        }
+    }
+}
+
+/// The open handles. Their JavaScript callbacks are stored here, outside
+/// any traced structure (the trace is empty), so they stay rooted while
+/// the handle is open and are dropped with it when it closes.
 #[derive(Default)]
 struct Handles {
     next_id: Cell<u32>,
@@ -48,7 +115,9 @@ struct Handles {
 }
 
 impl Finalize for Handles {}
-// Safety: the table holds only sockets, no gc pointers.
+// Safety: nothing here is reachable from the heap's tracing: the values
+// stored in the table stay rooted (see `Handles`), so the collector never
+// needs to trace them, and the sockets hold no gc pointers.
 unsafe impl Trace for Handles {
     gc::unsafe_empty_trace!();
 }
@@ -73,28 +142,62 @@ fn handles(interp: &mut Interp) -> JsObject {
     o
 }
 
-fn with_handles<R>(
-    interp: &mut Interp,
-    f: impl FnOnce(&Cell<u32>, &mut HashMap<u32, Handle>) -> R,
-) -> Option<R> {
+/// Runs `f` on handle `id` (no JavaScript may run inside `f`).
+fn with_handle<R>(interp: &mut Interp, id: u32, f: impl FnOnce(&mut Handle) -> R) -> Option<R> {
     let o = handles(interp);
     let h = o.host::<Handles>()?;
     let mut table = h.table.borrow_mut();
-    Some(f(&h.next_id, &mut table))
+    table.get_mut(&id).map(f)
 }
 
-fn insert(interp: &mut Interp, handle: Handle) -> u32 {
-    with_handles(interp, |next, table| {
-        let id = next.get() + 1;
-        next.set(id);
-        table.insert(id, handle);
-        id
+fn with_stream<R>(interp: &mut Interp, id: u32, f: impl FnOnce(&mut Connection) -> R) -> Option<R> {
+    with_handle(interp, id, |h| match h {
+        Handle::Stream(c) => Some(f(c)),
+        Handle::Listener(_) => None,
     })
-    .unwrap_or(0)
+    .flatten()
 }
 
-fn lookup(interp: &mut Interp, id: u32) -> Option<Handle> {
-    with_handles(interp, |_, table| table.get(&id).cloned()).flatten()
+fn new_id(interp: &mut Interp) -> u32 {
+    let o = handles(interp);
+    let Some(h) = o.host::<Handles>() else {
+        return 0;
+    };
+    let id = h.next_id.get() + 1;
+    h.next_id.set(id);
+    id
+}
+
+fn insert(interp: &mut Interp, id: u32, handle: Handle) {
+    let o = handles(interp);
+    if let Some(h) = o.host::<Handles>() {
+        h.table.borrow_mut().insert(id, handle);
+    }
+}
+
+fn remove(interp: &mut Interp, id: u32) -> Option<Handle> {
+    let o = handles(interp);
+    let h = o.host::<Handles>()?;
+    let removed = h.table.borrow_mut().remove(&id);
+    removed
+}
+
+/// Tells the loop whether handle `id` keeps it running.
+fn update_alive(interp: &mut Interp, id: u32) {
+    if let Some((token, alive)) = with_handle(interp, id, |h| (h.token(), h.keeps_loop_alive())) {
+        event_loop::set_watcher_alive(interp, token, alive);
+    }
+}
+
+/// Has the poll report readiness the socket already has again (a read
+/// started after data arrived).
+fn rewatch(interp: &mut Interp, id: u32) {
+    let o = handles(interp);
+    let Some(h) = o.host::<Handles>() else { return };
+    let mut table = h.table.borrow_mut();
+    if let Some(Handle::Stream(c)) = table.get_mut(&id) {
+        let _ = event_loop::rewatch(interp, c.token, &mut c.sock);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -129,22 +232,6 @@ fn family(a: &SocketAddr) -> &'static str {
     }
 }
 
-struct StreamInfo {
-    stream: TcpStream,
-    local: Option<SocketAddr>,
-    remote: Option<SocketAddr>,
-}
-
-impl StreamInfo {
-    fn new(stream: TcpStream) -> StreamInfo {
-        StreamInfo {
-            local: stream.local_addr().ok(),
-            remote: stream.peer_addr().ok(),
-            stream,
-        }
-    }
-}
-
 fn info_value(
     interp: &mut Interp,
     id: u32,
@@ -171,17 +258,26 @@ fn io_record(interp: &mut Interp, e: &std::io::Error, syscall: &'static str) -> 
     error_record(interp, e.raw_os_error().unwrap_or(libc::EIO), syscall, None)
 }
 
-/// Resolves `host:port` (the first address).
-fn resolve(host: &str, port: u16) -> std::io::Result<SocketAddr> {
+/// Node's record for a host name that does not resolve.
+fn not_found_record(interp: &mut Interp, host: &str) -> Value {
+    let o = new_object(interp);
+    let a = Attributes::all();
+    o.define_value("code", Value::from("ENOTFOUND"), a);
+    o.define_value("errno", Value::from(-3008), a);
+    o.define_value("syscall", Value::from("getaddrinfo"), a);
+    o.define_value("hostname", Value::from(host), a);
+    Value::Object(o)
+}
+
+/// Resolves `host:port` (the first address); `localhost` and no host are
+/// the IPv4 loopback.
+fn resolve(host: &str, port: u16) -> Option<SocketAddr> {
     let host = if host.is_empty() || host == "localhost" {
         "127.0.0.1"
     } else {
         host
     };
-    (host, port)
-        .to_socket_addrs()?
-        .next()
-        .ok_or_else(|| std::io::Error::from_raw_os_error(libc::EADDRNOTAVAIL))
+    (host, port).to_socket_addrs().ok()?.next()
 }
 
 fn host_port(interp: &mut Interp, args: &[Value], first: usize) -> JsResult<(String, u16)> {
@@ -190,7 +286,7 @@ fn host_port(interp: &mut Interp, args: &[Value], first: usize) -> JsResult<(Str
         v => to_string(interp, &v)?.to_rust_string(),
     };
     let port = to_number(interp, &arg(args, first + 1))?;
-    if !(0.0..=65535.0).contains(&port) {
+    if !(0.0..=65535.0).contains(&port) || port.fract() != 0.0 {
         let shown = interp::number::number_to_string(port);
         return Err(crate::node_errors::coded_error(
             interp,
@@ -202,135 +298,364 @@ fn host_port(interp: &mut Interp, args: &[Value], first: usize) -> JsResult<(Str
     Ok((host, port as u16))
 }
 
-/// Completion that calls `cb(record | null, value)`.
-fn completion<T: 'static>(
-    cb: Value,
-    syscall: &'static str,
-    ok: fn(&mut Interp, T) -> Value,
-) -> IoCompletion {
-    Box::new(move |interp, result| {
-        let Ok(r) = result.downcast::<std::io::Result<T>>() else {
-            return Ok(());
-        };
-        let args = match *r {
-            Ok(v) => {
-                let v = ok(interp, v);
-                vec![Value::Null, v]
-            }
-            Err(e) => vec![io_record(interp, &e, syscall)],
-        };
-        interp.call(&cb, &Value::Undefined, &args)?;
-        Ok(())
-    })
-}
-
-fn boxed<T: Send + 'static>(r: T) -> Box<dyn std::any::Any + Send> {
-    Box::new(r)
+/// Calls `cb(args)` in the next poll phase.
+fn call_later(interp: &mut Interp, label: &'static str, cb: Value, args: Vec<Value>) {
+    event_loop::queue_completion(
+        interp,
+        label,
+        Box::new(move |interp| interp.call(&cb, &Value::Undefined, &args).map(|_| ())),
+    );
 }
 
 // ---------------------------------------------------------------------------
+// Opening sockets: the entry points for a network permission check.
+
+/// Binds a listening socket on `addr` (every `server.listen` comes here).
+fn open_listener(_interp: &mut Interp, addr: SocketAddr) -> std::io::Result<TcpListener> {
+    TcpListener::bind(addr)
+}
+
+/// Starts a non-blocking connect to `addr` (every `net.connect` comes here).
+fn open_connection(_interp: &mut Interp, addr: SocketAddr) -> std::io::Result<TcpStream> {
+    TcpStream::connect(addr)
+}
+
+// ---------------------------------------------------------------------------
+// Listening.
 
 fn tcp_listen(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let (host, port) = host_port(interp, args, 0)?;
-    let bound = resolve(&host, port).and_then(TcpListener::bind);
-    match bound {
-        Ok(l) => {
-            let local = l.local_addr().ok();
-            let id = insert(interp, Handle::Listener(Arc::new(l)));
-            Ok(info_value(interp, id, local, None))
-        }
-        Err(e) => Err(JsError::Throw(io_record(interp, &e, "listen"))),
-    }
-}
-
-fn new_stream(interp: &mut Interp, s: StreamInfo) -> Value {
-    let (local, remote) = (s.local, s.remote);
-    let id = insert(interp, Handle::Stream(Arc::new(s.stream)));
-    info_value(interp, id, local, remote)
+    let Some(addr) = resolve(&host, port) else {
+        return Err(JsError::Throw(not_found_record(interp, &host)));
+    };
+    let mut sock = match open_listener(interp, addr) {
+        Ok(l) => l,
+        Err(e) => return Err(JsError::Throw(io_record(interp, &e, "listen"))),
+    };
+    let local = sock.local_addr().ok();
+    let id = new_id(interp);
+    let watcher: event_loop::WatchCallback = Rc::new(move |interp, _| accept_ready(interp, id));
+    let token = match event_loop::watch(interp, &mut sock, "net.Server connection", watcher) {
+        Ok(t) => t,
+        Err(e) => return Err(JsError::Throw(io_record(interp, &e, "listen"))),
+    };
+    let handle = Handle::Listener(Listener {
+        sock,
+        token,
+        onconnection: None,
+        refed: true,
+    });
+    insert(interp, id, handle);
+    Ok(info_value(interp, id, local, None))
 }
 
 fn tcp_accept(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let id = id_arg(interp, args)?;
     let cb = callback_arg(interp, args, 1)?;
-    let Some(Handle::Listener(l)) = lookup(interp, id) else {
+    let stored = with_handle(interp, id, |h| match h {
+        Handle::Listener(l) => {
+            l.onconnection = Some(cb.clone());
+            true
+        }
+        Handle::Stream(_) => false,
+    });
+    if stored != Some(true) {
         let rec = error_record(interp, libc::EBADF, "accept", None);
-        event_loop::queue_completion(
-            interp,
-            "net.accept",
-            Box::new(move |interp| interp.call(&cb, &Value::Undefined, &[rec]).map(|_| ())),
-        );
+        call_later(interp, "net.Server connection", cb, vec![rec]);
         return Ok(Value::Undefined);
-    };
-    let work: IoWork = Box::new(move || boxed(l.accept().map(|(s, _)| StreamInfo::new(s))));
-    let done = completion(cb, "accept", new_stream);
-    event_loop::submit_blocking_io(interp, "net.Server connection", work, done);
+    }
+    update_alive(interp, id);
+    // Connections that arrived before anyone accepted.
+    let o = handles(interp);
+    if let Some(h) = o.host::<Handles>() {
+        if let Some(Handle::Listener(l)) = h.table.borrow_mut().get_mut(&id) {
+            let _ = event_loop::rewatch(interp, l.token, &mut l.sock);
+        }
+    }
     Ok(Value::Undefined)
+}
+
+/// The listener is readable: accepts every waiting connection.
+fn accept_ready(interp: &mut Interp, id: u32) -> JsResult<()> {
+    loop {
+        let next = with_handle(interp, id, |h| match h {
+            Handle::Listener(l) => l.onconnection.clone().map(|cb| (l.sock.accept(), cb)),
+            Handle::Stream(_) => None,
+        })
+        .flatten();
+        let Some((accepted, cb)) = next else {
+            return Ok(());
+        };
+        match accepted {
+            Ok((sock, _)) => {
+                let args = match register_stream(interp, sock, None) {
+                    Ok(info) => vec![Value::Null, info],
+                    Err(e) => vec![io_record(interp, &e, "accept")],
+                };
+                interp.call(&cb, &Value::Undefined, &args)?;
+            }
+            Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(()),
+            Err(e)
+                if e.kind() == ErrorKind::Interrupted
+                    || e.kind() == ErrorKind::ConnectionAborted => {}
+            Err(e) => {
+                let rec = io_record(interp, &e, "accept");
+                interp.call(&cb, &Value::Undefined, &[rec])?;
+                return Ok(());
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Connections.
+
+/// Puts a connected (or connecting) socket in the table and under watch;
+/// returns its info.
+fn register_stream(
+    interp: &mut Interp,
+    mut sock: TcpStream,
+    connect_cb: Option<Value>,
+) -> std::io::Result<Value> {
+    let id = new_id(interp);
+    let watcher: event_loop::WatchCallback =
+        Rc::new(move |interp, ready| stream_ready(interp, id, ready));
+    let token = event_loop::watch(interp, &mut sock, "net.Socket", watcher)?;
+    let (local, remote) = (sock.local_addr().ok(), sock.peer_addr().ok());
+    let connecting = connect_cb.is_some();
+    insert(
+        interp,
+        id,
+        Handle::Stream(Connection {
+            sock,
+            token,
+            connect_cb,
+            onread: None,
+            reading: false,
+            writes: VecDeque::new(),
+            shutdown_cb: None,
+            refed: true,
+        }),
+    );
+    if connecting {
+        update_alive(interp, id);
+    }
+    Ok(info_value(interp, id, local, remote))
 }
 
 fn tcp_connect(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let (host, port) = host_port(interp, args, 0)?;
     let cb = callback_arg(interp, args, 2)?;
-    let work: IoWork = Box::new(move || {
-        boxed(
-            resolve(&host, port)
-                .and_then(TcpStream::connect)
-                .map(StreamInfo::new),
-        )
-    });
-    let done = completion(cb, "connect", new_stream);
-    event_loop::submit_blocking_io(interp, "net.Socket connect", work, done);
-    Ok(Value::Undefined)
-}
-
-fn stream_arg(
-    interp: &mut Interp,
-    args: &[Value],
-    syscall: &'static str,
-) -> JsResult<Result<Arc<TcpStream>, Value>> {
-    let id = id_arg(interp, args)?;
-    match lookup(interp, id) {
-        Some(Handle::Stream(s)) => Ok(Ok(s)),
-        _ => Ok(Err(error_record(interp, libc::EBADF, syscall, None))),
-    }
-}
-
-/// Calls `cb(record)` in the next poll phase (an operation on a handle
-/// that is gone).
-fn fail_later(interp: &mut Interp, cb: Value, rec: Value) {
-    event_loop::queue_completion(
-        interp,
-        "net",
-        Box::new(move |interp| interp.call(&cb, &Value::Undefined, &[rec]).map(|_| ())),
-    );
-}
-
-fn tcp_read(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    let size = to_number(interp, &arg(args, 1))?.clamp(1.0, 1048576.0) as usize;
-    let cb = callback_arg(interp, args, 2)?;
-    let s = match stream_arg(interp, args, "read")? {
-        Ok(s) => s,
-        Err(rec) => {
-            fail_later(interp, cb, rec);
-            return Ok(Value::Undefined);
-        }
+    let Some(addr) = resolve(&host, port) else {
+        let rec = not_found_record(interp, &host);
+        call_later(interp, "net.Socket connect", cb, vec![rec]);
+        return Ok(Value::Undefined);
     };
-    let work: IoWork = Box::new(move || {
-        let mut buf = vec![0u8; size];
-        boxed((&*s).read(&mut buf).map(|n| {
-            buf.truncate(n);
-            buf
-        }))
-    });
-    let done = completion(cb, "read", bytes_value);
-    event_loop::submit_blocking_io(interp, "net.Socket data", work, done);
+    let opened =
+        open_connection(interp, addr).and_then(|s| register_stream(interp, s, Some(cb.clone())));
+    if let Err(e) = opened {
+        let rec = io_record(interp, &e, "connect");
+        call_later(interp, "net.Socket connect", cb, vec![rec]);
+    }
     Ok(Value::Undefined)
 }
 
-fn unit(_interp: &mut Interp, _v: ()) -> Value {
-    Value::Undefined
+/// How a non-blocking connect stands.
+enum ConnectState {
+    Pending,
+    Done(Value, Option<SocketAddr>, Option<SocketAddr>),
+    Failed(Value, std::io::Error),
+}
+
+/// The poll phase's call for a connection: finishes a connect, flushes
+/// queued writes, reads.
+fn stream_ready(interp: &mut Interp, id: u32, ready: Readiness) -> JsResult<()> {
+    let state = with_stream(interp, id, |c| {
+        let cb = c.connect_cb.take()?;
+        let error = match c.sock.take_error() {
+            Ok(Some(e)) | Err(e) => Some(e),
+            Ok(None) => None,
+        };
+        Some(match (error, c.sock.peer_addr()) {
+            (Some(e), _) => ConnectState::Failed(cb, e),
+            (None, Ok(remote)) => ConnectState::Done(cb, c.sock.local_addr().ok(), Some(remote)),
+            (None, Err(e)) if e.kind() == ErrorKind::NotConnected && !ready.closed => {
+                c.connect_cb = Some(cb);
+                ConnectState::Pending
+            }
+            (None, Err(e)) => ConnectState::Failed(cb, e),
+        })
+    })
+    .flatten();
+    match state {
+        Some(ConnectState::Pending) => return Ok(()),
+        Some(ConnectState::Done(cb, local, remote)) => {
+            update_alive(interp, id);
+            let info = info_value(interp, id, local, remote);
+            interp.call(&cb, &Value::Undefined, &[Value::Null, info])?;
+            return Ok(());
+        }
+        Some(ConnectState::Failed(cb, e)) => {
+            close_handle(interp, id);
+            let rec = io_record(interp, &e, "connect");
+            interp.call(&cb, &Value::Undefined, &[rec])?;
+            return Ok(());
+        }
+        None => {}
+    }
+    if ready.writable || ready.closed {
+        flush(interp, id)?;
+    }
+    if ready.readable || ready.closed {
+        read_ready(interp, id, ready.closed)?;
+    }
+    Ok(())
+}
+
+/// Reads until the socket would block (or the reader stops), handing each
+/// chunk to `onread`.
+fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
+    let mut buf = vec![0u8; READ_SIZE];
+    for _ in 0..READS_PER_EVENT {
+        let next = with_stream(interp, id, |c| {
+            if !c.reading {
+                return None;
+            }
+            let cb = c.onread.clone()?;
+            let r = loop {
+                match c.sock.read(&mut buf) {
+                    Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                    r => break r,
+                }
+            };
+            if !matches!(r, Ok(n) if n > 0)
+                && !matches!(&r, Err(e) if e.kind() == ErrorKind::WouldBlock)
+            {
+                // End of stream or an error: reading is over.
+                c.reading = false;
+            }
+            Some((r, cb))
+        })
+        .flatten();
+        let Some((r, cb)) = next else { return Ok(()) };
+        match r {
+            Ok(0) => {
+                update_alive(interp, id);
+                let empty = bytes_value(interp, Vec::new());
+                interp.call(&cb, &Value::Undefined, &[Value::Null, empty])?;
+                return Ok(());
+            }
+            Ok(n) => {
+                let bytes = bytes_value(interp, buf[..n].to_vec());
+                interp.call(&cb, &Value::Undefined, &[Value::Null, bytes])?;
+                // A short read emptied the socket's buffer: what arrives
+                // next is a new edge (an end of stream already seen is not).
+                if n < READ_SIZE && !closed {
+                    return Ok(());
+                }
+            }
+            Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(()),
+            Err(e) => {
+                update_alive(interp, id);
+                let rec = io_record(interp, &e, "read");
+                interp.call(&cb, &Value::Undefined, &[rec])?;
+                return Ok(());
+            }
+        }
+    }
+    // Still readable: have the next poll report it, after the others.
+    rewatch(interp, id);
+    Ok(())
+}
+
+/// Writes from the queue until it is empty or the socket would block;
+/// calls back the writes that finished (or failed), then a shutdown that
+/// waited for them.
+fn flush(interp: &mut Interp, id: u32) -> JsResult<()> {
+    let outcome = with_stream(interp, id, |c| {
+        let mut done = Vec::new();
+        let mut failed: Option<std::io::Error> = None;
+        while let Some(w) = c.writes.front_mut() {
+            match c.sock.write(&w.data[w.written..]) {
+                Ok(0) => {
+                    failed = Some(ErrorKind::WriteZero.into());
+                    break;
+                }
+                Ok(n) => {
+                    w.written += n;
+                    if w.written == w.data.len() {
+                        if let Some(w) = c.writes.pop_front() {
+                            done.push(w.cb);
+                        }
+                    }
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        let failed_cbs: Vec<Value> = match failed {
+            Some(_) => c.writes.drain(..).map(|w| w.cb).collect(),
+            None => Vec::new(),
+        };
+        let shutdown = match (c.writes.is_empty(), c.shutdown_cb.take()) {
+            (true, Some(cb)) => Some((cb, c.sock.shutdown(Shutdown::Write))),
+            (_, cb) => {
+                c.shutdown_cb = cb;
+                None
+            }
+        };
+        (done, failed.map(|e| (e, failed_cbs)), shutdown)
+    });
+    let Some((done, failed, shutdown)) = outcome else {
+        return Ok(());
+    };
+    update_alive(interp, id);
+    for cb in done {
+        interp.call(&cb, &Value::Undefined, &[Value::Null])?;
+    }
+    if let Some((e, cbs)) = failed {
+        for cb in cbs {
+            let rec = io_record(interp, &e, "write");
+            interp.call(&cb, &Value::Undefined, &[rec])?;
+        }
+    }
+    if let Some((cb, r)) = shutdown {
+        let arg = match r {
+            Ok(()) => Value::Null,
+            Err(e) => io_record(interp, &e, "shutdown"),
+        };
+        interp.call(&cb, &Value::Undefined, &[arg])?;
+    }
+    Ok(())
+}
+
+fn tcp_read_start(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
+    let cb = callback_arg(interp, args, 1)?;
+    let started = with_stream(interp, id, |c| {
+        c.onread = Some(cb);
+        !std::mem::replace(&mut c.reading, true)
+    });
+    if started == Some(true) {
+        update_alive(interp, id);
+        rewatch(interp, id);
+    }
+    Ok(Value::Undefined)
+}
+
+fn tcp_read_stop(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
+    with_stream(interp, id, |c| c.reading = false);
+    update_alive(interp, id);
+    Ok(Value::Undefined)
 }
 
 fn tcp_write(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
     let data = match arg(args, 1) {
         Value::String(s) => s.to_rust_string().into_bytes(),
         Value::Object(o) => bytes_of(interp, &o)?,
@@ -344,56 +669,85 @@ fn tcp_write(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Val
         }
     };
     let cb = callback_arg(interp, args, 2)?;
-    let s = match stream_arg(interp, args, "write")? {
-        Ok(s) => s,
-        Err(rec) => {
-            fail_later(interp, cb, rec);
-            return Ok(Value::Undefined);
+    let written = with_stream(interp, id, |c| {
+        let mut at = 0;
+        if c.writes.is_empty() {
+            while at < data.len() {
+                match c.sock.write(&data[at..]) {
+                    Ok(0) => return Err(ErrorKind::WriteZero.into()),
+                    Ok(n) => at += n,
+                    Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
         }
-    };
-    let work: IoWork = Box::new(move || boxed((&*s).write_all(&data)));
-    let done = completion(cb, "write", unit);
-    event_loop::submit_io(interp, "net.Socket write", work, done);
-    Ok(Value::Undefined)
+        if at == data.len() {
+            return Ok(true);
+        }
+        c.writes.push_back(QueuedWrite {
+            data,
+            written: at,
+            cb: cb.clone(),
+        });
+        Ok(false)
+    });
+    match written {
+        Some(Ok(true)) => Ok(Value::from(true)),
+        Some(Ok(false)) => {
+            update_alive(interp, id);
+            Ok(Value::from(false))
+        }
+        Some(Err(e)) => {
+            let rec = io_record(interp, &e, "write");
+            call_later(interp, "net.Socket write", cb, vec![rec]);
+            Ok(Value::from(false))
+        }
+        None => {
+            let rec = error_record(interp, libc::EBADF, "write", None);
+            call_later(interp, "net.Socket write", cb, vec![rec]);
+            Ok(Value::from(false))
+        }
+    }
 }
 
 fn tcp_shutdown(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
     let cb = callback_arg(interp, args, 1)?;
-    let s = match stream_arg(interp, args, "shutdown")? {
-        Ok(s) => s,
-        Err(rec) => {
-            fail_later(interp, cb, rec);
+    let now = with_stream(interp, id, |c| {
+        if c.writes.is_empty() {
+            Some(c.sock.shutdown(Shutdown::Write))
+        } else {
+            c.shutdown_cb = Some(cb.clone());
+            None
+        }
+    });
+    let arg = match now {
+        Some(None) => {
+            update_alive(interp, id);
             return Ok(Value::Undefined);
         }
+        Some(Some(Ok(()))) => Value::Null,
+        Some(Some(Err(e))) => io_record(interp, &e, "shutdown"),
+        None => error_record(interp, libc::EBADF, "shutdown", None),
     };
-    let work: IoWork = Box::new(move || boxed(s.shutdown(Shutdown::Write)));
-    let done = completion(cb, "shutdown", unit);
-    event_loop::submit_io(interp, "net.Socket shutdown", work, done);
+    call_later(interp, "net.Socket shutdown", cb, vec![arg]);
     Ok(Value::Undefined)
+}
+
+/// Takes handle `id` out of the table and the poll, and closes its socket.
+fn close_handle(interp: &mut Interp, id: u32) {
+    match remove(interp, id) {
+        Some(Handle::Listener(mut l)) => event_loop::unwatch(interp, l.token, &mut l.sock),
+        Some(Handle::Stream(mut c)) => event_loop::unwatch(interp, c.token, &mut c.sock),
+        None => {}
+    }
 }
 
 fn tcp_close(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let id = id_arg(interp, args)?;
     let cb = arg(args, 1);
-    let handle = with_handles(interp, |_, table| table.remove(&id)).flatten();
-    match &handle {
-        // Wakes a thread blocked reading; the socket closes when the last
-        // reference (that thread's) is gone.
-        Some(Handle::Stream(s)) => {
-            let _ = s.shutdown(Shutdown::Both);
-        }
-        // std has no shutdown for listeners; shutdown(2) makes a blocked
-        // accept(2) return on Linux.
-        Some(Handle::Listener(l)) => {
-            // Safety: the descriptor belongs to `l`, which is alive for the
-            // call; shutdown(2) does not close or invalidate it.
-            unsafe {
-                libc::shutdown(l.as_raw_fd(), libc::SHUT_RDWR);
-            }
-        }
-        None => {}
-    }
-    drop(handle);
+    close_handle(interp, id);
     event_loop::queue_close(
         interp,
         "net handle close",
@@ -407,6 +761,43 @@ fn tcp_close(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Val
     Ok(Value::Undefined)
 }
 
+fn tcp_set_no_delay(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
+    let on = to_boolean(&arg(args, 1));
+    with_stream(interp, id, |c| c.sock.set_nodelay(on));
+    Ok(Value::Undefined)
+}
+
+fn tcp_set_keep_alive(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
+    let on = libc::c_int::from(to_boolean(&arg(args, 1)));
+    with_stream(interp, id, |c| {
+        // Safety: the descriptor belongs to `c.sock`, open for the call;
+        // `on` outlives it and its size is the one passed.
+        unsafe {
+            libc::setsockopt(
+                c.sock.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_KEEPALIVE,
+                (&on as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        }
+    });
+    Ok(Value::Undefined)
+}
+
+fn tcp_ref(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
+    let on = to_boolean(&arg(args, 1));
+    with_handle(interp, id, |h| match h {
+        Handle::Listener(l) => l.refed = on,
+        Handle::Stream(c) => c.refed = on,
+    });
+    update_alive(interp, id);
+    Ok(Value::Undefined)
+}
+
 /// Installs `globalThis.__minijs_tcp` (hidden from enumeration).
 pub fn install(interp: &mut Interp) {
     let binding = new_object(interp);
@@ -415,7 +806,11 @@ pub fn install(interp: &mut Interp) {
         ("close", tcp_close, 2),
         ("connect", tcp_connect, 3),
         ("listen", tcp_listen, 2),
-        ("read", tcp_read, 3),
+        ("readStart", tcp_read_start, 2),
+        ("readStop", tcp_read_stop, 1),
+        ("ref", tcp_ref, 2),
+        ("setKeepAlive", tcp_set_keep_alive, 2),
+        ("setNoDelay", tcp_set_no_delay, 2),
         ("shutdown", tcp_shutdown, 2),
         ("write", tcp_write, 3),
     ];
