@@ -223,6 +223,13 @@ class Socket extends Duplex {
     }
   }
 
+  /** Ends the writable side, then destroys the socket once that is flushed. */
+  destroySoon() {
+    if (this.writable) this.end();
+    if (this.writableFinished) this.destroy();
+    else this.once('finish', () => this.destroy());
+  }
+
   address() {
     if (this.localAddress === undefined) return {};
     return { address: this.localAddress, family: this.localFamily, port: this.localPort };

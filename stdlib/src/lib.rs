@@ -14,6 +14,7 @@
 
 pub mod fs_binding;
 pub mod globals;
+pub mod http_parser;
 pub mod intrinsics;
 pub mod node_errors;
 pub mod node_modules;

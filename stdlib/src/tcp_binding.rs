@@ -16,6 +16,15 @@
 //! connect(host, port, cb)    cb(record | null, info)
 //! readStart(id, onread)      onread(record | null, bytes)  ([] at end of stream)
 //! readStop(id)
+//! httpStart(id, kind, noBody, onhttp)  parse what is read as HTTP/1.x
+//!                            ('request' | 'response'; `http_parser.rs`):
+//!                            onhttp(1, method | status, url | reason,
+//!                                   minor, [name, value, ...], keepAlive)
+//!                            onhttp(2, bytes)  a piece of the body
+//!                            onhttp(3)         the end of the message
+//!                            onhttp(4, code, reason)  malformed
+//!                            instead of onread's chunks (onread still
+//!                            hears of the end of the stream and errors)
 //! write(id, data, cb) -> bool  true: all written now (cb is not called);
 //!                              false: cb(record | null) once flushed
 //! shutdown(id, cb)           cb(record | null) once queued writes are out
@@ -39,11 +48,14 @@ use gc::{Finalize, Trace};
 use interp::event_loop::{self, Readiness};
 use interp::function::{create_native_function, NativeFn};
 use interp::object::{HostObject, ObjectKind};
-use interp::operations::{is_callable, new_object, to_boolean, to_number, to_string};
+use interp::operations::{
+    create_array_from_list, is_callable, new_object, to_boolean, to_number, to_string,
+};
 use interp::{Attributes, Interp, JsError, JsObject, JsResult, PropertyKey, Value};
 use mio::net::{TcpListener, TcpStream};
 
 use crate::fs_binding::{bytes_of, bytes_value, error_record};
+use crate::http_parser::{Event, Kind, MessageParser};
 use crate::node_errors::invalid_arg_type;
 
 /// Bytes asked of the kernel per read (libuv reads 64 KiB at a time).
@@ -71,6 +83,8 @@ struct Connection {
     connect_cb: Option<Value>,
     onread: Option<Value>,
     reading: bool,
+    /// Set when what is read is parsed as HTTP, with its `onhttp`.
+    http: Option<(MessageParser, Value)>,
     writes: VecDeque<QueuedWrite>,
     /// A shutdown waiting for the queued writes.
     shutdown_cb: Option<Value>,
@@ -432,6 +446,7 @@ fn register_stream(
             connect_cb,
             onread: None,
             reading: false,
+            http: None,
             writes: VecDeque::new(),
             shutdown_cb: None,
             refed: true,
@@ -534,10 +549,27 @@ fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
                 // End of stream or an error: reading is over.
                 c.reading = false;
             }
-            Some((r, cb))
+            let mut events = Vec::new();
+            let onhttp = match (&r, c.http.as_mut()) {
+                (Ok(0), Some((p, onhttp))) => {
+                    p.finish(&mut events);
+                    Some(onhttp.clone())
+                }
+                (Ok(n), Some((p, onhttp))) => {
+                    p.feed(&buf[..*n], &mut events);
+                    Some(onhttp.clone())
+                }
+                _ => None,
+            };
+            Some((r, cb, onhttp, events))
         })
         .flatten();
-        let Some((r, cb)) = next else { return Ok(()) };
+        let Some((r, cb, onhttp, events)) = next else {
+            return Ok(());
+        };
+        if let Some(onhttp) = &onhttp {
+            deliver_http(interp, onhttp, events)?;
+        }
         match r {
             Ok(0) => {
                 update_alive(interp, id);
@@ -546,8 +578,10 @@ fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
                 return Ok(());
             }
             Ok(n) => {
-                let bytes = bytes_value(interp, buf[..n].to_vec());
-                interp.call(&cb, &Value::Undefined, &[Value::Null, bytes])?;
+                if onhttp.is_none() {
+                    let bytes = bytes_value(interp, buf[..n].to_vec());
+                    interp.call(&cb, &Value::Undefined, &[Value::Null, bytes])?;
+                }
                 // A short read emptied the socket's buffer: what arrives
                 // next is a new edge (an end of stream already seen is not).
                 if n < READ_SIZE && !closed {
@@ -565,6 +599,42 @@ fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
     }
     // Still readable: have the next poll report it, after the others.
     rewatch(interp, id);
+    Ok(())
+}
+
+/// Calls `onhttp` for each parsed event (see the module doc).
+fn deliver_http(interp: &mut Interp, onhttp: &Value, events: Vec<Event>) -> JsResult<()> {
+    for event in events {
+        let args = match event {
+            Event::Head(h) => {
+                let mut flat = Vec::with_capacity(h.headers.len() * 2);
+                for (name, value) in h.headers {
+                    flat.push(Value::from(name));
+                    flat.push(Value::from(value));
+                }
+                let headers = Value::Object(create_array_from_list(interp, flat));
+                let (a, b) = if h.method.is_empty() {
+                    (Value::from(h.status as u32), Value::from(h.reason))
+                } else {
+                    (Value::from(h.method), Value::from(h.url))
+                };
+                vec![
+                    Value::from(1),
+                    a,
+                    b,
+                    Value::from(h.minor as u32),
+                    headers,
+                    Value::from(h.keep_alive),
+                ]
+            }
+            Event::Body(bytes) => vec![Value::from(2), bytes_value(interp, bytes)],
+            Event::End => vec![Value::from(3)],
+            Event::Error(code, reason) => {
+                vec![Value::from(4), Value::from(code), Value::from(reason)]
+            }
+        };
+        interp.call(onhttp, &Value::Undefined, &args)?;
+    }
     Ok(())
 }
 
@@ -644,6 +714,22 @@ fn tcp_read_start(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResul
         update_alive(interp, id);
         rewatch(interp, id);
     }
+    Ok(Value::Undefined)
+}
+
+fn tcp_http_start(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
+    let kind = match to_string(interp, &arg(args, 1))?.to_rust_string().as_str() {
+        "response" => Kind::Response,
+        _ => Kind::Request,
+    };
+    let no_body = to_boolean(&arg(args, 2));
+    let cb = callback_arg(interp, args, 3)?;
+    with_stream(interp, id, |c| {
+        let mut parser = MessageParser::new(kind);
+        parser.no_body = no_body;
+        c.http = Some((parser, cb));
+    });
     Ok(Value::Undefined)
 }
 
@@ -805,6 +891,7 @@ pub fn install(interp: &mut Interp) {
         ("accept", tcp_accept, 2),
         ("close", tcp_close, 2),
         ("connect", tcp_connect, 3),
+        ("httpStart", tcp_http_start, 4),
         ("listen", tcp_listen, 2),
         ("readStart", tcp_read_start, 2),
         ("readStop", tcp_read_stop, 1),

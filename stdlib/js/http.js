@@ -1,0 +1,784 @@
+'use strict';
+// http: HTTP/1.1 servers and clients over net sockets. As Node's, the
+// server reads a connection through the native parser
+// (binding.httpStart, stdlib/src/http_parser.rs, built on httparse) rather
+// than through the socket's 'data' events. Keep-alive and pipelining: the
+// responses to pipelined requests go out in order, a later one waiting
+// (buffered) until the one before it has finished. A malformed request gets
+// `400 Bad Request` (431 for an oversized head) and its connection closes;
+// the server goes on serving the others.
+
+const net = require('./net.js');
+const { Readable } = require('./stream_readable.js');
+const { Stream } = require('./stream_legacy.js');
+const { Buffer, adoptBytes } = require('./buffer.js');
+
+const binding = globalThis.__minijs_tcp;
+
+const STATUS_CODES = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information',
+  204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status',
+  208: 'Already Reported', 226: 'IM Used', 300: 'Multiple Choices', 301: 'Moved Permanently',
+  302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized',
+  402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout',
+  409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed',
+  413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a Teapot",
+  421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked',
+  424: 'Failed Dependency', 425: 'Too Early', 426: 'Upgrade Required',
+  428: 'Precondition Required', 429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
+  509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required',
+};
+
+const METHODS = [
+  'ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK',
+  'M-SEARCH', 'MERGE', 'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS',
+  'PATCH', 'POST', 'PROPFIND', 'PROPPATCH', 'PURGE', 'PUT', 'QUERY', 'REBIND', 'REPORT',
+  'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK', 'UNLOCK', 'UNSUBSCRIBE',
+];
+
+function codedError(Ctor, code, message) {
+  const err = new Ctor(message);
+  err.code = code;
+  err.stack = `${err.name} [${code}]: ${message}`;
+  return err;
+}
+
+const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+const INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+function validateHeaderName(name) {
+  if (typeof name !== 'string' || !name || !TOKEN.test(name)) {
+    throw codedError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`);
+  }
+}
+
+function validateHeaderValue(name, value) {
+  if (value === undefined) {
+    throw codedError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "${value}" for header "${name}"`);
+  }
+  if (INVALID_VALUE.test(String(value))) {
+    throw codedError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
+  }
+}
+
+// The Date header, computed at most once a second as Node caches it.
+let dateCache = '';
+let dateCacheUntil = 0;
+function utcDate() {
+  const now = Date.now();
+  if (now >= dateCacheUntil) {
+    dateCache = new Date(now).toUTCString();
+    dateCacheUntil = now - (now % 1000) + 1000;
+  }
+  return dateCache;
+}
+
+// Headers whose repeats Node drops (the first wins); set-cookie collects an
+// array, cookie joins with '; ', the rest join with ', '.
+const SINGLE = new Set([
+  'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from',
+  'host', 'if-modified-since', 'if-unmodified-since', 'last-modified', 'location',
+  'max-forwards', 'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent',
+]);
+
+function addHeader(headers, name, value) {
+  const key = name.toLowerCase();
+  const old = headers[key];
+  if (old === undefined) {
+    headers[key] = key === 'set-cookie' ? [value] : value;
+  } else if (key === 'set-cookie') {
+    old.push(value);
+  } else if (!SINGLE.has(key)) {
+    headers[key] = old + (key === 'cookie' ? '; ' : ', ') + value;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// IncomingMessage: a request (server side) or a response (client side).
+
+class IncomingMessage extends Readable {
+  constructor(socket) {
+    super();
+    this.socket = socket;
+    this.httpVersionMajor = 1;
+    this.httpVersionMinor = 1;
+    this.httpVersion = '1.1';
+    this.complete = false;
+    this.rawHeaders = [];
+    this.headers = {};
+    this.rawTrailers = [];
+    this.trailers = {};
+    this.aborted = false;
+    this.upgrade = false;
+    this.url = '';
+    this.method = null;
+    this.statusCode = null;
+    this.statusMessage = null;
+  }
+
+  get connection() {
+    return this.socket;
+  }
+
+  _setHead(minor, raw) {
+    this.httpVersionMinor = minor;
+    this.httpVersion = '1.' + minor;
+    this.rawHeaders = raw;
+    const headers = this.headers;
+    for (let i = 0; i < raw.length; i += 2) addHeader(headers, raw[i], raw[i + 1]);
+  }
+
+  _read() {}
+
+  setTimeout(ms, cb) {
+    if (this.socket) this.socket.setTimeout(ms, cb);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// OutgoingMessage: what ServerResponse and ClientRequest share: headers,
+// the head line, and the body with Content-Length or chunked framing.
+
+class OutgoingMessage extends Stream {
+  constructor() {
+    super();
+    this._headers = Object.create(null);
+    this._header = null;
+    this._headerSent = false;
+    this.finished = false;
+    this.writableEnded = false;
+    this.writableFinished = false;
+    this.chunkedEncoding = false;
+    this.useChunkedEncodingByDefault = true;
+    this.sendDate = false;
+    this.shouldKeepAlive = true;
+    this._last = false;
+    this._hasBody = true;
+    this._contentLength = null;
+    this.socket = null;
+    // Output written before the socket is ours (a pipelined response).
+    this._pending = [];
+    this._pendingEnd = null;
+  }
+
+  get connection() {
+    return this.socket;
+  }
+
+  get headersSent() {
+    return this._header !== null;
+  }
+
+  get writable() {
+    return !this.writableEnded;
+  }
+
+  setHeader(name, value) {
+    if (this._header !== null) {
+      throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
+    }
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    this._headers[name.toLowerCase()] = [name, value];
+    return this;
+  }
+
+  appendHeader(name, value) {
+    const old = this.getHeader(name);
+    if (old === undefined) return this.setHeader(name, value);
+    return this.setHeader(name, [].concat(old, value));
+  }
+
+  getHeader(name) {
+    const entry = this._headers[String(name).toLowerCase()];
+    return entry === undefined ? undefined : entry[1];
+  }
+
+  getHeaders() {
+    const out = Object.create(null);
+    for (const key of Object.keys(this._headers)) out[key] = this._headers[key][1];
+    return out;
+  }
+
+  getHeaderNames() {
+    return Object.keys(this._headers);
+  }
+
+  getRawHeaderNames() {
+    return Object.keys(this._headers).map((k) => this._headers[k][0]);
+  }
+
+  hasHeader(name) {
+    return this._headers[String(name).toLowerCase()] !== undefined;
+  }
+
+  removeHeader(name) {
+    if (this._header !== null) {
+      throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
+    }
+    delete this._headers[String(name).toLowerCase()];
+  }
+
+  /** Builds the head from `firstLine` and the headers, as Node orders it. */
+  _storeHeader(firstLine) {
+    let head = firstLine;
+    let hasDate = false;
+    let hasConnection = false;
+    let hasLength = false;
+    let hasEncoding = false;
+    for (const key of Object.keys(this._headers)) {
+      const [name, value] = this._headers[key];
+      if (Array.isArray(value)) {
+        for (const v of value) head += name + ': ' + v + '\r\n';
+      } else {
+        head += name + ': ' + value + '\r\n';
+      }
+      if (key === 'date') hasDate = true;
+      else if (key === 'connection') {
+        hasConnection = true;
+        if (/(^|,)\s*close\s*(,|$)/i.test(String(value))) this.shouldKeepAlive = false;
+      } else if (key === 'content-length') hasLength = true;
+      else if (key === 'transfer-encoding') {
+        hasEncoding = true;
+        if (/chunked\s*$/i.test(String(value))) this.chunkedEncoding = true;
+      }
+    }
+    if (this.sendDate && !hasDate) head += 'Date: ' + utcDate() + '\r\n';
+    // As Node's _storeHeader: keep-alive needs a body length or chunks;
+    // `_last` means the connection closes after this message.
+    if (!hasConnection) {
+      if (this.shouldKeepAlive && (hasLength || this.useChunkedEncodingByDefault)) {
+        head += 'Connection: keep-alive\r\n';
+        if (this._keepAliveTimeout) head += `Keep-Alive: timeout=${this._keepAliveTimeout / 1000}\r\n`;
+      } else {
+        this._last = true;
+        head += 'Connection: close\r\n';
+      }
+    } else if (!this.shouldKeepAlive) {
+      this._last = true;
+    }
+    if (!hasLength && !hasEncoding && this._hasBody) {
+      if (!this.useChunkedEncodingByDefault) {
+        this._last = true;
+      } else if (this._contentLength !== null) {
+        head += 'Content-Length: ' + this._contentLength + '\r\n';
+      } else {
+        head += 'Transfer-Encoding: chunked\r\n';
+        this.chunkedEncoding = true;
+      }
+    }
+    this._header = head + '\r\n';
+  }
+
+  _send(data, cb) {
+    if (this.socket !== null && this._attached) {
+      if (!this._headerSent) {
+        this._headerSent = true;
+        data = typeof data === 'string' ? this._header + data : data;
+        if (typeof data !== 'string') this.socket.write(this._header);
+      }
+      return this.socket.write(data, cb);
+    }
+    this._pending.push([data, cb]);
+    return false;
+  }
+
+  write(chunk, encoding, cb) {
+    if (typeof encoding === 'function') {
+      cb = encoding;
+      encoding = undefined;
+    }
+    if (this.writableEnded) {
+      const err = codedError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+      process.nextTick(() => {
+        if (cb) cb(err);
+        this.emit('error', err);
+      });
+      return false;
+    }
+    if (this._header === null) this._implicitHeader();
+    if (!this._hasBody) return true;
+    if (chunk === undefined || chunk === null || chunk.length === 0) return true;
+    const data = typeof chunk === 'string' && encoding && encoding !== 'utf8' ?
+      Buffer.from(chunk, encoding) : chunk;
+    if (this.chunkedEncoding) return this._sendChunk(data, '\r\n', cb);
+    return this._send(data, cb);
+  }
+
+  /** One chunk of the chunked coding followed by `after` (in one write for a string). */
+  _sendChunk(data, after, cb) {
+    if (typeof data === 'string') {
+      return this._send(Buffer.byteLength(data).toString(16) + '\r\n' + data + after, cb);
+    }
+    this._send(data.length.toString(16) + '\r\n');
+    this._send(data);
+    return this._send(after, cb);
+  }
+
+  end(chunk, encoding, cb) {
+    if (typeof chunk === 'function') {
+      cb = chunk;
+      chunk = undefined;
+    } else if (typeof encoding === 'function') {
+      cb = encoding;
+      encoding = undefined;
+    }
+    if (this.writableEnded) {
+      if (cb) process.nextTick(cb);
+      return this;
+    }
+    const hasChunk = chunk !== undefined && chunk !== null;
+    if (this._header === null) {
+      let size = 0;
+      if (hasChunk) {
+        size = typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding || 'utf8') : chunk.length;
+      }
+      this._contentLength = size;
+      this._implicitHeader();
+    }
+    if (cb) this.once('finish', cb);
+    const done = () => this._onFinished();
+    if (!this._hasBody) {
+      this._send('', done);
+    } else if (this.chunkedEncoding) {
+      if (hasChunk && chunk.length > 0) {
+        const data = typeof chunk === 'string' && encoding && encoding !== 'utf8' ?
+          Buffer.from(chunk, encoding) : chunk;
+        this._sendChunk(data, '\r\n0\r\n\r\n', done);
+      } else {
+        this._send('0\r\n\r\n', done);
+      }
+    } else if (hasChunk) {
+      const data = typeof chunk === 'string' && encoding && encoding !== 'utf8' ?
+        Buffer.from(chunk, encoding) : chunk;
+      this._send(data, done);
+    } else {
+      this._send('', done);
+    }
+    this.writableEnded = true;
+    this.finished = true;
+    return this;
+  }
+
+  _onFinished() {
+    if (this.writableFinished) return;
+    this.writableFinished = true;
+    this.emit('finish');
+  }
+
+  /** Gives the message its socket: buffered output goes out. */
+  _attach(socket) {
+    this.socket = socket;
+    this._attached = true;
+    const pending = this._pending;
+    this._pending = [];
+    for (const [data, cb] of pending) this._send(data, cb);
+  }
+
+  flushHeaders() {
+    if (this._header === null) this._implicitHeader();
+    this._send('');
+  }
+
+  setTimeout(ms, cb) {
+    if (this.socket) this.socket.setTimeout(ms, cb);
+    else this.once('socket', (s) => s.setTimeout(ms, cb));
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The server.
+
+class ServerResponse extends OutgoingMessage {
+  constructor(req, server) {
+    super();
+    this.req = req;
+    this.statusCode = 200;
+    this.statusMessage = undefined;
+    this.sendDate = true;
+    this._keepAliveTimeout = server ? server.keepAliveTimeout : 0;
+    this.shouldKeepAlive = req._keepAlive;
+    this.useChunkedEncodingByDefault = req.httpVersionMinor >= 1;
+    if (req.method === 'HEAD') this._hasBody = false;
+  }
+
+  writeHead(statusCode, reason, headers) {
+    if (this._header !== null) {
+      throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
+    }
+    if (typeof reason !== 'string') {
+      headers = reason;
+      reason = undefined;
+    }
+    statusCode |= 0;
+    if (statusCode < 100 || statusCode > 999) {
+      throw codedError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${statusCode}`);
+    }
+    this.statusCode = statusCode;
+    if (reason !== undefined) this.statusMessage = reason;
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
+    } else if (headers) {
+      for (const key of Object.keys(headers)) {
+        if (headers[key] !== undefined) this.setHeader(key, headers[key]);
+      }
+    }
+    this._implicitHeader();
+    return this;
+  }
+
+  _implicitHeader() {
+    const code = this.statusCode;
+    if (code === 204 || code === 304 || (code >= 100 && code < 200)) this._hasBody = false;
+    if (this.statusMessage === undefined) this.statusMessage = STATUS_CODES[code] || 'unknown';
+    this._storeHeader(`HTTP/1.1 ${code} ${this.statusMessage}\r\n`);
+  }
+
+  writeContinue(cb) {
+    this.socket.write('HTTP/1.1 100 Continue\r\n\r\n', cb);
+  }
+}
+
+function badRequestResponse(code) {
+  return code === 'HPE_HEADER_OVERFLOW' ?
+    'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n' :
+    'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+}
+
+/** Serves one connection: parses its requests, answers them in order. */
+function connectionListener(socket) {
+  const server = this;
+  const responses = [];
+  let incoming = null;
+  let clientEnded = false;
+  socket.setNoDelay(true);
+  // The parser reads the socket; flowing, its end of stream is seen.
+  socket.resume();
+
+  function finishResponse(res) {
+    if (responses[0] !== res) return;
+    responses.shift();
+    const req = res.req;
+    // An unread body is dumped (Node's req._dump()).
+    if (!req.readableEnded && (!req.complete || req.listenerCount('end') > 0)) req.resume();
+    process.nextTick(() => {
+      res.emit('close');
+      req.emit('close');
+    });
+    if (res._last) {
+      socket.destroySoon();
+    } else if (responses.length > 0) {
+      responses[0]._attach(socket);
+    } else if (clientEnded) {
+      socket.end();
+    }
+  }
+
+  function onParseError(code, reason) {
+    const err = new Error('Parse Error: ' + reason);
+    err.code = code;
+    if (incoming !== null && !incoming.complete) {
+      incoming.emit('aborted');
+    }
+    if (server.listenerCount('clientError') > 0) {
+      server.emit('clientError', err, socket);
+      return;
+    }
+    if (socket.writable && socket.bytesWritten === 0) {
+      socket.write(badRequestResponse(code));
+    }
+    socket.destroy();
+  }
+
+  function onhttp(kind, a, b, minor, raw, keepAlive) {
+    if (socket.destroyed) return;
+    if (kind === 1) {
+      const req = new IncomingMessage(socket);
+      req.method = a;
+      req.url = b;
+      req._setHead(minor, raw);
+      req._keepAlive = keepAlive;
+      incoming = req;
+      const res = new ServerResponse(req, server);
+      res.on('finish', () => finishResponse(res));
+      responses.push(res);
+      if (responses.length === 1) res._attach(socket);
+      if (minor >= 1 && server.requireHostHeader && req.headers.host === undefined) {
+        res.statusCode = 400;
+        res.setHeader('Connection', 'close');
+        res.end();
+        return;
+      }
+      if (req.headers.expect !== undefined) {
+        if (/^100-continue$/i.test(req.headers.expect)) {
+          if (server.listenerCount('checkContinue') > 0) {
+            server.emit('checkContinue', req, res);
+            return;
+          }
+          res.writeContinue();
+        } else if (server.listenerCount('checkExpectation') > 0) {
+          server.emit('checkExpectation', req, res);
+          return;
+        } else {
+          res.writeHead(417);
+          res.end();
+          return;
+        }
+      }
+      server.emit('request', req, res);
+    } else if (kind === 2) {
+      if (incoming !== null) incoming.push(adoptBytes(a));
+    } else if (kind === 3) {
+      if (incoming !== null) {
+        incoming.complete = true;
+        incoming.push(null);
+        incoming = null;
+      }
+    } else {
+      onParseError(a, b);
+    }
+  }
+
+  binding.httpStart(socket._id, 'request', false, onhttp);
+  socket.on('end', () => {
+    clientEnded = true;
+    if (incoming !== null && !incoming.complete) {
+      incoming.aborted = true;
+      incoming.emit('aborted');
+    }
+    if (responses.length === 0) socket.end();
+  });
+  socket.on('error', (err) => {
+    if (server.listenerCount('clientError') > 0) server.emit('clientError', err, socket);
+    else socket.destroy();
+  });
+  socket.on('close', () => {
+    if (incoming !== null && !incoming.complete) {
+      incoming.aborted = true;
+      incoming.emit('aborted');
+      incoming.emit('close');
+    }
+    for (const res of responses) {
+      if (!res.writableFinished) res.emit('close');
+    }
+    responses.length = 0;
+  });
+}
+
+class Server extends net.Server {
+  constructor(options, requestListener) {
+    if (typeof options === 'function') {
+      requestListener = options;
+      options = {};
+    }
+    options = options || {};
+    super({ allowHalfOpen: true });
+    this.keepAliveTimeout = 5000;
+    this.requireHostHeader = options.requireHostHeader !== false;
+    this.timeout = 0;
+    this.headersTimeout = 60000;
+    this.requestTimeout = 300000;
+    this.maxHeadersCount = null;
+    this.on('connection', connectionListener);
+    if (requestListener) this.on('request', requestListener);
+  }
+
+  setTimeout(ms, cb) {
+    this.timeout = ms;
+    if (cb) this.on('timeout', cb);
+    return this;
+  }
+}
+
+function createServer(options, requestListener) {
+  return new Server(options, requestListener);
+}
+
+// ---------------------------------------------------------------------------
+// The client: one connection per request (no agent pool), closed after
+// the response.
+
+/** The parts of an absolute URL http.request uses. */
+function parseUrl(text) {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:)\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^#]*)/.exec(text);
+  if (m === null) {
+    throw codedError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+  }
+  let path = m[4] || '/';
+  if (path[0] !== '/') path = '/' + path;
+  return {
+    protocol: m[1].toLowerCase(),
+    hostname: m[2].replace(/^\[|\]$/g, ''),
+    port: m[3] || undefined,
+    path,
+  };
+}
+
+function connResetError(message) {
+  const err = new Error(message);
+  err.code = 'ECONNRESET';
+  return err;
+}
+
+class ClientRequest extends OutgoingMessage {
+  constructor(input, options, cb) {
+    super();
+    if (typeof input === 'string' || (input !== null && typeof input === 'object' && typeof input.href === 'string')) {
+      const fromUrl = parseUrl(String(input.href || input));
+      if (typeof options === 'function') {
+        cb = options;
+        options = {};
+      }
+      options = { ...fromUrl, ...(options || {}) };
+    } else {
+      cb = options;
+      options = { ...(input || {}) };
+    }
+    if (options.protocol !== undefined && options.protocol !== 'http:') {
+      throw codedError(TypeError, 'ERR_INVALID_PROTOCOL', `Protocol "${options.protocol}" not supported. Expected "http:"`);
+    }
+    const host = options.hostname || options.host || 'localhost';
+    const port = Number(options.port) || 80;
+    this.method = String(options.method || 'GET').toUpperCase();
+    this.path = options.path || '/';
+    this.host = host;
+    this.protocol = 'http:';
+    this.res = null;
+    this.aborted = false;
+    this.reusedSocket = false;
+    this.shouldKeepAlive = false;
+    this.useChunkedEncodingByDefault = !['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'].includes(this.method);
+    if (cb) this.once('response', cb);
+    const headers = options.headers || {};
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
+    } else {
+      for (const key of Object.keys(headers)) this.setHeader(key, headers[key]);
+    }
+    if (!this.hasHeader('host')) this.setHeader('Host', port === 80 ? host : `${host}:${port}`);
+
+    const socket = net.connect(port, host);
+    this.socket = socket;
+    this._attached = true;
+    socket.on('connect', () => {
+      binding.httpStart(socket._id, 'response', this.method === 'HEAD', (kind, a, b, minor, raw) =>
+        this._onhttp(kind, a, b, minor, raw));
+      socket.resume();
+    });
+    socket.on('error', (err) => {
+      if (this.res !== null && !this.res.complete) {
+        this.res.aborted = true;
+        this.res.emit('aborted');
+        this.res.destroy(err);
+      } else if (this.res === null) {
+        this.emit('error', err);
+      }
+    });
+    socket.on('end', () => {
+      if (this.res === null && !socket.destroyed) {
+        socket.destroy(connResetError('socket hang up'));
+      }
+    });
+    socket.on('close', () => {
+      const res = this.res;
+      if (res !== null && !res.complete) {
+        res.aborted = true;
+        res.emit('aborted');
+        res.destroy(connResetError('aborted'));
+      }
+      this.emit('close');
+    });
+    process.nextTick(() => this.emit('socket', socket));
+  }
+
+  _implicitHeader() {
+    this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`);
+  }
+
+  _onhttp(kind, a, b, minor, raw) {
+    const socket = this.socket;
+    if (kind === 1) {
+      if (a >= 100 && a < 200) {
+        if (a === 100) this.emit('continue');
+        return;
+      }
+      const res = new IncomingMessage(socket);
+      res.statusCode = a;
+      res.statusMessage = b;
+      res.req = this;
+      res._setHead(minor, raw);
+      this.res = res;
+      if (!this.emit('response', res)) res.resume();
+    } else if (kind === 2) {
+      if (this.res !== null) this.res.push(adoptBytes(a));
+    } else if (kind === 3) {
+      const res = this.res;
+      if (res !== null && !res.complete) {
+        res.complete = true;
+        res.push(null);
+        res.once('end', () => socket.destroySoon());
+      }
+    } else {
+      const err = new Error('Parse Error: ' + b);
+      err.code = a;
+      this.emit('error', err);
+      socket.destroy();
+    }
+  }
+
+  abort() {
+    if (this.aborted) return;
+    this.aborted = true;
+    process.nextTick(() => this.emit('abort'));
+    this.destroy();
+  }
+
+  destroy(err) {
+    if (this.socket) this.socket.destroy(err);
+    return this;
+  }
+
+  setNoDelay(noDelay) {
+    this.socket.setNoDelay(noDelay);
+  }
+
+  setSocketKeepAlive(enable, delay) {
+    this.socket.setKeepAlive(enable, delay);
+  }
+}
+
+function request(input, options, cb) {
+  return new ClientRequest(input, options, cb);
+}
+
+function get(input, options, cb) {
+  const req = request(input, options, cb);
+  req.end();
+  return req;
+}
+
+module.exports = {
+  METHODS,
+  STATUS_CODES,
+  ClientRequest,
+  IncomingMessage,
+  OutgoingMessage,
+  Server,
+  ServerResponse,
+  createServer,
+  get,
+  request,
+  validateHeaderName,
+  validateHeaderValue,
+  maxHeaderSize: 16384,
+};
