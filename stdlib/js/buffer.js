@@ -262,7 +262,11 @@ function decodeBytes(bytes, enc, start, end) {
   }
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function utf8Length(str) {
+  // ASCII (most protocol text) is one byte a character.
+  if (!NON_ASCII.test(str)) return str.length;
   let n = 0;
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);

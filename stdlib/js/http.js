@@ -9,9 +9,11 @@
 // the server goes on serving the others.
 
 const net = require('./net.js');
-const { Readable } = require('./stream_readable.js');
+const EventEmitter = require('./events.js');
+const { Readable, ReadableState } = require('./stream_readable.js');
 const { Stream } = require('./stream_legacy.js');
 const { Buffer, adoptBytes } = require('./buffer.js');
+const { netError } = require('./fs_errors.js');
 
 const binding = globalThis.__minijs_tcp;
 
@@ -104,45 +106,87 @@ function addHeader(headers, name, value) {
 // ---------------------------------------------------------------------------
 // IncomingMessage: a request (server side) or a response (client side).
 
-class IncomingMessage extends Readable {
-  constructor(socket) {
-    super();
-    this.socket = socket;
-    this.httpVersionMajor = 1;
-    this.httpVersionMinor = 1;
-    this.httpVersion = '1.1';
-    this.complete = false;
-    this.rawHeaders = [];
-    this.headers = {};
-    this.rawTrailers = [];
-    this.trailers = {};
-    this.aborted = false;
-    this.upgrade = false;
-    this.url = '';
-    this.method = null;
-    this.statusCode = null;
-    this.statusMessage = null;
-  }
+//
+// A Readable whose stream state is made when first used: most requests
+// have no body and are never read, and the state is the costliest part of
+// a request in an interpreter. The end of an unread body is remembered
+// and pushed when (if ever) the state is made.
 
-  get connection() {
-    return this.socket;
-  }
-
-  _setHead(minor, raw) {
-    this.httpVersionMinor = minor;
-    this.httpVersion = '1.' + minor;
-    this.rawHeaders = raw;
-    const headers = this.headers;
-    for (let i = 0; i < raw.length; i += 2) addHeader(headers, raw[i], raw[i + 1]);
-  }
-
-  _read() {}
-
-  setTimeout(ms, cb) {
-    if (this.socket) this.socket.setTimeout(ms, cb);
-    return this;
-  }
+function IncomingMessage(socket) {
+  EventEmitter.init.call(this);
+  this.socket = socket;
+  this.rawHeaders = [];
+  this.headers = {};
+  this.rawTrailers = [];
+  this.trailers = {};
 }
+Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
+Object.setPrototypeOf(IncomingMessage, Readable);
+// Defaults on the prototype: a message sets only what differs.
+Object.assign(IncomingMessage.prototype, {
+  httpVersionMajor: 1,
+  httpVersionMinor: 1,
+  httpVersion: '1.1',
+  complete: false,
+  aborted: false,
+  upgrade: false,
+  url: '',
+  method: null,
+  statusCode: null,
+  statusMessage: null,
+  _eofPending: false,
+});
+
+function ownReadableState(stream, state) {
+  Object.defineProperty(stream, '_readableState', {
+    value: state, writable: true, configurable: true, enumerable: true,
+  });
+}
+
+Object.defineProperty(IncomingMessage.prototype, '_readableState', {
+  configurable: true,
+  get() {
+    const state = new ReadableState(undefined, this, false);
+    ownReadableState(this, state);
+    if (this._eofPending) {
+      this._eofPending = false;
+      this.push(null);
+    }
+    return state;
+  },
+  set(state) {
+    ownReadableState(this, state);
+  },
+});
+
+Object.defineProperty(IncomingMessage.prototype, 'connection', {
+  configurable: true,
+  get() {
+    return this.socket;
+  },
+});
+
+IncomingMessage.prototype._setHead = function _setHead(minor, raw) {
+  this.httpVersionMinor = minor;
+  this.httpVersion = '1.' + minor;
+  this.rawHeaders = raw;
+  const headers = this.headers;
+  for (let i = 0; i < raw.length; i += 2) addHeader(headers, raw[i], raw[i + 1]);
+};
+
+/** The body is complete: its end, now or when the stream is first used. */
+IncomingMessage.prototype._endBody = function _endBody() {
+  this.complete = true;
+  if (Object.prototype.hasOwnProperty.call(this, '_readableState')) this.push(null);
+  else this._eofPending = true;
+};
+
+IncomingMessage.prototype._read = function _read() {};
+
+IncomingMessage.prototype.setTimeout = function setTimeout(ms, cb) {
+  if (this.socket) this.socket.setTimeout(ms, cb);
+  return this;
+};
 
 // ---------------------------------------------------------------------------
 // OutgoingMessage: what ServerResponse and ClientRequest share: headers,
@@ -151,23 +195,9 @@ class IncomingMessage extends Readable {
 class OutgoingMessage extends Stream {
   constructor() {
     super();
+    // The other fields start from the defaults on the prototype (below):
+    // one response per request, each assignment counts.
     this._headers = Object.create(null);
-    this._header = null;
-    this._headerSent = false;
-    this.finished = false;
-    this.writableEnded = false;
-    this.writableFinished = false;
-    this.chunkedEncoding = false;
-    this.useChunkedEncodingByDefault = true;
-    this.sendDate = false;
-    this.shouldKeepAlive = true;
-    this._last = false;
-    this._hasBody = true;
-    this._contentLength = null;
-    this.socket = null;
-    // Output written before the socket is ours (a pipelined response).
-    this._pending = [];
-    this._pendingEnd = null;
   }
 
   get connection() {
@@ -236,7 +266,9 @@ class OutgoingMessage extends Stream {
     let hasLength = false;
     let hasEncoding = false;
     for (const key of Object.keys(this._headers)) {
-      const [name, value] = this._headers[key];
+      const entry = this._headers[key];
+      const name = entry[0];
+      const value = entry[1];
       if (Array.isArray(value)) {
         for (const v of value) head += name + ': ' + v + '\r\n';
       } else {
@@ -283,11 +315,12 @@ class OutgoingMessage extends Stream {
     if (this.socket !== null && this._attached) {
       if (!this._headerSent) {
         this._headerSent = true;
-        data = typeof data === 'string' ? this._header + data : data;
-        if (typeof data !== 'string') this.socket.write(this._header);
+        if (typeof data === 'string') data = this._header + data;
+        else writeToSocket(this, this.socket, this._header);
       }
-      return this.socket.write(data, cb);
+      return writeToSocket(this, this.socket, data, cb);
     }
+    if (this._pending === null) this._pending = [];
     this._pending.push([data, cb]);
     return false;
   }
@@ -372,6 +405,8 @@ class OutgoingMessage extends Stream {
   _onFinished() {
     if (this.writableFinished) return;
     this.writableFinished = true;
+    // The server's own 'finish' work runs first, as Node's listener does.
+    if (this._onFinish !== undefined) this._onFinish(this);
     this.emit('finish');
   }
 
@@ -380,7 +415,8 @@ class OutgoingMessage extends Stream {
     this.socket = socket;
     this._attached = true;
     const pending = this._pending;
-    this._pending = [];
+    if (pending === null) return;
+    this._pending = null;
     for (const [data, cb] of pending) this._send(data, cb);
   }
 
@@ -396,6 +432,59 @@ class OutgoingMessage extends Stream {
   }
 }
 
+/**
+ * Writes for a message. When the socket's stream has nothing queued the
+ * data goes straight to its handle (as Node's writeGeneric does), which
+ * keeps the order with later writes: the handle queues what it cannot
+ * send at once. Returns whether everything went out now.
+ */
+function writeToSocket(msg, socket, data, cb) {
+  const ws = socket._writableState;
+  if (socket._id === null || ws.length !== 0 || ws.writing || ws.corked || ws.ending || ws.destroyed) {
+    return socket.write(data, cb);
+  }
+  const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  if (size === 0) {
+    if (cb) process.nextTick(cb);
+    return true;
+  }
+  let done = false;
+  done = binding.write(socket._id, data, (record) => {
+    if (record) {
+      socket.destroy(netError(record, 'write'));
+      return;
+    }
+    socket._bytesWritten += size;
+    if (cb) cb();
+    if (!done) msg.emit('drain');
+  });
+  if (done) {
+    socket._bytesWritten += size;
+    if (cb) process.nextTick(cb);
+  }
+  return done;
+}
+
+Object.assign(OutgoingMessage.prototype, {
+  _header: null,
+  _headerSent: false,
+  finished: false,
+  writableEnded: false,
+  writableFinished: false,
+  chunkedEncoding: false,
+  useChunkedEncodingByDefault: true,
+  sendDate: false,
+  shouldKeepAlive: true,
+  _last: false,
+  _hasBody: true,
+  _contentLength: null,
+  socket: null,
+  _attached: false,
+  // Output written before the socket is ours (a pipelined response).
+  _pending: null,
+  _onFinish: undefined,
+});
+
 // ---------------------------------------------------------------------------
 // The server.
 
@@ -403,12 +492,9 @@ class ServerResponse extends OutgoingMessage {
   constructor(req, server) {
     super();
     this.req = req;
-    this.statusCode = 200;
-    this.statusMessage = undefined;
-    this.sendDate = true;
     this._keepAliveTimeout = server ? server.keepAliveTimeout : 0;
-    this.shouldKeepAlive = req._keepAlive;
-    this.useChunkedEncodingByDefault = req.httpVersionMinor >= 1;
+    if (!req._keepAlive) this.shouldKeepAlive = false;
+    if (req.httpVersionMinor < 1) this.useChunkedEncodingByDefault = false;
     if (req.method === 'HEAD') this._hasBody = false;
   }
 
@@ -449,10 +535,21 @@ class ServerResponse extends OutgoingMessage {
   }
 }
 
+Object.assign(ServerResponse.prototype, {
+  statusCode: 200,
+  statusMessage: undefined,
+  sendDate: true,
+});
+
 function badRequestResponse(code) {
   return code === 'HPE_HEADER_OVERFLOW' ?
     'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n' :
     'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+}
+
+function emitClose(res, req) {
+  res.emit('close');
+  req.emit('close');
 }
 
 /** Serves one connection: parses its requests, answers them in order. */
@@ -470,11 +567,10 @@ function connectionListener(socket) {
     responses.shift();
     const req = res.req;
     // An unread body is dumped (Node's req._dump()).
-    if (!req.readableEnded && (!req.complete || req.listenerCount('end') > 0)) req.resume();
-    process.nextTick(() => {
-      res.emit('close');
-      req.emit('close');
-    });
+    // (A complete body nobody listens to stays untouched: its stream
+    // state need not be made.)
+    if ((!req.complete || req.listenerCount('end') > 0) && !req.readableEnded) req.resume();
+    process.nextTick(emitClose, res, req);
     if (res._last) {
       socket.destroySoon();
     } else if (responses.length > 0) {
@@ -500,53 +596,65 @@ function connectionListener(socket) {
     socket.destroy();
   }
 
-  function onhttp(kind, a, b, minor, raw, keepAlive) {
+  function onhttp(kind, a, b, minor, raw, keepAlive, complete) {
     if (socket.destroyed) return;
     if (kind === 1) {
-      const req = new IncomingMessage(socket);
-      req.method = a;
-      req.url = b;
-      req._setHead(minor, raw);
-      req._keepAlive = keepAlive;
-      incoming = req;
-      const res = new ServerResponse(req, server);
-      res.on('finish', () => finishResponse(res));
-      responses.push(res);
-      if (responses.length === 1) res._attach(socket);
-      if (minor >= 1 && server.requireHostHeader && req.headers.host === undefined) {
-        res.statusCode = 400;
-        res.setHeader('Connection', 'close');
-        res.end();
-        return;
+      const req = startRequest(a, b, minor, raw, keepAlive);
+      // Without a body the request ends with its head (after 'request', as
+      // Node's parser reports the end apart).
+      if (complete && incoming === req) {
+        req._endBody();
+        incoming = null;
       }
-      if (req.headers.expect !== undefined) {
-        if (/^100-continue$/i.test(req.headers.expect)) {
-          if (server.listenerCount('checkContinue') > 0) {
-            server.emit('checkContinue', req, res);
-            return;
-          }
-          res.writeContinue();
-        } else if (server.listenerCount('checkExpectation') > 0) {
-          server.emit('checkExpectation', req, res);
-          return;
-        } else {
-          res.writeHead(417);
-          res.end();
-          return;
-        }
-      }
-      server.emit('request', req, res);
     } else if (kind === 2) {
       if (incoming !== null) incoming.push(adoptBytes(a));
     } else if (kind === 3) {
       if (incoming !== null) {
-        incoming.complete = true;
-        incoming.push(null);
+        incoming._endBody();
         incoming = null;
       }
     } else {
       onParseError(a, b);
     }
+  }
+
+  /** A request's head: its IncomingMessage and ServerResponse, then 'request'. */
+  function startRequest(method, url, minor, raw, keepAlive) {
+    const req = new IncomingMessage(socket);
+    req.method = method;
+    req.url = url;
+    req._setHead(minor, raw);
+    req._keepAlive = keepAlive;
+    incoming = req;
+    const res = new ServerResponse(req, server);
+    res._onFinish = finishResponse;
+    responses.push(res);
+    if (responses.length === 1) res._attach(socket);
+    if (minor >= 1 && server.requireHostHeader && req.headers.host === undefined) {
+      res.statusCode = 400;
+      res.setHeader('Connection', 'close');
+      res.end();
+      return req;
+    }
+    const expect = req.headers.expect;
+    if (expect !== undefined) {
+      if (/^100-continue$/i.test(expect)) {
+        if (server.listenerCount('checkContinue') > 0) {
+          server.emit('checkContinue', req, res);
+          return req;
+        }
+        res.writeContinue();
+      } else if (server.listenerCount('checkExpectation') > 0) {
+        server.emit('checkExpectation', req, res);
+        return req;
+      } else {
+        res.writeHead(417);
+        res.end();
+        return req;
+      }
+    }
+    server.emit('request', req, res);
+    return req;
   }
 
   binding.httpStart(socket._id, 'request', false, onhttp);
@@ -671,8 +779,11 @@ class ClientRequest extends OutgoingMessage {
     this.socket = socket;
     this._attached = true;
     socket.on('connect', () => {
-      binding.httpStart(socket._id, 'response', this.method === 'HEAD', (kind, a, b, minor, raw) =>
-        this._onhttp(kind, a, b, minor, raw));
+      binding.httpStart(socket._id, 'response', this.method === 'HEAD',
+        (kind, a, b, minor, raw, keepAlive, complete) => {
+          this._onhttp(kind, a, b, minor, raw);
+          if (complete) this._onhttp(3);
+        });
       socket.resume();
     });
     socket.on('error', (err) => {
@@ -724,9 +835,8 @@ class ClientRequest extends OutgoingMessage {
     } else if (kind === 3) {
       const res = this.res;
       if (res !== null && !res.complete) {
-        res.complete = true;
-        res.push(null);
         res.once('end', () => socket.destroySoon());
+        res._endBody();
       }
     } else {
       const err = new Error('Parse Error: ' + b);

@@ -9,36 +9,9 @@
 const EventEmitter = require('./events.js');
 const { Duplex } = require('./stream_duplex.js');
 const { Buffer, adoptBytes } = require('./buffer.js');
+const { netError } = require('./fs_errors.js');
 
 const binding = globalThis.__minijs_tcp;
-
-/**
- * Node's error for a failed socket call: `connect ECONNREFUSED 127.0.0.1:80`,
- * `read ECONNRESET`; with the description for listen
- * (`listen EADDRINUSE: address already in use 127.0.0.1:80`).
- */
-function netError(record, syscall, address, port) {
-  if (record instanceof Error) return record;
-  const where = address === undefined ? '' : ` ${address}${port === undefined ? '' : ':' + port}`;
-  let message;
-  if (record.code === 'ENOTFOUND') {
-    message = `getaddrinfo ENOTFOUND ${record.hostname}`;
-  } else if (syscall === 'listen') {
-    message = `listen ${record.code}: ${record.description}${where}`;
-  } else {
-    message = `${record.syscall || syscall} ${record.code}${where}`;
-  }
-  const err = new Error(message);
-  // Node's own order of the properties differs between the two kinds.
-  if (syscall === 'listen') err.code = record.code;
-  err.errno = record.errno;
-  err.code = record.code;
-  err.syscall = record.syscall || syscall;
-  if (record.hostname !== undefined) err.hostname = record.hostname;
-  if (address !== undefined) err.address = address;
-  if (port !== undefined) err.port = port;
-  return err;
-}
 
 /** ref()/unref() of a socket or server: whether its handle keeps the loop running. */
 function setRef(owner, on) {

@@ -19,7 +19,9 @@
 //! httpStart(id, kind, noBody, onhttp)  parse what is read as HTTP/1.x
 //!                            ('request' | 'response'; `http_parser.rs`):
 //!                            onhttp(1, method | status, url | reason,
-//!                                   minor, [name, value, ...], keepAlive)
+//!                                   minor, [name, value, ...], keepAlive,
+//!                                   complete)  (complete: no body follows,
+//!                                   the end is not reported apart)
 //!                            onhttp(2, bytes)  a piece of the body
 //!                            onhttp(3)         the end of the message
 //!                            onhttp(4, code, reason)  malformed
@@ -604,9 +606,15 @@ fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
 
 /// Calls `onhttp` for each parsed event (see the module doc).
 fn deliver_http(interp: &mut Interp, onhttp: &Value, events: Vec<Event>) -> JsResult<()> {
-    for event in events {
+    let mut events = events.into_iter().peekable();
+    while let Some(event) = events.next() {
         let args = match event {
             Event::Head(h) => {
+                // A message without a body ends with its head: one call.
+                let complete = matches!(events.peek(), Some(Event::End));
+                if complete {
+                    events.next();
+                }
                 let mut flat = Vec::with_capacity(h.headers.len() * 2);
                 for (name, value) in h.headers {
                     flat.push(Value::from(name));
@@ -625,6 +633,7 @@ fn deliver_http(interp: &mut Interp, onhttp: &Value, events: Vec<Event>) -> JsRe
                     Value::from(h.minor as u32),
                     headers,
                     Value::from(h.keep_alive),
+                    Value::from(complete),
                 ]
             }
             Event::Body(bytes) => vec![Value::from(2), bytes_value(interp, bytes)],
