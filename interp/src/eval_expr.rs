@@ -39,7 +39,24 @@ impl Interp {
     // Identifier resolution — ResolveBinding / GetIdentifierReference.
 
     pub(crate) fn resolve_binding(&mut self, name: &str) -> JsResult<Resolved> {
-        let start = self.lexical_env();
+        // Fast path: declarative records, walked by reference; the first
+        // object record (`with`, the global object) takes the full walk.
+        let mut env = self.lexical_env_ref();
+        loop {
+            match env.kind() {
+                EnvironmentKind::Object(_) | EnvironmentKind::Global(_) => break,
+                _ => {
+                    if let Some(slot) = env.bindings().find(name) {
+                        return Ok(Resolved::Binding(env.clone(), slot));
+                    }
+                }
+            }
+            match env.outer() {
+                Some(o) => env = o,
+                None => return Ok(Resolved::Unresolvable),
+            }
+        }
+        let start = env.clone();
         let mut env = &start;
         loop {
             match env.kind() {
@@ -84,15 +101,15 @@ impl Interp {
 
     /// GetValue of an identifier reference.
     pub(crate) fn get_identifier(&mut self, name: &str, pos: u32) -> JsResult<Value> {
-        // Fast path: declarative records only.
-        let start = self.lexical_env();
-        let mut env = &start;
+        // Fast path: declarative records only, walked by reference.
+        let mut env = self.lexical_env_ref();
         loop {
             match env.kind() {
                 EnvironmentKind::Object(_) => break,
                 EnvironmentKind::Global(g) => {
                     if let Some(slot) = env.bindings().find(name) {
-                        return self.read_binding(env, slot, name);
+                        let env = env.clone();
+                        return self.read_binding(&env, slot, name);
                     }
                     let key = PropertyKey::from(name);
                     if let Some(PropertySlot::Data(v, _)) = g.global_object.own_slot_raw(&key) {
@@ -102,7 +119,15 @@ impl Interp {
                 }
                 _ => {
                     if let Some(slot) = env.bindings().find(name) {
-                        return self.read_binding(env, slot, name);
+                        let b = env.bindings();
+                        let flags = b.flags(slot);
+                        if flags & (BINDING_INITIALIZED | crate::storage::BINDING_INDIRECT)
+                            == BINDING_INITIALIZED
+                        {
+                            return Ok(b.get(slot));
+                        }
+                        let env = env.clone();
+                        return self.read_binding(&env, slot, name);
                     }
                 }
             }
@@ -228,19 +253,34 @@ impl Interp {
 
     /// ResolveThisBinding — ECMA-262 §9.4.4
     pub(crate) fn resolve_this_binding(&mut self) -> JsResult<Value> {
-        let env = self.get_this_environment();
-        match env.kind() {
+        // GetThisEnvironment, walked by reference.
+        let start = self.lexical_env_ref();
+        let mut env = start;
+        while !env.has_this_binding() {
+            match env.outer() {
+                Some(o) => env = o,
+                None => {
+                    env = start;
+                    break;
+                }
+            }
+        }
+        let this = match env.kind() {
             EnvironmentKind::Function(f) => {
                 if f.this_status.get() == ThisBindingStatus::Uninitialized {
-                    return Err(self.reference_error(
-                        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
-                    ));
+                    None
+                } else {
+                    Some(f.this_value.get())
                 }
-                Ok(f.this_value.get())
             }
-            EnvironmentKind::Global(g) => Ok(Value::Object(g.global_this.clone())),
-            _ => Ok(Value::Undefined),
-        }
+            EnvironmentKind::Global(g) => Some(Value::Object(g.global_this.clone())),
+            _ => Some(Value::Undefined),
+        };
+        this.ok_or_else(|| {
+            self.reference_error(
+                "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+            )
+        })
     }
 
     // ------------------------------------------------------------------

@@ -246,6 +246,16 @@ impl Interp {
         }
     }
 
+    /// The running context's LexicalEnvironment, borrowed: lookups walk the
+    /// chain by reference, without the root-count traffic of a clone.
+    #[inline]
+    pub(crate) fn lexical_env_ref(&self) -> &Env {
+        match self.context_stack.last() {
+            Some(c) => &c.lexical_environment,
+            None => &self.realm.global_env,
+        }
+    }
+
     pub fn lexical_env(&self) -> Env {
         self.context_stack
             .last()
