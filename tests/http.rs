@@ -308,3 +308,33 @@ http.get(`http://127.0.0.1:${port}/first?q=1`, (res) => {
          second 201 ok\nrequest closed\n"
     );
 }
+
+#[test]
+fn idle_keep_alive_connections_close_after_the_keep_alive_timeout() {
+    let mut server = Script::start(
+        "http-idle",
+        r#"
+const http = require('http');
+const server = http.createServer((req, res) => res.end('hi'));
+server.keepAliveTimeout = 300;
+server.on('connection', (s) => s.on('close', () => console.log('closed')));
+server.listen(0, '127.0.0.1', () => console.log('listening', server.address().port));
+"#,
+        &[],
+    );
+    let port = server.port();
+    let c = connect(port);
+    let mut w = c.try_clone().expect("clone");
+    w.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        .expect("write");
+    let mut r = BufReader::new(c);
+    let res = read_response(&mut r);
+    assert_eq!(res.header("keep-alive"), Some("timeout=0"));
+    let start = std::time::Instant::now();
+    let mut rest = Vec::new();
+    r.read_to_end(&mut rest)
+        .expect("the server closes the idle connection");
+    assert!(rest.is_empty());
+    assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(server.line(), "closed");
+}

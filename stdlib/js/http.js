@@ -290,7 +290,7 @@ class OutgoingMessage extends Stream {
     if (!hasConnection) {
       if (this.shouldKeepAlive && (hasLength || this.useChunkedEncodingByDefault)) {
         head += 'Connection: keep-alive\r\n';
-        if (this._keepAliveTimeout) head += `Keep-Alive: timeout=${this._keepAliveTimeout / 1000}\r\n`;
+        if (this._keepAliveTimeout) head += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}\r\n`;
       } else {
         this._last = true;
         head += 'Connection: close\r\n';
@@ -577,6 +577,8 @@ function connectionListener(socket) {
       responses[0]._attach(socket);
     } else if (clientEnded) {
       socket.end();
+    } else if (incoming === null) {
+      server._markIdle(socket);
     }
   }
 
@@ -620,6 +622,7 @@ function connectionListener(socket) {
 
   /** A request's head: its IncomingMessage and ServerResponse, then 'request'. */
   function startRequest(method, url, minor, raw, keepAlive) {
+    server._idle.delete(socket);
     const req = new IncomingMessage(socket);
     req.method = method;
     req.url = url;
@@ -671,6 +674,7 @@ function connectionListener(socket) {
     else socket.destroy();
   });
   socket.on('close', () => {
+    server._idle.delete(socket);
     if (incoming !== null && !incoming.complete) {
       incoming.aborted = true;
       incoming.emit('aborted');
@@ -697,8 +701,49 @@ class Server extends net.Server {
     this.headersTimeout = 60000;
     this.requestTimeout = 300000;
     this.maxHeadersCount = null;
+    // Keep-alive connections waiting for their next request, and when
+    // each became idle; one sweep closes those idle for keepAliveTimeout.
+    this._idle = new Set();
+    this._sweep = null;
     this.on('connection', connectionListener);
     if (requestListener) this.on('request', requestListener);
+  }
+
+  _markIdle(socket) {
+    if (!(this.keepAliveTimeout > 0)) return;
+    socket._idleSince = Date.now();
+    this._idle.add(socket);
+    if (this._sweep === null) {
+      const period = Math.min(1000, this.keepAliveTimeout);
+      this._sweep = setInterval(() => this._closeIdle(this.keepAliveTimeout), period);
+      this._sweep.unref();
+    }
+  }
+
+  /** Destroys the keep-alive connections idle for at least `ms`. */
+  _closeIdle(ms) {
+    const now = Date.now();
+    for (const socket of this._idle) {
+      if (now - socket._idleSince >= ms) {
+        this._idle.delete(socket);
+        socket.destroy();
+      }
+    }
+  }
+
+  close(cb) {
+    if (this._sweep !== null) {
+      clearInterval(this._sweep);
+      this._sweep = null;
+    }
+    super.close(cb);
+    // As Node >= 19: idle keep-alive connections are closed too.
+    this._closeIdle(0);
+    return this;
+  }
+
+  closeIdleConnections() {
+    this._closeIdle(0);
   }
 
   setTimeout(ms, cb) {
