@@ -76,6 +76,9 @@ pub struct Cli {
     /// Print the version
     #[arg(short = 'v', long = "version", action = ArgAction::SetTrue)]
     pub version: bool,
+    /// The heap limit and the permission model (`safety.rs`).
+    #[command(flatten)]
+    pub safety: crate::safety::SafetyFlags,
     /// The script (`-` reads it from stdin), then its arguments
     #[arg(
         value_name = "SCRIPT",

@@ -25,7 +25,7 @@ fn eval_script(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<V
     let code = to_string(interp, &arg(args, 0))?.to_rust_string();
     let program = match parser::parse_script(&code) {
         Ok(p) => p,
-        Err(e) => return Err(interp.syntax_error(e.message)),
+        Err(e) => return Err(interp.parse_error(&e)),
     };
     let src = interp::execution_context::Source::new("evalScript", code.as_str());
     interp.run_script(&program, src)

@@ -8,6 +8,11 @@
 mod cli;
 mod engine;
 mod host;
+mod safety;
+
+/// Counts live bytes for the heap limit (`--max-heap-size`).
+#[global_allocator]
+static ALLOCATOR: interp::heap_limit::CountingAllocator = interp::heap_limit::CountingAllocator;
 
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
@@ -101,6 +106,7 @@ fn new_interp(cli: &Cli, exec_argv: &[String], argv: Vec<String>, stack: usize) 
         argv,
     });
     interp.set_stack_size(stack);
+    cli.safety.apply(&mut interp);
     interp.event_loop.model =
         interp::event_loop::LoopModel::parse(&cli.loop_model).unwrap_or_default();
     interp.event_loop.trace = cli.trace_loop;
@@ -135,22 +141,23 @@ fn run(cli: Cli, exec_argv: Vec<String>, stack: usize) -> i32 {
             return 1;
         }
     };
+    let is_file = cli.file().is_some_and(|f| f != "-");
+    // A file runs through the module loader (CommonJS or ES module by
+    // Node's rules), which resolves and reads it itself; `-e`/`-p`/stdin
+    // code and test262 scripts run as classic scripts.
+    let via_loader = is_file && !cli.check && !cli.print_ast && (!cli.test262 || cli.module);
     let (name, text) = match input {
         Input::Repl => return run_repl(cli, exec_argv, stack),
         Input::Script { name, text } => (name, text),
-        Input::File(f) => match std::fs::read_to_string(&f) {
-            Ok(t) => (absolute(&f), t),
+        Input::File(f) if via_loader => (absolute(&f), String::new()),
+        Input::File(f) => match std::fs::read(&f) {
+            Ok(t) => (absolute(&f), String::from_utf8_lossy(&t).into_owned()),
             Err(e) => {
                 eprintln!("minijs: cannot read {f}: {e}");
                 return 1;
             }
         },
     };
-    let is_file = cli.file().is_some_and(|f| f != "-");
-    // A file runs through the module loader (CommonJS or ES module by
-    // Node's rules); `-e`/`-p`/stdin code and test262 scripts run as
-    // classic scripts.
-    let via_loader = is_file && !cli.check && !cli.print_ast && (!cli.test262 || cli.module);
     let is_module = cli.module || name.ends_with(".mjs");
     let plain_script = !is_file || cli.test262;
     let options = parser::ParseOptions {
@@ -236,13 +243,11 @@ fn run(cli: Cli, exec_argv: Vec<String>, stack: usize) -> i32 {
     let main_is_module = interp::modules::main_is_module(&interp);
     let result = interp::event_loop::run(&mut interp, result.map(|_| ()), main_is_module);
     // An ES module entry: its evaluation promise rejected (uncaught) or
-    // never settled (Node warns and exits with 13).
+    // never settled (Node exits with 13).
     let result = result.and_then(
         |()| match interp::modules::check_main_promise(&mut interp)? {
-            Some(url) => {
-                eprintln!("Warning: Detected unsettled top-level await at {url}");
-                Err(JsError::Exit(13))
-            }
+            // Node 20 exits silently here (the warning came in Node 22).
+            Some(_) => Err(JsError::Exit(13)),
             None => Ok(()),
         },
     );

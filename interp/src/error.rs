@@ -116,6 +116,23 @@ impl Interp {
     pub fn syntax_error(&mut self, message: impl AsRef<str>) -> JsError {
         self.make_error(ErrorType::SyntaxError, message)
     }
+    /// The exception for source text that does not parse: a SyntaxError,
+    /// or V8's RangeError for source nested too deeply to compile.
+    pub fn parse_error(&mut self, e: &parser::ParseError) -> JsError {
+        if e.is_too_deep() {
+            self.range_error(parser::TOO_DEEP)
+        } else {
+            self.syntax_error(&e.message)
+        }
+    }
+    /// `RangeError: Invalid string length` if a string of `len` code units
+    /// would be longer than `string::MAX_LENGTH`.
+    pub fn check_string_length(&mut self, len: f64) -> JsResult<()> {
+        if len > crate::string::MAX_LENGTH as f64 {
+            return Err(self.range_error("Invalid string length"));
+        }
+        Ok(())
+    }
 }
 
 /// `throw new Error(msg)` from native code.

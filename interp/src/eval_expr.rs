@@ -1352,6 +1352,7 @@ impl Interp {
         Ok(match op {
             BinaryOp::Add => {
                 if let (Value::String(a), Value::String(b)) = (l, r) {
+                    self.check_string_length((a.len() + b.len()) as f64)?;
                     return Ok(Value::String(a.concat(b)));
                 }
                 let lp = to_primitive(self, l, Hint::Default)?;
@@ -1359,6 +1360,7 @@ impl Interp {
                 if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {
                     let ls = to_string(self, &lp)?;
                     let rs = to_string(self, &rp)?;
+                    self.check_string_length((ls.len() + rs.len()) as f64)?;
                     return Ok(Value::String(ls.concat(&rs)));
                 }
                 let a = to_numeric(self, &lp)?;

@@ -79,6 +79,8 @@ pub struct Interp {
     pub host_data: HashMap<&'static str, Value>,
     /// CommonJS and ES module loaders (`modules/`).
     pub modules: crate::modules::ModuleLoader,
+    /// `--permission` and its `--allow-*` lists (`permission.rs`).
+    pub permissions: crate::permission::Permissions,
 }
 
 impl Interp {
@@ -113,6 +115,7 @@ impl Interp {
             name_keys: Default::default(),
             host_data: HashMap::new(),
             modules: crate::modules::ModuleLoader::default(),
+            permissions: Default::default(),
         };
         crate::realm::initialize_intrinsics(&mut interp);
         interp
@@ -180,7 +183,7 @@ impl Interp {
         #[cfg(not(feature = "gc-stress"))]
         {
             self.allocations_since_gc += 1;
-            if self.allocations_since_gc >= self.gc_threshold {
+            if self.allocations_since_gc >= self.gc_threshold || crate::heap_limit::over_limit() {
                 self.collect_garbage();
             }
         }
@@ -206,6 +209,7 @@ impl Interp {
     pub fn collect_garbage(&mut self) {
         self.allocations_since_gc = 0;
         crate::generator::run_on_main_stack(&self.coroutines, gc::force_collect);
+        crate::heap_limit::check_after_collection();
         let live = gc::stats().bytes_allocated;
         // Collect again after allocating about as many objects as are live
         // (each object box is roughly 100-200 bytes), but at least 8,000:

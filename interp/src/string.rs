@@ -18,6 +18,11 @@ enum Repr {
     Utf16(Box<[u16]>),
 }
 
+/// The longest string, in code units: V8's `String::kMaxLength` on 64-bit
+/// targets. Making a longer one is `RangeError: Invalid string length`
+/// (`Interp::check_string_length`), never an allocation of gigabytes.
+pub const MAX_LENGTH: usize = (1 << 29) - 24;
+
 /// An immutable JavaScript string value (cheap to clone).
 #[derive(Clone)]
 pub struct JsString(Rc<Repr>);

@@ -21,6 +21,10 @@ use lexer::{Context, LexError, Lexer, Tok};
 /// stack of the passes that walk the tree recursively.
 pub const MAX_NESTING: usize = 3000;
 
+/// The message of the error for source nested deeper than `MAX_NESTING`
+/// (V8 reports such source as a RangeError when it compiles it).
+pub const TOO_DEEP: &str = "Maximum call stack size exceeded";
+
 /// A syntax error with the span it points at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
@@ -32,6 +36,11 @@ pub struct ParseError {
 }
 
 impl ParseError {
+    /// The source is nested deeper than `MAX_NESTING`.
+    pub fn is_too_deep(&self) -> bool {
+        self.message == TOO_DEEP
+    }
+
     /// `file:line:col`, the source line, a caret under the span, then
     /// `SyntaxError: message`, as Node shows it.
     pub fn render(&self, file: &str, source: &str) -> String {
@@ -160,8 +169,7 @@ impl Iterator for NestingGuard<'_> {
                     if self.depth > MAX_NESTING {
                         return Some(Err(LexError {
                             span: Span::new(*l, *r),
-                            message: "Maximum call stack size exceeded: brackets nested too deeply"
-                                .into(),
+                            message: TOO_DEEP.into(),
                             incomplete: false,
                         }));
                     }

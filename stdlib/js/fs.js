@@ -203,7 +203,9 @@ function appendFileSync(path, data, options) {
 function existsSync(path) {
   try {
     return binding.existsSync(toPath(path));
-  } catch {
+  } catch (e) {
+    // Node lets a permission-model denial through.
+    if (e && e.code === 'ERR_ACCESS_DENIED') throw e;
     return false;
   }
 }

@@ -1070,6 +1070,62 @@ fn parse_op(interp: &mut Interp, name: &str, args: &[Value]) -> JsResult<Result<
     }))
 }
 
+/// The permission model's check (`--permission`): the paths an operation
+/// reads and writes. Operations on a descriptor were checked at `open`.
+fn check_permission(interp: &mut Interp, op: &Op) -> JsResult<()> {
+    use interp::permission::{check, Scope::FsRead, Scope::FsWrite};
+    if !interp.permissions.enabled {
+        return Ok(());
+    }
+    match op {
+        Op::Open { path, flags, .. } | Op::ReadFile { path, flags } => {
+            if flags.read {
+                check(interp, FsRead, path)?;
+            }
+            if flags.write || flags.append || flags.create || flags.truncate {
+                check(interp, FsWrite, path)?;
+            }
+            Ok(())
+        }
+        Op::Stat { path, .. }
+        | Op::Access { path, .. }
+        | Op::Exists { path }
+        | Op::Readdir { path }
+        | Op::Realpath { path }
+        | Op::Readlink { path } => check(interp, FsRead, path),
+        Op::WriteFile { path, .. }
+        | Op::Unlink { path }
+        | Op::Mkdir { path, .. }
+        | Op::Rmdir { path }
+        | Op::Rm { path, .. }
+        | Op::Truncate { path, .. }
+        | Op::Chmod { path, .. }
+        | Op::Utimes { path, .. } => check(interp, FsWrite, path),
+        Op::Rename { from, to } => {
+            check(interp, FsRead, from)?;
+            check(interp, FsWrite, from)?;
+            check(interp, FsWrite, to)
+        }
+        Op::CopyFile { from, to, .. } => {
+            check(interp, FsRead, from)?;
+            check(interp, FsWrite, to)
+        }
+        // A link is a way to reach its target: both ends need both.
+        Op::Symlink { target, path } => {
+            for p in [target, path] {
+                check(interp, FsRead, p)?;
+                check(interp, FsWrite, p)?;
+            }
+            Ok(())
+        }
+        Op::Close { .. }
+        | Op::Read { .. }
+        | Op::Write { .. }
+        | Op::Fstat { .. }
+        | Op::Ftruncate { .. } => Ok(()),
+    }
+}
+
 /// Each operation: its name, the number of arguments before the
 /// callback, and its name in traces.
 const OPS: &[(&str, usize, &str)] = &[
@@ -1113,7 +1169,10 @@ fn op_name(interp: &Interp) -> String {
 fn call_sync(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let name = op_name(interp);
     let result = match parse_op(interp, &name, args)? {
-        Ok(op) => perform(op),
+        Ok(op) => {
+            check_permission(interp, &op)?;
+            perform(op)
+        }
         Err(e) => Err(e),
     };
     match result {
@@ -1147,6 +1206,20 @@ fn call_async(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Va
     }
     let op_args: Vec<Value> = args.iter().take(argc).cloned().collect();
     let op = parse_op(interp, &name, &op_args)?;
+    // A denied operation calls back with the error, as Node's does.
+    let denied = match &op {
+        Ok(op) => match check_permission(interp, op) {
+            Err(JsError::Throw(e)) => Some(e),
+            Err(other) => return Err(other),
+            Ok(()) => None,
+        },
+        Err(_) => None,
+    };
+    let op = if denied.is_some() {
+        Err(FsError::errno(libc::EACCES, "open", None))
+    } else {
+        op
+    };
     let work: event_loop::IoWork = match op {
         Ok(op) => Box::new(move || Box::new(perform(op)) as Box<dyn std::any::Any + Send>),
         Err(e) => {
@@ -1158,12 +1231,13 @@ fn call_async(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Va
             Ok(r) => *r,
             Err(_) => return Ok(()),
         };
-        let args = match result {
-            Ok(out) => {
+        let args = match (result, denied) {
+            (_, Some(e)) => vec![e],
+            (Ok(out), None) => {
                 let v = to_js(interp, out);
                 vec![Value::Null, v]
             }
-            Err(e) => vec![e.to_record(interp)],
+            (Err(e), None) => vec![e.to_record(interp)],
         };
         interp.call(&callback, &Value::Undefined, &args)?;
         Ok(())

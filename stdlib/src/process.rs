@@ -743,6 +743,11 @@ fn build_process(interp: &mut Interp, options: &ProcessOptions) -> JsObject {
         ("uptime", process_uptime, 0),
     ];
     define_methods(interp, &process, table);
+    if interp.permissions.enabled {
+        let permission = new_object(interp);
+        define_methods(interp, &permission, &[("has", permission_has, 2)]);
+        process.define_value("permission", Value::Object(permission), a);
+    }
     if let Some(Value::Object(mu)) = process.get_own_data(&PropertyKey::from("memoryUsage")) {
         define_methods(interp, &mu, &[("rss", process_memory_rss, 0)]);
     }
@@ -761,6 +766,24 @@ fn build_process(interp: &mut Interp, options: &ProcessOptions) -> JsObject {
         );
     }
     process
+}
+
+/// `process.permission.has(scope, reference)` (`--permission` only).
+fn permission_has(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let scope = match arg(args, 0) {
+        Value::String(s) => s.to_rust_string(),
+        other => return Err(invalid_arg_type(interp, "scope", "of type string", &other)),
+    };
+    let reference = match arg(args, 1) {
+        Value::Undefined => None,
+        v => Some(to_string(interp, &v)?.to_rust_string()),
+    };
+    let Some(scope) = interp::permission::Scope::parse(&scope) else {
+        return Ok(Value::Bool(false));
+    };
+    Ok(Value::Bool(
+        interp.permissions.has(scope, reference.as_deref()),
+    ))
 }
 
 /// Makes `process` an EventEmitter with `events.js` (as Node's bootstrap
@@ -819,6 +842,13 @@ pub fn install(interp: &mut Interp, options: &ProcessOptions) -> JsResult<()> {
         match r {
             Ok(()) | Err(JsError::Throw(_)) => {}
             Err(e) => return Err(e),
+        }
+        if interp.permissions.enabled {
+            emit_warning_text(
+                interp,
+                "Permission is an experimental feature and might change at any time",
+                "ExperimentalWarning",
+            )?;
         }
     }
     Ok(())

@@ -341,6 +341,7 @@ fn open_connection(_interp: &mut Interp, addr: SocketAddr) -> std::io::Result<Tc
 
 fn tcp_listen(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let (host, port) = host_port(interp, args, 0)?;
+    interp::permission::check_net(interp, &host, port)?;
     let Some(addr) = resolve(&host, port) else {
         return Err(JsError::Throw(not_found_record(interp, &host)));
     };
@@ -462,6 +463,7 @@ fn register_stream(
 
 fn tcp_connect(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let (host, port) = host_port(interp, args, 0)?;
+    interp::permission::check_net(interp, &host, port)?;
     let cb = callback_arg(interp, args, 2)?;
     let Some(addr) = resolve(&host, port) else {
         let rec = not_found_record(interp, &host);

@@ -425,7 +425,7 @@ const SET_INTERVAL_SOURCE: &str = "(function (newInterval, clearInterval) {
 fn promises_set_interval(interp: &mut Interp) -> JsResult<Value> {
     let program = match parser::parse_script(SET_INTERVAL_SOURCE) {
         Ok(p) => p,
-        Err(e) => return Err(interp.syntax_error(e.message)),
+        Err(e) => return Err(interp.parse_error(&e)),
     };
     let source =
         interp::execution_context::Source::new("node:timers/promises", SET_INTERVAL_SOURCE);

@@ -483,12 +483,15 @@ fn array_join(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
     if interp.join_stack_contains(&o) {
         return Ok(Value::from(""));
     }
+    // The separators alone may already be too long a string.
+    interp.check_string_length(sep.len() as f64 * (len - 1.0).max(0.0))?;
     interp.join_stack_push(o.clone());
     let r = (|| {
         let mut out = JsStringBuilder::new();
         for k in 0..len as usize {
             if k > 0 {
                 out.push_str(&sep);
+                interp.check_string_length(out.len() as f64)?;
             }
             let v = get(interp, &o, &PropertyKey::from(k))?;
             if !v.is_nullish() {

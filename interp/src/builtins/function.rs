@@ -147,7 +147,7 @@ pub fn create_dynamic_function(
     );
     let program = match parser::parse_script(&source) {
         Ok(p) => p,
-        Err(e) => return Err(interp.syntax_error(e.message)),
+        Err(e) => return Err(interp.parse_error(&e)),
     };
     let src = crate::execution_context::Source::new("<anonymous>", source.as_str());
     let global_env = interp.realm.global_env.clone();

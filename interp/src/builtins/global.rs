@@ -59,7 +59,7 @@ pub fn perform_eval(interp: &mut Interp, x: Value, direct: bool) -> JsResult<Val
     let text = code.to_rust_string();
     let program = match parser::parse(&text, &options) {
         Ok(p) => p,
-        Err(e) => return Err(interp.syntax_error(e.message)),
+        Err(e) => return Err(interp.parse_error(&e)),
     };
     let strict = caller_strict || program.strict;
     let (outer_lex, var_env, private_env, function) = if direct {

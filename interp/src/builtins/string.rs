@@ -285,9 +285,7 @@ fn repeat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> 
     if s.is_empty() {
         return Ok(Value::String(s));
     }
-    if s.len() as f64 * n > (1u64 << 29) as f64 {
-        return Err(interp.range_error("Invalid string length"));
-    }
+    interp.check_string_length(s.len() as f64 * n)?;
     let mut b = JsStringBuilder::new();
     for _ in 0..n as usize {
         b.push_str(&s);
@@ -305,6 +303,7 @@ fn pad(interp: &mut Interp, this: &Value, args: &[Value], at_start: bool) -> JsR
     if max <= s.len() || filler.is_empty() {
         return Ok(Value::String(s));
     }
+    interp.check_string_length(max as f64)?;
     let fill_len = max - s.len();
     let units = filler.code_units();
     let mut b = JsStringBuilder::new();
@@ -331,6 +330,7 @@ fn concat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> 
     let mut s = this_str(interp, this, "concat")?;
     for a in args {
         let t = to_string(interp, a)?;
+        interp.check_string_length((s.len() + t.len()) as f64)?;
         s = s.concat(&t);
     }
     Ok(Value::String(s))

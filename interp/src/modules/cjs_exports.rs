@@ -56,7 +56,14 @@ fn collect(
             continue;
         }
         seen.push(target.clone());
-        let Ok(text) = std::fs::read_to_string(&target) else {
+        let readable = interp.permissions.has(
+            crate::permission::Scope::FsRead,
+            Some(&target.display().to_string()),
+        );
+        let Some(text) = readable
+            .then(|| std::fs::read_to_string(&target).ok())
+            .flatten()
+        else {
             continue;
         };
         if let Ok(p) = super::commonjs::parse_commonjs(&text) {

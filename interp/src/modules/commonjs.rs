@@ -241,7 +241,7 @@ fn resolve_filename(interp: &mut Interp, module: &JsObject, request: &str) -> Js
             });
             Ok(Resolved::File(p))
         }
-        Ok(None) => Err(module_not_found(interp, request, &filename)),
+        Ok(None) => Err(module_not_found(interp, request, Some(&filename))),
         Err(PackageError::NotExported(m)) => Err(coded_error(
             interp,
             ErrorType::Error,
@@ -264,10 +264,11 @@ fn resolve_filename(interp: &mut Interp, module: &JsObject, request: &str) -> Js
 }
 
 /// `Error: Cannot find module 'x'\nRequire stack:\n- /abs/main.js` with
-/// `code` and `requireStack`.
-fn module_not_found(interp: &mut Interp, request: &str, from: &str) -> JsError {
-    let mut stack = vec![from.to_string()];
-    let mut cur = from.to_string();
+/// `code` and `requireStack`; for the entry file (`from` is `None`) the
+/// stack is empty and not part of the message, as in Node.
+pub(crate) fn module_not_found(interp: &mut Interp, request: &str, from: Option<&str>) -> JsError {
+    let mut stack: Vec<String> = from.map(str::to_string).into_iter().collect();
+    let mut cur = from.unwrap_or_default().to_string();
     while let Some(p) = interp.modules.parents.get(&cur) {
         if stack.contains(p) {
             break;
@@ -275,7 +276,10 @@ fn module_not_found(interp: &mut Interp, request: &str, from: &str) -> JsError {
         stack.push(p.clone());
         cur = p.clone();
     }
-    let mut message = format!("Cannot find module '{request}'\nRequire stack:");
+    let mut message = format!("Cannot find module '{request}'");
+    if !stack.is_empty() {
+        message.push_str("\nRequire stack:");
+    }
     for s in &stack {
         message.push_str(&format!("\n- {s}"));
     }

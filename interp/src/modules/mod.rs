@@ -50,7 +50,7 @@ pub mod resolve;
 pub mod trace;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use crate::interp::Interp;
@@ -153,7 +153,13 @@ pub enum EntryKind {
 /// or an ES module, per `kind`. Jobs and timers are left to the caller's
 /// event loop.
 pub fn run_main(interp: &mut Interp, filename: &str, kind: EntryKind) -> JsResult<()> {
-    let path = resolve::absolute_path(filename);
+    // Module._resolveFilename for the entry: the file, `.js`/`.json`
+    // added, or a directory's index; `Cannot find module` otherwise.
+    let requested = resolve::absolute_path(filename).display().to_string();
+    let path = match resolve::resolve_require(interp, &requested, Path::new("/")) {
+        Ok(Some(p)) => p,
+        _ => return Err(commonjs::module_not_found(interp, &requested, None)),
+    };
     let path = std::fs::canonicalize(&path).unwrap_or(path);
     let key = path.display().to_string();
     let format = match kind {

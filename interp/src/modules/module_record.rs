@@ -223,7 +223,7 @@ pub(crate) fn parse_failure(
     source: &Rc<Source>,
     e: &parser::ParseError,
 ) -> JsError {
-    let err = interp.syntax_error(&e.message);
+    let err = interp.parse_error(e);
     interp.last_throw_position = Some((source.clone(), e.span.start));
     err
 }
@@ -702,8 +702,15 @@ fn commonjs_record(interp: &mut Interp, key: &str, text: String) -> JsResult<Mod
 }
 
 pub(crate) fn read_source(interp: &mut Interp, path: &Path) -> JsResult<String> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => Ok(t),
+    crate::permission::check(
+        interp,
+        crate::permission::Scope::FsRead,
+        &path.display().to_string(),
+    )?;
+    // Bytes that are not UTF-8 decode to U+FFFD, as Node reads source.
+    match std::fs::read(path) {
+        Ok(t) => Ok(String::from_utf8(t)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
         Err(e) => Err(interp.make_error(
             ErrorType::Error,
             format!("Cannot read {}: {e}", path.display()),

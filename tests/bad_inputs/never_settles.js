@@ -1,0 +1,2 @@
+new Promise(() => {});
+console.log('sync done');
