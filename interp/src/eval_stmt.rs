@@ -118,6 +118,7 @@ impl Interp {
             StmtKind::While(test, body) => {
                 let mut last = Some(Value::Undefined);
                 loop {
+                    self.tick()?;
                     let t = self.eval_expr(test)?;
                     if !to_boolean(&t) {
                         return Ok(Completion::Normal(last));
@@ -134,6 +135,7 @@ impl Interp {
             StmtKind::DoWhile(body, test) => {
                 let mut last = Some(Value::Undefined);
                 loop {
+                    self.tick()?;
                     let c = self.eval_stmt(body, &[])?;
                     if !loop_continues(&c, labels) {
                         return Ok(loop_exit(c, last));
@@ -376,6 +378,7 @@ impl Interp {
         self.create_per_iteration_environment(per_iteration);
         let mut last = Some(Value::Undefined);
         loop {
+            self.tick()?;
             if let Some(t) = &f.test {
                 let tv = self.eval_expr(t)?;
                 if !to_boolean(&tv) {
@@ -467,6 +470,7 @@ impl Interp {
         value: Value,
         labels: Labels,
     ) -> JsResult<Completion> {
+        self.tick()?;
         let outer = self.lexical_env();
         match &f.left {
             ForHead::Decl(VarKind::Var, pat, _) => self.bind_pattern(pat, value, None)?,

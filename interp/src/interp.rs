@@ -48,6 +48,9 @@ pub struct Interp {
     pub event_loop: crate::event_loop::EventLoop,
     pub options: InterpOptions,
     pub(crate) call_depth: usize,
+    /// Calls and loop iterations left before the program is stopped
+    /// (`tick`); unlimited unless a host lowers it.
+    pub step_budget: u64,
     /// Lowest stack address the current stack may grow to (0 = unchecked).
     pub(crate) stack_limit: usize,
     pub(crate) coroutines: Vec<CoroutineFrame>,
@@ -99,6 +102,7 @@ impl Interp {
             event_loop: Default::default(),
             options,
             call_depth: 0,
+            step_budget: u64::MAX,
             stack_limit: 0,
             coroutines: Vec::new(),
             symbol_registry: HashMap::new(),
@@ -298,7 +302,20 @@ impl Interp {
         Ok(())
     }
 
+    /// Counts one step (a call or a loop iteration) against
+    /// `step_budget`; when it runs out the program ends as if by
+    /// `process.exit(124)` (hosts such as the fuzz targets set a budget).
+    #[inline]
+    pub(crate) fn tick(&mut self) -> JsResult<()> {
+        if self.step_budget == 0 {
+            return Err(crate::JsError::Exit(124));
+        }
+        self.step_budget -= 1;
+        Ok(())
+    }
+
     pub(crate) fn enter_call(&mut self) -> JsResult<()> {
+        self.tick()?;
         if self.call_depth >= MAX_CALL_DEPTH {
             return Err(self.range_error("Maximum call stack size exceeded"));
         }
