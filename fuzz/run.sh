@@ -29,7 +29,7 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   echo "== $t for ${secs}s"
   if ! nice -n 19 cargo fuzz run -O --sanitizer none "$t" "corpus/$t" seeds -- \
-      -max_total_time="$secs" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+      -max_total_time="$secs" -timeout=60 -rss_limit_mb=4096 -max_len=65536 \
       -close_fd_mask=1 -dict=js.dict -print_final_stats=1 >"logs/$t.log" 2>&1; then
     echo "$t: FINDING (see logs/$t.log and artifacts/$t/)"
     status=1

@@ -99,6 +99,11 @@ fn serialize_property(
 }
 
 fn enter(interp: &mut Interp, st: &mut State, o: &JsObject) -> JsResult<()> {
+    // Nesting is bounded as calls are (V8 runs out of stack near 4,500
+    // levels), which also bounds the cost of the cycle check below.
+    if st.stack.len() >= crate::interp::MAX_CALL_DEPTH {
+        return Err(interp.range_error("Maximum call stack size exceeded"));
+    }
     if st.stack.contains(o) {
         return Err(interp.type_error("Converting circular structure to JSON"));
     }
