@@ -23,7 +23,23 @@ fuzz_target!(|data: &[u8]| {
     worker::run(move || run(&src));
 });
 
+/// Regular expressions backtrack without a step limit (regress, like V8
+/// without its backtrack limit): `/^(a+)+$/` on `'a'.repeat(36) + 'b'`
+/// runs for hours by design, and the step budget cannot stop it. Inputs
+/// that can build a regexp are left to the lexer and parser targets (this
+/// target found exactly that hang in its first runs).
+fn may_build_regexp(src: &str) -> bool {
+    if ["RegExp", "match", "search"].iter().any(|w| src.contains(w)) {
+        return true;
+    }
+    let ctx = std::rc::Rc::new(lexer::Context::default());
+    lexer::Lexer::new(src, ctx).any(|t| matches!(t, Ok((_, lexer::Tok::Regex(..), _))))
+}
+
 fn run(src: &str) {
+    if may_build_regexp(src) {
+        return;
+    }
     let Ok(program) = parser::parse(src, &parser::ParseOptions::default()) else {
         return;
     };
