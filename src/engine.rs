@@ -15,6 +15,7 @@ use interp::event_loop::LoopModel;
 use interp::execution_context::Source;
 use interp::inspect::{inspect, InspectOptions};
 use interp::promise::{promise_data, PromiseState};
+use interp::realm::define_global;
 use interp::{Attributes, Interp, JsError, JsObject, PropertyKey, ReplCompletion, Value};
 use minijs::repl::{Engine, OutputHook};
 
@@ -52,7 +53,7 @@ impl ReplEngine {
     /// How Node's REPL reports an uncaught value: `Uncaught` and the error's
     /// stack without the REPL's own top-level frames, or the inspected value.
     fn uncaught(&mut self, v: &Value) -> String {
-        set_global(&mut self.interp, "_error", v.clone());
+        define_global(&mut self.interp, "_error", v.clone());
         let stack = match v {
             Value::Object(o) if interp::error::is_error_object(v) => {
                 match o
@@ -139,10 +140,6 @@ fn is_top_level_frame(line: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn set_global(interp: &mut Interp, name: &str, v: Value) {
-    interp::realm::define_global(interp, name, v);
-}
-
 /// Parses one input: a script, or, if that fails, a script whose top level
 /// awaits. The first error is the one reported.
 fn parse_input(source: &str) -> Result<(parser::ast::Program, String), parser::ParseError> {
@@ -198,7 +195,7 @@ impl Engine for ReplEngine {
         };
         match outcome {
             Ok(v) => {
-                set_global(&mut self.interp, "_", v.clone());
+                define_global(&mut self.interp, "_", v.clone());
                 Ok(self.inspect(&v))
             }
             Err(v) => Err(self.uncaught(&v)),

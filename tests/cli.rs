@@ -5,6 +5,10 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn minijs(args: &[&str], stdin: Option<&str>) -> Output {
+    minijs_bytes(args, stdin.map(str::as_bytes))
+}
+
+fn minijs_bytes(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minijs"))
         .args(args)
         .stdin(Stdio::piped())
@@ -13,8 +17,8 @@ fn minijs(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("run minijs");
     if let Some(mut input) = child.stdin.take() {
-        if let Some(text) = stdin {
-            input.write_all(text.as_bytes()).expect("write stdin");
+        if let Some(bytes) = stdin {
+            input.write_all(bytes).expect("write stdin");
         }
     }
     child.wait_with_output().expect("minijs output")
@@ -117,17 +121,7 @@ fn the_repl_reads_piped_input_with_i() {
     let input = b"{ a: 1 }\n{ let q = 1; q + 1 }\nlet v = await Promise.resolve(4); v * 2\n\
                   \xff\xfe not utf-8\nfunction f() { throw new Error('in f') }\nf()\n\
                   await new Promise(() => {})\n'still here'\nprocess.exit(3)\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_minijs"))
-        .arg("-i")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run minijs");
-    if let Some(mut s) = child.stdin.take() {
-        s.write_all(input).expect("write stdin");
-    }
-    let o = child.wait_with_output().expect("minijs output");
+    let o = minijs_bytes(&["-i"], Some(input));
     let out = stdout(&o);
     let err = stderr(&o);
     // `{ a: 1 }` is an object literal, as in Node's REPL; a block stays a block.

@@ -100,36 +100,35 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 
-    /// Waits until the last line on the screen is an empty prompt.
-    fn ready(&self) {
+    /// Polls the screen (with colour escapes if `escapes`) until `done`
+    /// holds, for at most 15 s (the REPL is asynchronous); returns it.
+    fn until(&self, escapes: bool, what: &str, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let screen = self.screen(false);
-            if prompt_lines(&screen) > self.prompts_sent.get()
-                && screen.lines().rev().find(|l| !l.trim().is_empty()) == Some(">")
-            {
-                return;
+            let screen = self.screen(escapes);
+            if done(&screen) {
+                return screen;
             }
             if Instant::now() > deadline {
-                panic!("timed out waiting for a prompt; screen:\n{screen}");
+                panic!("timed out waiting for {what}; screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(20));
         }
     }
 
-    /// Waits until the screen contains `text` (the REPL is asynchronous).
+    /// Waits until the last line on the screen is an empty prompt.
+    fn ready(&self) {
+        self.until(false, "a prompt", |screen| {
+            prompt_lines(screen) > self.prompts_sent.get()
+                && screen.lines().rev().find(|l| !l.trim().is_empty()) == Some(">")
+        });
+    }
+
+    /// Waits until the screen contains `text`.
     fn wait_for(&self, text: &str, what: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let screen = self.screen(false);
-            if screen.contains(text) {
-                return screen;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what} ({text:?}); screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        self.until(false, &format!("{what} ({text:?})"), |screen| {
+            screen.contains(text)
+        })
     }
 }
 
@@ -239,18 +238,11 @@ fn results_are_coloured_on_a_terminal() {
     let dir = state_dir("color");
     let t = Tmux::start(&dir, true);
     t.line("[1, 'a', null]");
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let screen = t.screen(true);
-        // Numbers yellow, strings green, null bold (Node's inspect styles).
-        if screen.contains("\x1b[33m1")
+    // Numbers yellow, strings green, null bold (Node's inspect styles).
+    t.until(true, "the colours", |screen| {
+        screen.contains("\x1b[33m1")
             && screen.contains("\x1b[32m'a'")
             && screen.contains("\x1b[1mnull")
-        {
-            break;
-        }
-        assert!(Instant::now() < deadline, "no colours; screen:\n{screen}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    });
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -53,6 +53,19 @@ struct Ctx<'a> {
     error: Option<crate::JsError>,
 }
 
+impl<'a> Ctx<'a> {
+    fn new(opts: &'a InspectOptions) -> Ctx<'a> {
+        Ctx {
+            opts,
+            seen: Vec::new(),
+            circular: Vec::new(),
+            indentation_lvl: 0,
+            current_depth: 0,
+            error: None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Extras {
     Object,
@@ -62,28 +75,13 @@ enum Extras {
 /// `util.inspect(value)`. A custom inspect method that throws is skipped
 /// (the object is shown as if it had none); see [`try_inspect`].
 pub fn inspect(interp: &mut Interp, value: &Value, opts: &InspectOptions) -> String {
-    let mut ctx = Ctx {
-        opts,
-        seen: Vec::new(),
-        circular: Vec::new(),
-        indentation_lvl: 0,
-        current_depth: 0,
-        error: None,
-    };
-    format_value(interp, &mut ctx, value, 0, false)
+    format_value(interp, &mut Ctx::new(opts), value, 0, false)
 }
 
 /// `util.inspect(value)`, failing with the exception of a custom inspect
 /// method (`[util.inspect.custom]`) as Node's does.
 pub fn try_inspect(interp: &mut Interp, value: &Value, opts: &InspectOptions) -> JsResult<String> {
-    let mut ctx = Ctx {
-        opts,
-        seen: Vec::new(),
-        circular: Vec::new(),
-        indentation_lvl: 0,
-        current_depth: 0,
-        error: None,
-    };
+    let mut ctx = Ctx::new(opts);
     let text = format_value(interp, &mut ctx, value, 0, false);
     match ctx.error {
         Some(e) => Err(e),
@@ -1427,17 +1425,7 @@ pub fn format_log_args(interp: &mut Interp, args: &[Value]) -> JsResult<String> 
                             }
                             _ => n,
                         };
-                        out.push_str(&format_primitive(
-                            &Ctx {
-                                opts: &opts,
-                                seen: vec![],
-                                circular: vec![],
-                                indentation_lvl: 0,
-                                current_depth: 0,
-                                error: None,
-                            },
-                            &Value::Number(n),
-                        ));
+                        out.push_str(&format_primitive(&Ctx::new(&opts), &Value::Number(n)));
                     }
                     'j' => {
                         let r =
