@@ -83,26 +83,6 @@ function utcDate() {
   return dateCache;
 }
 
-// Headers whose repeats Node drops (the first wins); set-cookie collects an
-// array, cookie joins with '; ', the rest join with ', '.
-const SINGLE = new Set([
-  'age', 'authorization', 'content-length', 'content-type', 'etag', 'expires', 'from',
-  'host', 'if-modified-since', 'if-unmodified-since', 'last-modified', 'location',
-  'max-forwards', 'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent',
-]);
-
-function addHeader(headers, name, value) {
-  const key = name.toLowerCase();
-  const old = headers[key];
-  if (old === undefined) {
-    headers[key] = key === 'set-cookie' ? [value] : value;
-  } else if (key === 'set-cookie') {
-    old.push(value);
-  } else if (!SINGLE.has(key)) {
-    headers[key] = old + (key === 'cookie' ? '; ' : ', ') + value;
-  }
-}
-
 // ---------------------------------------------------------------------------
 // IncomingMessage: a request (server side) or a response (client side).
 
@@ -112,13 +92,14 @@ function addHeader(headers, name, value) {
 // a request in an interpreter. The end of an unread body is remembered
 // and pushed when (if ever) the state is made.
 
+// A server's requests are made in Rust (stdlib/src/http_server.rs) with
+// this prototype: own socket, method, url, headers, rawHeaders (and the
+// version when not 1.1); their listener table is made when first used.
 function IncomingMessage(socket) {
   EventEmitter.init.call(this);
   this.socket = socket;
   this.rawHeaders = [];
   this.headers = {};
-  this.rawTrailers = [];
-  this.trailers = {};
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
@@ -135,11 +116,29 @@ Object.assign(IncomingMessage.prototype, {
   statusCode: null,
   statusMessage: null,
   _eofPending: false,
+  // Whether the stream state has been made (see below).
+  _hasState: false,
 });
 
 function ownReadableState(stream, state) {
   Object.defineProperty(stream, '_readableState', {
     value: state, writable: true, configurable: true, enumerable: true,
+  });
+  stream._hasState = true;
+}
+
+// Trailers (never parsed into: they are skipped) made when first used.
+for (const [name, make] of [['rawTrailers', () => []], ['trailers', () => ({})]]) {
+  Object.defineProperty(IncomingMessage.prototype, name, {
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(this, name, { value, writable: true, configurable: true, enumerable: true });
+    },
   });
 }
 
@@ -166,18 +165,18 @@ Object.defineProperty(IncomingMessage.prototype, 'connection', {
   },
 });
 
-IncomingMessage.prototype._setHead = function _setHead(minor, raw) {
+/** The head's version and headers (`headers` lower-cased by the binding, as Node's). */
+IncomingMessage.prototype._setHead = function _setHead(minor, raw, headers) {
   this.httpVersionMinor = minor;
   this.httpVersion = '1.' + minor;
   this.rawHeaders = raw;
-  const headers = this.headers;
-  for (let i = 0; i < raw.length; i += 2) addHeader(headers, raw[i], raw[i + 1]);
+  this.headers = headers;
 };
 
 /** The body is complete: its end, now or when the stream is first used. */
 IncomingMessage.prototype._endBody = function _endBody() {
   this.complete = true;
-  if (Object.prototype.hasOwnProperty.call(this, '_readableState')) this.push(null);
+  if (this._hasState) this.push(null);
   else this._eofPending = true;
 };
 
@@ -195,9 +194,9 @@ IncomingMessage.prototype.setTimeout = function setTimeout(ms, cb) {
 class OutgoingMessage extends Stream {
   constructor() {
     super();
-    // The other fields start from the defaults on the prototype (below):
-    // one response per request, each assignment counts.
-    this._headers = Object.create(null);
+    // The fields start from the defaults on the prototype (below): one
+    // response per request, each assignment counts. A server's responses
+    // are made in Rust (stdlib/src/http_server.rs) without this constructor.
   }
 
   get connection() {
@@ -218,6 +217,7 @@ class OutgoingMessage extends Stream {
     }
     validateHeaderName(name);
     validateHeaderValue(name, value);
+    if (this._headers === null) this._headers = Object.create(null);
     this._headers[name.toLowerCase()] = [name, value];
     return this;
   }
@@ -229,43 +229,66 @@ class OutgoingMessage extends Stream {
   }
 
   getHeader(name) {
+    if (this._headers === null) return undefined;
     const entry = this._headers[String(name).toLowerCase()];
     return entry === undefined ? undefined : entry[1];
   }
 
   getHeaders() {
     const out = Object.create(null);
+    if (this._headers === null) return out;
     for (const key of Object.keys(this._headers)) out[key] = this._headers[key][1];
     return out;
   }
 
   getHeaderNames() {
-    return Object.keys(this._headers);
+    return this._headers === null ? [] : Object.keys(this._headers);
   }
 
   getRawHeaderNames() {
-    return Object.keys(this._headers).map((k) => this._headers[k][0]);
+    return this.getHeaderNames().map((k) => this._headers[k][0]);
   }
 
   hasHeader(name) {
-    return this._headers[String(name).toLowerCase()] !== undefined;
+    return this._headers !== null && this._headers[String(name).toLowerCase()] !== undefined;
   }
 
   removeHeader(name) {
     if (this._header !== null) {
       throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
     }
-    delete this._headers[String(name).toLowerCase()];
+    if (this._headers !== null) delete this._headers[String(name).toLowerCase()];
   }
 
-  /** Builds the head from `firstLine` and the headers, as Node orders it. */
-  _storeHeader(firstLine) {
+  /**
+   * Builds the head from `firstLine` and the headers, as Node orders it:
+   * from `headers` (writeHead's, when no header was set before, which
+   * then are not stored, as in Node) or else the stored ones. Built in
+   * Rust (binding.httpHead) unless a header needs this code: an invalid
+   * one (setHeader throws Node's error) or a value to convert.
+   */
+  _storeHeader(firstLine, headers) {
+    if (headers !== undefined) {
+      const head = binding.httpHead(this, firstLine, headers, false);
+      if (head !== false) {
+        this._header = head;
+        return;
+      }
+      for (const key of Object.keys(headers)) {
+        if (headers[key] !== undefined) this.setHeader(key, headers[key]);
+      }
+    }
+    const native = binding.httpHead(this, firstLine, this._headers, true);
+    if (native !== false) {
+      this._header = native;
+      return;
+    }
     let head = firstLine;
     let hasDate = false;
     let hasConnection = false;
     let hasLength = false;
     let hasEncoding = false;
-    for (const key of Object.keys(this._headers)) {
+    for (const key of Object.keys(this._headers || {})) {
       const entry = this._headers[key];
       const name = entry[0];
       const value = entry[1];
@@ -379,6 +402,25 @@ class OutgoingMessage extends Stream {
       this._implicitHeader();
     }
     if (cb) this.once('finish', cb);
+    // The usual case, the whole message in one write with nothing queued
+    // before it: head, body and framing go out in one native call.
+    if (!this._headerSent && this._attached && (!hasChunk || typeof chunk === 'string') &&
+        (encoding === undefined || encoding === 'utf8') && socketIdle(this.socket)) {
+      this._headerSent = true;
+      this.writableEnded = true;
+      this.finished = true;
+      const n = binding.writeMessage(this.socket._id, this._header, this._hasBody ? chunk : undefined,
+        this.chunkedEncoding, afterEnd, this);
+      if (n > 0) {
+        this.socket._bytesWritten += n;
+        // All of it is out: finished as Node's getter tells ('finish' follows).
+        this.writableFinished = true;
+        process.nextTick(finishMessage, this);
+      } else {
+        this._endBytes = -n;
+      }
+      return this;
+    }
     const done = () => this._onFinished();
     if (!this._hasBody) {
       this._send('', done);
@@ -403,11 +445,12 @@ class OutgoingMessage extends Stream {
   }
 
   _onFinished() {
-    if (this.writableFinished) return;
+    if (this._finishDone) return;
+    this._finishDone = true;
     this.writableFinished = true;
     // The server's own 'finish' work runs first, as Node's listener does.
     if (this._onFinish !== undefined) this._onFinish(this);
-    this.emit('finish');
+    if (this._events !== undefined) this.emit('finish');
   }
 
   /** Gives the message its socket: buffered output goes out. */
@@ -432,6 +475,27 @@ class OutgoingMessage extends Stream {
   }
 }
 
+/** Whether nothing is queued in the socket's stream (its handle takes writes directly). */
+function socketIdle(socket) {
+  const ws = socket._writableState;
+  return !(socket._id === null || ws.length !== 0 || ws.writing || ws.corked || ws.ending || ws.destroyed);
+}
+
+function finishMessage(msg) {
+  msg._onFinished();
+}
+
+/** The write of `end()`'s fast path was queued: it has been flushed (or failed). */
+function afterEnd(record, msg) {
+  const socket = msg.socket;
+  if (record) {
+    socket.destroy(netError(record, 'write'));
+    return;
+  }
+  socket._bytesWritten += msg._endBytes;
+  msg._onFinished();
+}
+
 /**
  * Writes for a message. When the socket's stream has nothing queued the
  * data goes straight to its handle (as Node's writeGeneric does), which
@@ -439,10 +503,7 @@ class OutgoingMessage extends Stream {
  * send at once. Returns whether everything went out now.
  */
 function writeToSocket(msg, socket, data, cb) {
-  const ws = socket._writableState;
-  if (socket._id === null || ws.length !== 0 || ws.writing || ws.corked || ws.ending || ws.destroyed) {
-    return socket.write(data, cb);
-  }
+  if (!socketIdle(socket)) return socket.write(data, cb);
   const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
   if (size === 0) {
     if (cb) process.nextTick(cb);
@@ -471,6 +532,7 @@ Object.assign(OutgoingMessage.prototype, {
   finished: false,
   writableEnded: false,
   writableFinished: false,
+  _finishDone: false,
   chunkedEncoding: false,
   useChunkedEncodingByDefault: true,
   sendDate: false,
@@ -478,6 +540,8 @@ Object.assign(OutgoingMessage.prototype, {
   _last: false,
   _hasBody: true,
   _contentLength: null,
+  _endBytes: 0,
+  _headers: null,
   socket: null,
   _attached: false,
   // Output written before the socket is ours (a pipelined response).
@@ -514,6 +578,11 @@ class ServerResponse extends OutgoingMessage {
     if (reason !== undefined) this.statusMessage = reason;
     if (Array.isArray(headers)) {
       for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
+    } else if (headers && this._headers === null) {
+      // As Node: with no header set before, writeHead's go straight into
+      // the head (getHeader does not see them).
+      this._implicitHeader(headers);
+      return this;
     } else if (headers) {
       for (const key of Object.keys(headers)) {
         if (headers[key] !== undefined) this.setHeader(key, headers[key]);
@@ -523,11 +592,11 @@ class ServerResponse extends OutgoingMessage {
     return this;
   }
 
-  _implicitHeader() {
+  _implicitHeader(headers) {
     const code = this.statusCode;
     if (code === 204 || code === 304 || (code >= 100 && code < 200)) this._hasBody = false;
     if (this.statusMessage === undefined) this.statusMessage = STATUS_CODES[code] || 'unknown';
-    this._storeHeader(`HTTP/1.1 ${code} ${this.statusMessage}\r\n`);
+    this._storeHeader(`HTTP/1.1 ${code} ${this.statusMessage}\r\n`, headers);
   }
 
   writeContinue(cb) {
@@ -548,8 +617,8 @@ function badRequestResponse(code) {
 }
 
 function emitClose(res, req) {
-  res.emit('close');
-  req.emit('close');
+  if (res._events !== undefined) res.emit('close');
+  if (req._events !== undefined) req.emit('close');
 }
 
 /** Serves one connection: parses its requests, answers them in order. */
@@ -569,7 +638,10 @@ function connectionListener(socket) {
     // An unread body is dumped (Node's req._dump()).
     // (A complete body nobody listens to stays untouched: its stream
     // state need not be made.)
-    if ((!req.complete || req.listenerCount('end') > 0) && !req.readableEnded) req.resume();
+    if ((!req.complete || (req._events !== undefined && req.listenerCount('end') > 0)) &&
+        !req.readableEnded) {
+      req.resume();
+    }
     process.nextTick(emitClose, res, req);
     if (res._last) {
       socket.destroySoon();
@@ -577,7 +649,7 @@ function connectionListener(socket) {
       responses[0]._attach(socket);
     } else if (clientEnded) {
       socket.end();
-    } else if (incoming === null) {
+    } else if (incoming === null && server.keepAliveTimeout > 0) {
       server._markIdle(socket);
     }
   }
@@ -598,14 +670,18 @@ function connectionListener(socket) {
     socket.destroy();
   }
 
-  function onhttp(kind, a, b, minor, raw, keepAlive, complete) {
+  // kind 1: (req, res, complete), made in Rust; 2: (bytes) of the body;
+  // 3: the end of the body; 4: (code, reason) a malformed request.
+  function onhttp(kind, a, b, complete) {
     if (socket.destroyed) return;
     if (kind === 1) {
-      const req = startRequest(a, b, minor, raw, keepAlive);
+      startRequest(a, b);
       // Without a body the request ends with its head (after 'request', as
       // Node's parser reports the end apart).
-      if (complete && incoming === req) {
-        req._endBody();
+      if (complete && incoming === a) {
+        a.complete = true;
+        if (a._hasState) a.push(null);
+        else a._eofPending = true;
         incoming = null;
       }
     } else if (kind === 2) {
@@ -621,19 +697,16 @@ function connectionListener(socket) {
   }
 
   /** A request's head: its IncomingMessage and ServerResponse, then 'request'. */
-  function startRequest(method, url, minor, raw, keepAlive) {
-    server._idle.delete(socket);
-    const req = new IncomingMessage(socket);
-    req.method = method;
-    req.url = url;
-    req._setHead(minor, raw);
-    req._keepAlive = keepAlive;
+  function startRequest(req, res) {
+    // Busy: not idle (see Server#_closeIdle).
+    socket._idleSince = 0;
     incoming = req;
-    const res = new ServerResponse(req, server);
-    res._onFinish = finishResponse;
     responses.push(res);
-    if (responses.length === 1) res._attach(socket);
-    if (minor >= 1 && server.requireHostHeader && req.headers.host === undefined) {
+    if (responses.length === 1) {
+      res.socket = socket;
+      res._attached = true;
+    }
+    if (req.httpVersionMinor >= 1 && server.requireHostHeader && req.headers.host === undefined) {
       res.statusCode = 400;
       res.setHeader('Connection', 'close');
       res.end();
@@ -660,7 +733,8 @@ function connectionListener(socket) {
     return req;
   }
 
-  binding.httpStart(socket._id, 'request', false, onhttp);
+  binding.httpStart(socket._id, 'request', false, onhttp,
+    [socket, server, IncomingMessage.prototype, ServerResponse.prototype, finishResponse]);
   socket.on('end', () => {
     clientEnded = true;
     if (incoming !== null && !incoming.complete) {
@@ -681,7 +755,7 @@ function connectionListener(socket) {
       incoming.emit('close');
     }
     for (const res of responses) {
-      if (!res.writableFinished) res.emit('close');
+      if (!res._finishDone) res.emit('close');
     }
     responses.length = 0;
   });
@@ -709,8 +783,8 @@ class Server extends net.Server {
     if (requestListener) this.on('request', requestListener);
   }
 
+  /** `socket` waits for its next request (its `_idleSince` is 0 while busy). */
   _markIdle(socket) {
-    if (!(this.keepAliveTimeout > 0)) return;
     socket._idleSince = Date.now();
     this._idle.add(socket);
     if (this._sweep === null) {
@@ -724,7 +798,9 @@ class Server extends net.Server {
   _closeIdle(ms) {
     const now = Date.now();
     for (const socket of this._idle) {
-      if (now - socket._idleSince >= ms) {
+      if (socket._idleSince === 0) {
+        this._idle.delete(socket);
+      } else if (now - socket._idleSince >= ms) {
         this._idle.delete(socket);
         socket.destroy();
       }
@@ -825,8 +901,8 @@ class ClientRequest extends OutgoingMessage {
     this._attached = true;
     socket.on('connect', () => {
       binding.httpStart(socket._id, 'response', this.method === 'HEAD',
-        (kind, a, b, minor, raw, keepAlive, complete) => {
-          this._onhttp(kind, a, b, minor, raw);
+        (kind, a, b, minor, raw, keepAlive, complete, headers) => {
+          this._onhttp(kind, a, b, minor, raw, headers);
           if (complete) this._onhttp(3);
         });
       socket.resume();
@@ -861,7 +937,7 @@ class ClientRequest extends OutgoingMessage {
     this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`);
   }
 
-  _onhttp(kind, a, b, minor, raw) {
+  _onhttp(kind, a, b, minor, raw, headers) {
     const socket = this.socket;
     if (kind === 1) {
       if (a >= 100 && a < 200) {
@@ -872,7 +948,7 @@ class ClientRequest extends OutgoingMessage {
       res.statusCode = a;
       res.statusMessage = b;
       res.req = this;
-      res._setHead(minor, raw);
+      res._setHead(minor, raw, headers);
       this.res = res;
       if (!this.emit('response', res)) res.resume();
     } else if (kind === 2) {

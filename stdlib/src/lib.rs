@@ -15,6 +15,7 @@
 pub mod fs_binding;
 pub mod globals;
 pub mod http_parser;
+pub mod http_server;
 pub mod intrinsics;
 pub mod node_errors;
 pub mod node_modules;

@@ -16,12 +16,15 @@
 //! connect(host, port, cb)    cb(record | null, info)
 //! readStart(id, onread)      onread(record | null, bytes)  ([] at end of stream)
 //! readStop(id)
-//! httpStart(id, kind, noBody, onhttp)  parse what is read as HTTP/1.x
-//!                            ('request' | 'response'; `http_parser.rs`):
+//! httpStart(id, kind, noBody, onhttp[, serve])  parse what is read as
+//!                            HTTP/1.x ('request' | 'response'; `http_parser.rs`):
 //!                            onhttp(1, method | status, url | reason,
 //!                                   minor, [name, value, ...], keepAlive,
-//!                                   complete)  (complete: no body follows,
-//!                                   the end is not reported apart)
+//!                                   complete, headers)  (complete: no body
+//!                                   follows, the end is not reported apart;
+//!                                   headers: lower-cased as Node's)
+//!                            with `serve` (a server's, `http_server.rs`):
+//!                            onhttp(1, req, res, complete) instead
 //!                            onhttp(2, bytes)  a piece of the body
 //!                            onhttp(3)         the end of the message
 //!                            onhttp(4, code, reason)  malformed
@@ -29,6 +32,9 @@
 //!                            hears of the end of the stream and errors)
 //! write(id, data, cb) -> bool  true: all written now (cb is not called);
 //!                              false: cb(record | null) once flushed
+//! writeMessage(id, head, body, chunked, cb, arg) -> bytes  an HTTP
+//!                            message's last write (`tcp_write_message`)
+//! httpHead(msg, firstLine, headers, fromMap) -> head | false  (`http_server.rs`)
 //! shutdown(id, cb)           cb(record | null) once queued writes are out
 //! close(id, cb)              cb() in the close phase
 //! setNoDelay(id, on), setKeepAlive(id, on), ref(id, on)
@@ -50,14 +56,13 @@ use gc::{Finalize, Trace};
 use interp::event_loop::{self, Readiness};
 use interp::function::{create_native_function, NativeFn};
 use interp::object::{HostObject, ObjectKind};
-use interp::operations::{
-    create_array_from_list, is_callable, new_object, to_boolean, to_number, to_string,
-};
+use interp::operations::{is_callable, new_object, to_boolean, to_number, to_string};
 use interp::{Attributes, Interp, JsError, JsObject, JsResult, PropertyKey, Value};
 use mio::net::{TcpListener, TcpStream};
 
 use crate::fs_binding::{bytes_of, bytes_value, error_record};
 use crate::http_parser::{Event, Kind, MessageParser};
+use crate::http_server::{header_values, request_objects, Serve};
 use crate::node_errors::invalid_arg_type;
 
 /// Bytes asked of the kernel per read (libuv reads 64 KiB at a time).
@@ -76,6 +81,16 @@ struct QueuedWrite {
     data: Vec<u8>,
     written: usize,
     cb: Value,
+    /// Passed to `cb` after the record (`writeMessage`'s `arg`).
+    arg: Value,
+}
+
+/// A connection whose reads are parsed as HTTP (`httpStart`).
+struct HttpState {
+    parser: MessageParser,
+    onhttp: Value,
+    /// A server's: request heads come with their objects made.
+    serve: Option<Rc<Serve>>,
 }
 
 struct Connection {
@@ -85,8 +100,8 @@ struct Connection {
     connect_cb: Option<Value>,
     onread: Option<Value>,
     reading: bool,
-    /// Set when what is read is parsed as HTTP, with its `onhttp`.
-    http: Option<(MessageParser, Value)>,
+    /// Set when what is read is parsed as HTTP.
+    http: Option<HttpState>,
     writes: VecDeque<QueuedWrite>,
     /// A shutdown waiting for the queued writes.
     shutdown_cb: Option<Value>,
@@ -555,13 +570,13 @@ fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
             }
             let mut events = Vec::new();
             let onhttp = match (&r, c.http.as_mut()) {
-                (Ok(0), Some((p, onhttp))) => {
-                    p.finish(&mut events);
-                    Some(onhttp.clone())
+                (Ok(0), Some(h)) => {
+                    h.parser.finish(&mut events);
+                    Some((h.onhttp.clone(), h.serve.clone()))
                 }
-                (Ok(n), Some((p, onhttp))) => {
-                    p.feed(&buf[..*n], &mut events);
-                    Some(onhttp.clone())
+                (Ok(n), Some(h)) => {
+                    h.parser.feed(&buf[..*n], &mut events);
+                    Some((h.onhttp.clone(), h.serve.clone()))
                 }
                 _ => None,
             };
@@ -571,8 +586,8 @@ fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
         let Some((r, cb, onhttp, events)) = next else {
             return Ok(());
         };
-        if let Some(onhttp) = &onhttp {
-            deliver_http(interp, onhttp, events)?;
+        if let Some((onhttp, serve)) = &onhttp {
+            deliver_http(interp, onhttp, serve.as_deref(), events)?;
         }
         match r {
             Ok(0) => {
@@ -607,7 +622,12 @@ fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
 }
 
 /// Calls `onhttp` for each parsed event (see the module doc).
-fn deliver_http(interp: &mut Interp, onhttp: &Value, events: Vec<Event>) -> JsResult<()> {
+fn deliver_http(
+    interp: &mut Interp,
+    onhttp: &Value,
+    serve: Option<&Serve>,
+    events: Vec<Event>,
+) -> JsResult<()> {
     let mut events = events.into_iter().peekable();
     while let Some(event) = events.next() {
         let args = match event {
@@ -617,25 +637,30 @@ fn deliver_http(interp: &mut Interp, onhttp: &Value, events: Vec<Event>) -> JsRe
                 if complete {
                     events.next();
                 }
-                let mut flat = Vec::with_capacity(h.headers.len() * 2);
-                for (name, value) in h.headers {
-                    flat.push(Value::from(name));
-                    flat.push(Value::from(value));
+                if let Some(serve) = serve {
+                    let (req, res) = request_objects(interp, serve, h)?;
+                    let args = [Value::from(1), req, res, Value::from(complete)];
+                    interp.call(onhttp, &Value::Undefined, &args)?;
+                    continue;
                 }
-                let headers = Value::Object(create_array_from_list(interp, flat));
                 let (a, b) = if h.method.is_empty() {
                     (Value::from(h.status as u32), Value::from(h.reason))
                 } else {
                     (Value::from(h.method), Value::from(h.url))
                 };
+                let minor = Value::from(h.minor as u32);
+                let keep_alive = Value::from(h.keep_alive);
+                let (headers, raw) = header_values(interp, h.headers);
+                let complete = Value::from(complete);
                 vec![
                     Value::from(1),
                     a,
                     b,
-                    Value::from(h.minor as u32),
+                    minor,
+                    raw,
+                    keep_alive,
+                    complete,
                     headers,
-                    Value::from(h.keep_alive),
-                    Value::from(complete),
                 ]
             }
             Event::Body(bytes) => vec![Value::from(2), bytes_value(interp, bytes)],
@@ -666,7 +691,7 @@ fn flush(interp: &mut Interp, id: u32) -> JsResult<()> {
                     w.written += n;
                     if w.written == w.data.len() {
                         if let Some(w) = c.writes.pop_front() {
-                            done.push(w.cb);
+                            done.push((w.cb, w.arg));
                         }
                     }
                 }
@@ -678,8 +703,8 @@ fn flush(interp: &mut Interp, id: u32) -> JsResult<()> {
                 }
             }
         }
-        let failed_cbs: Vec<Value> = match failed {
-            Some(_) => c.writes.drain(..).map(|w| w.cb).collect(),
+        let failed_cbs: Vec<(Value, Value)> = match failed {
+            Some(_) => c.writes.drain(..).map(|w| (w.cb, w.arg)).collect(),
             None => Vec::new(),
         };
         let shutdown = match (c.writes.is_empty(), c.shutdown_cb.take()) {
@@ -695,13 +720,13 @@ fn flush(interp: &mut Interp, id: u32) -> JsResult<()> {
         return Ok(());
     };
     update_alive(interp, id);
-    for cb in done {
-        interp.call(&cb, &Value::Undefined, &[Value::Null])?;
+    for (cb, arg) in done {
+        interp.call(&cb, &Value::Undefined, &[Value::Null, arg])?;
     }
     if let Some((e, cbs)) = failed {
-        for cb in cbs {
+        for (cb, arg) in cbs {
             let rec = io_record(interp, &e, "write");
-            interp.call(&cb, &Value::Undefined, &[rec])?;
+            interp.call(&cb, &Value::Undefined, &[rec, arg])?;
         }
     }
     if let Some((cb, r)) = shutdown {
@@ -736,10 +761,18 @@ fn tcp_http_start(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResul
     };
     let no_body = to_boolean(&arg(args, 2));
     let cb = callback_arg(interp, args, 3)?;
+    let serve = match kind {
+        Kind::Request => Serve::from_value(interp, &arg(args, 4))?.map(Rc::new),
+        Kind::Response => None,
+    };
     with_stream(interp, id, |c| {
         let mut parser = MessageParser::new(kind);
         parser.no_body = no_body;
-        c.http = Some((parser, cb));
+        c.http = Some(HttpState {
+            parser,
+            onhttp: cb,
+            serve,
+        });
     });
     Ok(Value::Undefined)
 }
@@ -753,19 +786,37 @@ fn tcp_read_stop(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
 
 fn tcp_write(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let id = id_arg(interp, args)?;
-    let data = match arg(args, 1) {
-        Value::String(s) => s.to_rust_string().into_bytes(),
-        Value::Object(o) => bytes_of(interp, &o)?,
-        v => {
-            return Err(invalid_arg_type(
-                interp,
-                "data",
-                "of type string or an instance of Buffer",
-                &v,
-            ))
-        }
-    };
+    let data = data_arg(interp, &arg(args, 1))?;
     let cb = callback_arg(interp, args, 2)?;
+    Ok(Value::from(write_bytes(
+        interp,
+        id,
+        data,
+        cb,
+        Value::Undefined,
+    )))
+}
+
+/// The bytes of a string (UTF-8) or of a Buffer.
+fn data_arg(interp: &mut Interp, v: &Value) -> JsResult<Vec<u8>> {
+    match v {
+        Value::String(s) => Ok(match s.as_ascii() {
+            Some(a) => a.as_bytes().to_vec(),
+            None => s.to_rust_string().into_bytes(),
+        }),
+        Value::Object(o) => bytes_of(interp, o),
+        v => Err(invalid_arg_type(
+            interp,
+            "data",
+            "of type string or an instance of Buffer",
+            v,
+        )),
+    }
+}
+
+/// Writes `data` now, queueing what does not fit; true when all of it went
+/// out. Else `cb(record | null, arg)` runs once it is flushed (or failed).
+fn write_bytes(interp: &mut Interp, id: u32, data: Vec<u8>, cb: Value, arg: Value) -> bool {
     let written = with_stream(interp, id, |c| {
         let mut at = 0;
         if c.writes.is_empty() {
@@ -786,26 +837,56 @@ fn tcp_write(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Val
             data,
             written: at,
             cb: cb.clone(),
+            arg: arg.clone(),
         });
         Ok(false)
     });
     match written {
-        Some(Ok(true)) => Ok(Value::from(true)),
+        Some(Ok(true)) => true,
         Some(Ok(false)) => {
             update_alive(interp, id);
-            Ok(Value::from(false))
+            false
         }
         Some(Err(e)) => {
             let rec = io_record(interp, &e, "write");
-            call_later(interp, "net.Socket write", cb, vec![rec]);
-            Ok(Value::from(false))
+            call_later(interp, "net.Socket write", cb, vec![rec, arg]);
+            false
         }
         None => {
             let rec = error_record(interp, libc::EBADF, "write", None);
-            call_later(interp, "net.Socket write", cb, vec![rec]);
-            Ok(Value::from(false))
+            call_later(interp, "net.Socket write", cb, vec![rec, arg]);
+            false
         }
     }
+}
+
+/// `writeMessage(id, head, body, chunked, cb, arg)`: one HTTP message's
+/// last write in one system call: `head` (a string, or '' when it went out
+/// already), then `body` (a string or Buffer, or undefined) as it is, or
+/// with `chunked` as the last chunk of the chunked coding followed by its
+/// terminator. Returns the number of bytes when all went out now, else
+/// minus that number, and `cb(record | null, arg)` follows as `write`'s.
+fn tcp_write_message(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let id = id_arg(interp, args)?;
+    let mut data = data_arg(interp, &arg(args, 1))?;
+    let body = match arg(args, 2) {
+        Value::Undefined | Value::Null => Vec::new(),
+        v => data_arg(interp, &v)?,
+    };
+    if to_boolean(&arg(args, 3)) {
+        if !body.is_empty() {
+            data.extend_from_slice(format!("{:x}\r\n", body.len()).as_bytes());
+            data.extend_from_slice(&body);
+            data.extend_from_slice(b"\r\n");
+        }
+        data.extend_from_slice(b"0\r\n\r\n");
+    } else {
+        data.extend_from_slice(&body);
+    }
+    let cb = callback_arg(interp, args, 4)?;
+    let size = data.len() as f64;
+    let done = write_bytes(interp, id, data, cb, arg(args, 5));
+    Ok(Value::from(if done { size } else { -size }))
 }
 
 fn tcp_shutdown(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -911,6 +992,8 @@ pub fn install(interp: &mut Interp) {
         ("setNoDelay", tcp_set_no_delay, 2),
         ("shutdown", tcp_shutdown, 2),
         ("write", tcp_write, 3),
+        ("writeMessage", tcp_write_message, 6),
+        ("httpHead", crate::http_server::http_head, 4),
     ];
     for (name, f, len) in table {
         let func = create_native_function(interp, *f, name, *len);

@@ -350,7 +350,7 @@ pub fn iso_string(tv: f64) -> String {
     )
 }
 
-fn utc_string(tv: f64) -> String {
+pub(crate) fn utc_string(tv: f64) -> String {
     let (m, d) = month_and_date(tv);
     format!(
         "{}, {:02} {} {} {}",

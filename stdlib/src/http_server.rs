@@ -1,0 +1,495 @@
+//! The per-request work of `stdlib/js/http.js`'s server done in Rust, as
+//! Node does it in C++ (llhttp and the stream base): a tree-walking
+//! interpreter spends most of a hello-world request making objects and
+//! building strings, so these are made here.
+//!
+//! - [`Serve`] / [`request_objects`]: for each request head the connection
+//!   parses (`tcp_binding.rs`), the `IncomingMessage` (method, url, headers
+//!   lower-cased with Node's rules for repeats, rawHeaders, version) and
+//!   its `ServerResponse` are made here with their prototypes from
+//!   http.js, instead of by their JavaScript constructors; only the fields
+//!   that differ from the prototypes' defaults are set.
+//! - `httpHead(msg, firstLine, headers, fromMap)` (on the tcp binding):
+//!   the head of an outgoing message as `OutgoingMessage#_storeHeader`
+//!   builds it (user headers in order, Date, Connection/Keep-Alive,
+//!   Content-Length or chunked); returns the head, or `false` when a header
+//!   needs the JavaScript path (an invalid name or value, which that path
+//!   reports with Node's error, or a value that is not a string, number or
+//!   boolean).
+
+use std::cell::RefCell;
+
+use interp::operations::{create_array_from_list, get_str, new_object, set, to_boolean};
+use interp::{Attributes, Interp, JsObject, JsResult, PropertyKey, Value};
+
+use crate::http_parser::Head;
+
+/// What a server connection needs to make its requests' objects
+/// (`httpStart`'s last argument: `[socket, server, IncomingMessage.prototype,
+/// ServerResponse.prototype, onFinish]`).
+pub struct Serve {
+    socket: Value,
+    server: JsObject,
+    req_proto: JsObject,
+    res_proto: JsObject,
+    on_finish: Value,
+}
+
+impl Serve {
+    pub fn from_value(interp: &mut Interp, v: &Value) -> JsResult<Option<Serve>> {
+        let Value::Object(list) = v else {
+            return Ok(None);
+        };
+        let mut items = Vec::with_capacity(5);
+        for i in 0..5u32 {
+            items.push(list.get(interp, &PropertyKey::from(i), v)?);
+        }
+        let obj = |v: &Value| match v {
+            Value::Object(o) => Some(o.clone()),
+            _ => None,
+        };
+        let (Some(server), Some(req_proto), Some(res_proto)) =
+            (obj(&items[1]), obj(&items[2]), obj(&items[3]))
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Serve {
+            socket: items[0].clone(),
+            server,
+            req_proto,
+            res_proto,
+            on_finish: items[4].clone(),
+        }))
+    }
+}
+
+/// Headers of which Node keeps the first and drops repeats.
+const SINGLE: &[&str] = &[
+    "age",
+    "authorization",
+    "content-length",
+    "content-type",
+    "etag",
+    "expires",
+    "from",
+    "host",
+    "if-modified-since",
+    "if-unmodified-since",
+    "last-modified",
+    "location",
+    "max-forwards",
+    "proxy-authorization",
+    "referer",
+    "retry-after",
+    "server",
+    "user-agent",
+];
+
+/// `req.headers`: names lower-cased; repeats of `set-cookie` collect in an
+/// array, of `cookie` join with `; `, of the [`SINGLE`] ones are dropped,
+/// of the rest join with `, `.
+fn headers_object(interp: &mut Interp, headers: &[(String, String)]) -> JsObject {
+    let o = new_object(interp);
+    let all = Attributes::all();
+    for (name, value) in headers {
+        // httparse accepts only token characters in names: ASCII.
+        let lower = name.to_ascii_lowercase();
+        let key = PropertyKey::from(lower.as_str());
+        match o.get_own_data(&key) {
+            None if lower == "set-cookie" => {
+                let list = create_array_from_list(interp, vec![Value::from(value.as_str())]);
+                o.define_value(key, Value::Object(list), all);
+            }
+            None => o.define_value(key, Value::from(value.as_str()), all),
+            Some(Value::Object(list)) if lower == "set-cookie" => {
+                list.array_push(Value::from(value.as_str()));
+            }
+            Some(old) => {
+                if SINGLE.contains(&lower.as_str()) {
+                    continue;
+                }
+                let sep = if lower == "cookie" { "; " } else { ", " };
+                let old = match old {
+                    Value::String(s) => s.to_rust_string(),
+                    _ => String::new(),
+                };
+                o.define_value(key, Value::from(format!("{old}{sep}{value}")), all);
+            }
+        }
+    }
+    o
+}
+
+/// A message's `headers` (see [`headers_object`]) and `rawHeaders`
+/// (`[name, value, ...]` as sent).
+pub fn header_values(interp: &mut Interp, headers: Vec<(String, String)>) -> (Value, Value) {
+    let object = headers_object(interp, &headers);
+    let mut flat = Vec::with_capacity(headers.len() * 2);
+    for (name, value) in headers {
+        flat.push(Value::from(name));
+        flat.push(Value::from(value));
+    }
+    let raw = create_array_from_list(interp, flat);
+    (Value::Object(object), Value::Object(raw))
+}
+
+/// The `IncomingMessage` and `ServerResponse` of a request head.
+pub fn request_objects(interp: &mut Interp, serve: &Serve, head: Head) -> JsResult<(Value, Value)> {
+    let all = Attributes::all();
+    let (headers, raw) = header_values(interp, head.headers);
+    let head_request = head.method == "HEAD";
+    let req = interp.alloc_object(
+        Some(serve.req_proto.clone()),
+        interp::object::ObjectKind::Ordinary,
+    );
+    req.define_value("socket", serve.socket.clone(), all);
+    req.define_value("method", Value::from(head.method), all);
+    req.define_value("url", Value::from(head.url), all);
+    req.define_value("headers", headers, all);
+    req.define_value("rawHeaders", raw, all);
+    if head.minor != 1 {
+        req.define_value("httpVersionMinor", Value::from(head.minor as u32), all);
+        req.define_value("httpVersion", Value::from(format!("1.{}", head.minor)), all);
+    }
+    let res = interp.alloc_object(
+        Some(serve.res_proto.clone()),
+        interp::object::ObjectKind::Ordinary,
+    );
+    res.define_value("req", Value::Object(req.clone()), all);
+    let keep_alive_timeout = get_str(interp, &serve.server, "keepAliveTimeout")?;
+    res.define_value("_keepAliveTimeout", keep_alive_timeout, all);
+    res.define_value("_onFinish", serve.on_finish.clone(), all);
+    if !head.keep_alive {
+        res.define_value("shouldKeepAlive", Value::from(false), all);
+    }
+    if head.minor < 1 {
+        res.define_value("useChunkedEncodingByDefault", Value::from(false), all);
+    }
+    if head_request {
+        res.define_value("_hasBody", Value::from(false), all);
+    }
+    Ok((Value::Object(req), Value::Object(res)))
+}
+
+// ---------------------------------------------------------------------------
+// Heads of outgoing messages.
+
+/// RFC 9110 token characters (header names).
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'!' | b'#'
+                        | b'$'
+                        | b'%'
+                        | b'&'
+                        | b'\''
+                        | b'*'
+                        | b'+'
+                        | b'-'
+                        | b'.'
+                        | b'^'
+                        | b'_'
+                        | b'`'
+                        | b'|'
+                        | b'~'
+                )
+        })
+}
+
+/// Characters Node accepts in a header value (tab, visible ASCII, space, Latin-1).
+fn is_valid_value(value: &str) -> bool {
+    value
+        .chars()
+        .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c))
+}
+
+/// A header value as `name + ': ' + value` shows it, for the values that
+/// need no user code to convert; `None` for the others.
+fn plain_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.to_rust_string()),
+        Value::Number(n) => Some(interp::number::number_to_string(*n)),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+thread_local! {
+    /// The Date header's text and the second it shows (Node also builds it
+    /// at most once a second).
+    static DATE: RefCell<(i64, String)> = const { RefCell::new((i64::MIN, String::new())) };
+}
+
+fn utc_date() -> String {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
+    let second = ms.div_euclid(1000);
+    DATE.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.0 != second {
+            *d = (
+                second,
+                crate::intrinsics::date::utc_string((second * 1000) as f64),
+            );
+        }
+        d.1.clone()
+    })
+}
+
+/// What the headers say about the message's framing.
+#[derive(Default)]
+struct Seen {
+    date: bool,
+    connection: bool,
+    close: bool,
+    length: bool,
+    encoding: bool,
+    chunked: bool,
+}
+
+impl Seen {
+    fn note(&mut self, lower: &str, value: &str) {
+        match lower {
+            "date" => self.date = true,
+            "connection" => {
+                self.connection = true;
+                if value
+                    .split(',')
+                    .any(|t| t.trim().eq_ignore_ascii_case("close"))
+                {
+                    self.close = true;
+                }
+            }
+            "content-length" => self.length = true,
+            "transfer-encoding" => {
+                self.encoding = true;
+                let v = value.trim_end().as_bytes();
+                if v.len() >= 7 && v[v.len() - 7..].eq_ignore_ascii_case(b"chunked") {
+                    self.chunked = true;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Appends `name: value` lines for one header (each element of an array).
+/// `validate`: check the name and values as `setHeader` does. `false` when
+/// the JavaScript path must take over.
+fn add_header(
+    interp: &mut Interp,
+    head: &mut String,
+    seen: &mut Seen,
+    name: &str,
+    value: &Value,
+    validate: bool,
+) -> JsResult<bool> {
+    if validate && !is_token(name) {
+        return Ok(false);
+    }
+    let lower = name.to_ascii_lowercase();
+    let mut one = |text: String| {
+        if validate && !is_valid_value(&text) {
+            return false;
+        }
+        head.push_str(name);
+        head.push_str(": ");
+        head.push_str(&text);
+        head.push_str("\r\n");
+        seen.note(&lower, &text);
+        true
+    };
+    if let Value::Object(list) = value {
+        if !list.is_array() {
+            return Ok(false);
+        }
+        let len = list.array_length();
+        let mut texts = Vec::with_capacity(len as usize);
+        for i in 0..len {
+            let item = list.get(interp, &PropertyKey::from(i), value)?;
+            let Some(text) = plain_text(&item) else {
+                return Ok(false);
+            };
+            texts.push(text);
+        }
+        for text in texts {
+            if !one(text) {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    match plain_text(value) {
+        Some(text) => Ok(one(text)),
+        None => Ok(false),
+    }
+}
+
+/// `httpHead(msg, firstLine, headers, fromMap)`: see the module doc.
+/// `headers` is `msg._headers` (lower-cased name -> [name, value], already
+/// validated) when `fromMap`, else the object given to `writeHead` (or
+/// null). Sets `msg.shouldKeepAlive`, `msg._last` and
+/// `msg.chunkedEncoding` as `_storeHeader` does.
+pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let arg = |i: usize| args.get(i).cloned().unwrap_or_default();
+    let Value::Object(msg) = arg(0) else {
+        return Ok(Value::from(false));
+    };
+    let first = match arg(1) {
+        Value::String(s) => s.to_rust_string(),
+        _ => return Ok(Value::from(false)),
+    };
+    let from_map = to_boolean(&arg(3));
+    let mut head = String::with_capacity(256);
+    head.push_str(&first);
+    let mut seen = Seen::default();
+    if let Value::Object(headers) = arg(2) {
+        let source = Value::Object(headers.clone());
+        for key in headers.own_property_keys() {
+            if key.is_symbol() {
+                continue;
+            }
+            match headers.get_own_property(&key) {
+                Some(d) if d.enumerable_or_false() => {}
+                _ => continue,
+            }
+            let value = headers.get(interp, &key, &source)?;
+            let ok = if from_map {
+                let Value::Object(entry) = &value else {
+                    return Ok(Value::from(false));
+                };
+                let name = entry.get(interp, &PropertyKey::from(0u32), &value)?;
+                let v = entry.get(interp, &PropertyKey::from(1u32), &value)?;
+                let Value::String(name) = name else {
+                    return Ok(Value::from(false));
+                };
+                add_header(
+                    interp,
+                    &mut head,
+                    &mut seen,
+                    &name.to_rust_string(),
+                    &v,
+                    false,
+                )?
+            } else {
+                let name = key.to_display();
+                add_header(interp, &mut head, &mut seen, &name, &value, true)?
+            };
+            if !ok {
+                return Ok(Value::from(false));
+            }
+        }
+    }
+    let flag = |interp: &mut Interp, name: &str| -> JsResult<bool> {
+        Ok(to_boolean(&get_str(interp, &msg, name)?))
+    };
+    if flag(interp, "sendDate")? && !seen.date {
+        head.push_str("Date: ");
+        head.push_str(&utc_date());
+        head.push_str("\r\n");
+    }
+    let mut keep_alive = flag(interp, "shouldKeepAlive")?;
+    let chunked_default = flag(interp, "useChunkedEncodingByDefault")?;
+    let has_body = flag(interp, "_hasBody")?;
+    let mut last = false;
+    if !seen.connection {
+        if keep_alive && (seen.length || chunked_default) {
+            head.push_str("Connection: keep-alive\r\n");
+            let timeout = get_str(interp, &msg, "_keepAliveTimeout")?;
+            if let Value::Number(t) = timeout {
+                if t != 0.0 && !t.is_nan() {
+                    head.push_str("Keep-Alive: timeout=");
+                    head.push_str(&interp::number::number_to_string((t / 1000.0).floor()));
+                    head.push_str("\r\n");
+                }
+            }
+        } else {
+            last = true;
+            head.push_str("Connection: close\r\n");
+        }
+    } else {
+        if seen.close {
+            keep_alive = false;
+        }
+        if !keep_alive {
+            last = true;
+        }
+    }
+    let mut chunked = seen.chunked;
+    if !seen.length && !seen.encoding && has_body {
+        if !chunked_default {
+            last = true;
+        } else {
+            match get_str(interp, &msg, "_contentLength")? {
+                Value::Null | Value::Undefined => {
+                    head.push_str("Transfer-Encoding: chunked\r\n");
+                    chunked = true;
+                }
+                length => {
+                    head.push_str("Content-Length: ");
+                    head.push_str(&plain_text(&length).unwrap_or_default());
+                    head.push_str("\r\n");
+                }
+            }
+        }
+    }
+    head.push_str("\r\n");
+    if seen.close {
+        set(
+            interp,
+            &msg,
+            "shouldKeepAlive".into(),
+            Value::from(false),
+            false,
+        )?;
+    }
+    if last {
+        set(interp, &msg, "_last".into(), Value::from(true), false)?;
+    }
+    if chunked {
+        set(
+            interp,
+            &msg,
+            "chunkedEncoding".into(),
+            Value::from(true),
+            false,
+        )?;
+    }
+    Ok(Value::from(head))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_and_values_are_checked_as_node_does() {
+        assert!(is_token("Content-Type"));
+        assert!(is_token("x-a_b.c~"));
+        assert!(!is_token(""));
+        assert!(!is_token("bad name"));
+        assert!(!is_token("bad:name"));
+        assert!(is_valid_value("text/plain; a=\"b\"\tc"));
+        assert!(is_valid_value("caf\u{e9}"));
+        assert!(!is_valid_value("a\r\nb"));
+        assert!(!is_valid_value("\u{100}"));
+    }
+
+    #[test]
+    fn framing_headers_are_recognised() {
+        let mut s = Seen::default();
+        s.note("connection", "keep-alive, Close ");
+        assert!(s.connection && s.close);
+        s.note("transfer-encoding", "gzip, CHUNKED  ");
+        assert!(s.encoding && s.chunked);
+        let mut s = Seen::default();
+        s.note("connection", "closed");
+        s.note("transfer-encoding", "chunked, gzip");
+        assert!(s.connection && !s.close && s.encoding && !s.chunked);
+    }
+}
