@@ -445,12 +445,7 @@ class OutgoingMessage extends Stream {
   }
 
   _onFinished() {
-    if (this._finishDone) return;
-    this._finishDone = true;
-    this.writableFinished = true;
-    // The server's own 'finish' work runs first, as Node's listener does.
-    if (this._onFinish !== undefined) this._onFinish(this);
-    if (this._events !== undefined) this.emit('finish');
+    finishMessage(this);
   }
 
   /** Gives the message its socket: buffered output goes out. */
@@ -481,8 +476,13 @@ function socketIdle(socket) {
   return !(socket._id === null || ws.length !== 0 || ws.writing || ws.corked || ws.ending || ws.destroyed);
 }
 
+/** All of the message is out: 'finish' (after the server's own work, as Node's listener runs first). */
 function finishMessage(msg) {
-  msg._onFinished();
+  if (msg._finishDone) return;
+  msg._finishDone = true;
+  msg.writableFinished = true;
+  if (msg._onFinish !== undefined) msg._onFinish(msg);
+  if (msg._events !== undefined) msg.emit('finish');
 }
 
 /** The write of `end()`'s fast path was queued: it has been flushed (or failed). */
@@ -493,7 +493,7 @@ function afterEnd(record, msg) {
     return;
   }
   socket._bytesWritten += msg._endBytes;
-  msg._onFinished();
+  finishMessage(msg);
 }
 
 /**
@@ -596,7 +596,12 @@ class ServerResponse extends OutgoingMessage {
     const code = this.statusCode;
     if (code === 204 || code === 304 || (code >= 100 && code < 200)) this._hasBody = false;
     if (this.statusMessage === undefined) this.statusMessage = STATUS_CODES[code] || 'unknown';
-    this._storeHeader(`HTTP/1.1 ${code} ${this.statusMessage}\r\n`, headers);
+    const firstLine = 'HTTP/1.1 ' + code + ' ' + this.statusMessage + '\r\n';
+    // The usual case first (what _storeHeader tries first).
+    const head = binding.httpHead(this, firstLine, headers === undefined ? this._headers : headers,
+      headers === undefined);
+    if (head !== false) this._header = head;
+    else this._storeHeader(firstLine, headers);
   }
 
   writeContinue(cb) {
@@ -650,7 +655,10 @@ function connectionListener(socket) {
     } else if (clientEnded) {
       socket.end();
     } else if (incoming === null && server.keepAliveTimeout > 0) {
-      server._markIdle(socket);
+      // Idle until its next request (Server#_closeIdle); inline: once a request.
+      socket._idleSince = Date.now();
+      server._idle.add(socket);
+      if (server._sweep === null) server._startSweep();
     }
   }
 
@@ -673,7 +681,8 @@ function connectionListener(socket) {
   // kind 1: (req, res, complete), made in Rust; 2: (bytes) of the body;
   // 3: the end of the body; 4: (code, reason) a malformed request.
   function onhttp(kind, a, b, complete) {
-    if (socket.destroyed) return;
+    // (socket.destroyed without its getter's call.)
+    if (socket._writableState.destroyed) return;
     if (kind === 1) {
       startRequest(a, b);
       // Without a body the request ends with its head (after 'request', as
@@ -729,7 +738,13 @@ function connectionListener(socket) {
         return req;
       }
     }
-    server.emit('request', req, res);
+    // emit() without its rest array when it is EventEmitter's and one
+    // function listens (the usual case); the same call.
+    const events = server._events;
+    const listener = server.emit === EventEmitter.prototype.emit && events !== undefined ?
+      events.request : undefined;
+    if (typeof listener === 'function') listener.call(server, req, res);
+    else server.emit('request', req, res);
     return req;
   }
 
@@ -783,15 +798,11 @@ class Server extends net.Server {
     if (requestListener) this.on('request', requestListener);
   }
 
-  /** `socket` waits for its next request (its `_idleSince` is 0 while busy). */
-  _markIdle(socket) {
-    socket._idleSince = Date.now();
-    this._idle.add(socket);
-    if (this._sweep === null) {
-      const period = Math.min(1000, this.keepAliveTimeout);
-      this._sweep = setInterval(() => this._closeIdle(this.keepAliveTimeout), period);
-      this._sweep.unref();
-    }
+  /** Starts the sweep of idle keep-alive connections. */
+  _startSweep() {
+    const period = Math.min(1000, this.keepAliveTimeout);
+    this._sweep = setInterval(() => this._closeIdle(this.keepAliveTimeout), period);
+    this._sweep.unref();
   }
 
   /** Destroys the keep-alive connections idle for at least `ms`. */

@@ -18,11 +18,27 @@
 //!   boolean).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
-use interp::operations::{create_array_from_list, get_str, new_object, set, to_boolean};
+use interp::operations::{create_array_from_list, get, new_object, set, to_boolean};
 use interp::{Attributes, Interp, JsObject, JsResult, PropertyKey, Value};
 
 use crate::http_parser::Head;
+
+thread_local! {
+    static KEYS: RefCell<HashMap<&'static str, PropertyKey>> = RefCell::new(HashMap::new());
+}
+
+/// The property key `name`, made once (a key from a `&str` is a new string
+/// each time).
+fn key(name: &'static str) -> PropertyKey {
+    KEYS.with(|keys| {
+        keys.borrow_mut()
+            .entry(name)
+            .or_insert_with(|| PropertyKey::from(name))
+            .clone()
+    })
+}
 
 /// What a server connection needs to make its requests' objects
 /// (`httpStart`'s last argument: `[socket, server, IncomingMessage.prototype,
@@ -142,31 +158,35 @@ pub fn request_objects(interp: &mut Interp, serve: &Serve, head: Head) -> JsResu
         Some(serve.req_proto.clone()),
         interp::object::ObjectKind::Ordinary,
     );
-    req.define_value("socket", serve.socket.clone(), all);
-    req.define_value("method", Value::from(head.method), all);
-    req.define_value("url", Value::from(head.url), all);
-    req.define_value("headers", headers, all);
-    req.define_value("rawHeaders", raw, all);
+    req.define_value(key("socket"), serve.socket.clone(), all);
+    req.define_value(key("method"), Value::from(head.method), all);
+    req.define_value(key("url"), Value::from(head.url), all);
+    req.define_value(key("headers"), headers, all);
+    req.define_value(key("rawHeaders"), raw, all);
     if head.minor != 1 {
-        req.define_value("httpVersionMinor", Value::from(head.minor as u32), all);
-        req.define_value("httpVersion", Value::from(format!("1.{}", head.minor)), all);
+        req.define_value(key("httpVersionMinor"), Value::from(head.minor as u32), all);
+        req.define_value(
+            key("httpVersion"),
+            Value::from(format!("1.{}", head.minor)),
+            all,
+        );
     }
     let res = interp.alloc_object(
         Some(serve.res_proto.clone()),
         interp::object::ObjectKind::Ordinary,
     );
-    res.define_value("req", Value::Object(req.clone()), all);
-    let keep_alive_timeout = get_str(interp, &serve.server, "keepAliveTimeout")?;
-    res.define_value("_keepAliveTimeout", keep_alive_timeout, all);
-    res.define_value("_onFinish", serve.on_finish.clone(), all);
+    res.define_value(key("req"), Value::Object(req.clone()), all);
+    let keep_alive_timeout = get(interp, &serve.server, &key("keepAliveTimeout"))?;
+    res.define_value(key("_keepAliveTimeout"), keep_alive_timeout, all);
+    res.define_value(key("_onFinish"), serve.on_finish.clone(), all);
     if !head.keep_alive {
-        res.define_value("shouldKeepAlive", Value::from(false), all);
+        res.define_value(key("shouldKeepAlive"), Value::from(false), all);
     }
     if head.minor < 1 {
-        res.define_value("useChunkedEncodingByDefault", Value::from(false), all);
+        res.define_value(key("useChunkedEncodingByDefault"), Value::from(false), all);
     }
     if head_request {
-        res.define_value("_hasBody", Value::from(false), all);
+        res.define_value(key("_hasBody"), Value::from(false), all);
     }
     Ok((Value::Object(req), Value::Object(res)))
 }
@@ -385,8 +405,8 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
             }
         }
     }
-    let flag = |interp: &mut Interp, name: &str| -> JsResult<bool> {
-        Ok(to_boolean(&get_str(interp, &msg, name)?))
+    let flag = |interp: &mut Interp, name: &'static str| -> JsResult<bool> {
+        Ok(to_boolean(&get(interp, &msg, &key(name))?))
     };
     if flag(interp, "sendDate")? && !seen.date {
         head.push_str("Date: ");
@@ -400,7 +420,7 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
     if !seen.connection {
         if keep_alive && (seen.length || chunked_default) {
             head.push_str("Connection: keep-alive\r\n");
-            let timeout = get_str(interp, &msg, "_keepAliveTimeout")?;
+            let timeout = get(interp, &msg, &key("_keepAliveTimeout"))?;
             if let Value::Number(t) = timeout {
                 if t != 0.0 && !t.is_nan() {
                     head.push_str("Keep-Alive: timeout=");
@@ -425,7 +445,7 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
         if !chunked_default {
             last = true;
         } else {
-            match get_str(interp, &msg, "_contentLength")? {
+            match get(interp, &msg, &key("_contentLength"))? {
                 Value::Null | Value::Undefined => {
                     head.push_str("Transfer-Encoding: chunked\r\n");
                     chunked = true;
@@ -443,19 +463,19 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
         set(
             interp,
             &msg,
-            "shouldKeepAlive".into(),
+            key("shouldKeepAlive"),
             Value::from(false),
             false,
         )?;
     }
     if last {
-        set(interp, &msg, "_last".into(), Value::from(true), false)?;
+        set(interp, &msg, key("_last"), Value::from(true), false)?;
     }
     if chunked {
         set(
             interp,
             &msg,
-            "chunkedEncoding".into(),
+            key("chunkedEncoding"),
             Value::from(true),
             false,
         )?;

@@ -546,10 +546,25 @@ fn stream_ready(interp: &mut Interp, id: u32, ready: Readiness) -> JsResult<()> 
     Ok(())
 }
 
+thread_local! {
+    /// The read buffer, reused from one readiness event to the next (taken
+    /// while in use, so a nested read would make its own).
+    static READ_BUF: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// Reads until the socket would block (or the reader stops), handing each
 /// chunk to `onread`.
 fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
-    let mut buf = vec![0u8; READ_SIZE];
+    let mut buf = READ_BUF.take();
+    if buf.len() < READ_SIZE {
+        buf = vec![0u8; READ_SIZE];
+    }
+    let result = read_into(interp, id, closed, &mut buf);
+    READ_BUF.set(buf);
+    result
+}
+
+fn read_into(interp: &mut Interp, id: u32, closed: bool, buf: &mut [u8]) -> JsResult<()> {
     for _ in 0..READS_PER_EVENT {
         let next = with_stream(interp, id, |c| {
             if !c.reading {
@@ -557,7 +572,7 @@ fn read_ready(interp: &mut Interp, id: u32, closed: bool) -> JsResult<()> {
             }
             let cb = c.onread.clone()?;
             let r = loop {
-                match c.sock.read(&mut buf) {
+                match c.sock.read(buf) {
                     Err(e) if e.kind() == ErrorKind::Interrupted => continue,
                     r => break r,
                 }
