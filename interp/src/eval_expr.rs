@@ -464,7 +464,7 @@ impl Interp {
             ExprKind::SuperMember(prop) => {
                 let this = self.resolve_this_binding()?;
                 let key = match prop {
-                    MemberProp::Ident(n) => PropertyKey::from(&**n),
+                    MemberProp::Ident(n) => self.name_key(n),
                     MemberProp::Computed(x) => {
                         let k = self.eval_expr(x)?;
                         to_property_key(self, &k)?
@@ -667,25 +667,36 @@ impl Interp {
         Err(self.type_error(format!("{text} is not iterable")))
     }
 
-    /// The property key for an identifier name, interned per AST atom so
-    /// that `o.x` neither allocates nor hashes the string again.
+    /// The property key for an identifier name written in the source,
+    /// interned once per distinct name (so keys compare by pointer) and
+    /// remembered in the name's AST cache slot, so that evaluating `o.x`
+    /// again neither allocates nor hashes: the slot holds this
+    /// interpreter's tag and the key's index in `name_key_table`.
     #[inline]
-    pub(crate) fn atom_key(&mut self, a: &ast::Atom) -> PropertyKey {
-        let id = a.as_ptr() as usize;
-        if let Some((_, k)) = self.key_cache.get(&id) {
-            return k.clone();
+    pub(crate) fn name_key(&mut self, p: &ast::PropName) -> PropertyKey {
+        let c = p.cache.get();
+        if (c >> 32) as u32 == self.name_key_tag {
+            if let Some(k) = self.name_key_table.get(c as u32 as usize) {
+                return k.clone();
+            }
         }
-        // One key per distinct name, so that keys compare by pointer.
-        let k = match self.name_keys.get(&**a) {
-            Some(k) => k.clone(),
+        self.name_key_slow(p)
+    }
+
+    #[cold]
+    fn name_key_slow(&mut self, p: &ast::PropName) -> PropertyKey {
+        let index = match self.name_keys.get(&p.name) {
+            Some(&i) => i,
             None => {
-                let k = PropertyKey::from(&**a);
-                self.name_keys.insert(a.clone(), k.clone());
-                k
+                let i = self.name_key_table.len() as u32;
+                self.name_key_table.push(PropertyKey::from(&*p.name));
+                self.name_keys.insert(p.name.clone(), i);
+                i
             }
         };
-        self.key_cache.insert(id, (a.clone(), k.clone()));
-        k
+        p.cache
+            .set(((self.name_key_tag as u64) << 32) | index as u64);
+        self.name_key_table[index as usize].clone()
     }
 
     /// A string literal's value, created once per literal.
@@ -703,7 +714,7 @@ impl Interp {
     /// The key of a member expression.
     pub(crate) fn member_key(&mut self, prop: &MemberProp) -> JsResult<PropertyKey> {
         match prop {
-            MemberProp::Ident(n) => Ok(self.atom_key(n)),
+            MemberProp::Ident(n) => Ok(self.name_key(n)),
             MemberProp::Computed(x) => {
                 let k = self.eval_expr(x)?;
                 match k {
@@ -896,7 +907,7 @@ impl Interp {
             ExprKind::SuperMember(prop) => {
                 let this = self.resolve_this_binding()?;
                 let key = match prop {
-                    MemberProp::Ident(n) => PropertyKey::from(&**n),
+                    MemberProp::Ident(n) => self.name_key(n),
                     MemberProp::Computed(x) => {
                         let k = self.eval_expr(x)?;
                         to_property_key(self, &k)?
@@ -1132,7 +1143,7 @@ impl Interp {
             ExprKind::SuperMember(prop) => {
                 let this = self.resolve_this_binding()?;
                 let key = match prop {
-                    MemberProp::Ident(n) => PropertyKey::from(&**n),
+                    MemberProp::Ident(n) => self.name_key(n),
                     MemberProp::Computed(x) => {
                         let k = self.eval_expr(x)?;
                         to_property_key(self, &k)?
@@ -1495,7 +1506,7 @@ impl Interp {
     /// Evaluates a property name (PropName / ComputedPropertyName).
     pub(crate) fn eval_prop_key(&mut self, k: &ast::PropKey) -> JsResult<PropertyKey> {
         match k {
-            ast::PropKey::Ident(n) => Ok(self.atom_key(n)),
+            ast::PropKey::Ident(n) => Ok(self.name_key(n)),
             ast::PropKey::Str(s) => Ok(PropertyKey::from(JsString::from_utf16(s))),
             ast::PropKey::Num(n) => to_property_key(self, &Value::Number(*n)),
             ast::PropKey::Computed(x) => {

@@ -952,10 +952,10 @@ fn create_mapped_arguments_object(
     let proto = interp.realm.intrinsics.object_prototype.clone();
     let obj = interp.alloc_object(
         Some(proto),
-        ObjectKind::Arguments(Some(MappedArguments {
+        ObjectKind::Arguments(Some(Box::new(MappedArguments {
             env: env.clone(),
             map: RefCell::new(map),
-        })),
+        }))),
     );
     for (i, a) in args.iter().enumerate() {
         obj.define_value(PropertyKey::from(i), a.clone(), Attributes::all());

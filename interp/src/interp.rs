@@ -70,10 +70,13 @@ pub struct Interp {
     pub last_throw_position: Option<(Rc<Source>, u32)>,
     /// Indentation for `--trace-context`.
     pub(crate) trace_depth: usize,
-    /// Interned property keys per identifier atom (see `atom_key`).
-    pub(crate) key_cache: rustc_hash::FxHashMap<usize, (ast::Atom, crate::value::PropertyKey)>,
-    /// One property key per distinct identifier name (see `atom_key`).
-    pub(crate) name_keys: rustc_hash::FxHashMap<ast::Atom, crate::value::PropertyKey>,
+    /// Interned property keys of identifier names, by index (see `name_key`).
+    pub(crate) name_key_table: Vec<crate::value::PropertyKey>,
+    /// The index in `name_key_table` of each distinct name (see `name_key`).
+    pub(crate) name_keys: rustc_hash::FxHashMap<ast::Atom, u32>,
+    /// Identifies this interpreter in the AST's name cache slots, which
+    /// another interpreter running the same AST must not trust.
+    pub(crate) name_key_tag: u32,
     /// Per loop: may its body capture bindings (see `may_capture`).
     pub(crate) capture_cache: rustc_hash::FxHashMap<(usize, u32), bool>,
     /// String literal values per literal (see `literal_string`).
@@ -84,6 +87,18 @@ pub struct Interp {
     pub modules: crate::modules::ModuleLoader,
     /// `--permission` and its `--allow-*` lists (`permission.rs`).
     pub permissions: crate::permission::Permissions,
+}
+
+/// A fresh nonzero tag for `Interp::name_key_tag` (0 marks an empty slot).
+fn next_name_key_tag() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    loop {
+        let t = NEXT.fetch_add(1, Ordering::Relaxed);
+        if t != 0 {
+            return t;
+        }
+    }
 }
 
 impl Interp {
@@ -113,7 +128,8 @@ impl Interp {
             main_source: None,
             last_throw_position: None,
             trace_depth: 0,
-            key_cache: Default::default(),
+            name_key_table: Vec::new(),
+            name_key_tag: next_name_key_tag(),
             string_cache: Default::default(),
             capture_cache: Default::default(),
             name_keys: Default::default(),

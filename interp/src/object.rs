@@ -56,11 +56,11 @@ pub enum ObjectKind {
     Number(f64),
     String(JsString),
     Symbol(Symbol),
-    Arguments(Option<MappedArguments>),
+    Arguments(Option<Box<MappedArguments>>),
     Generator(Box<GeneratorData>),
     Promise(Box<PromiseData>),
-    Map(ValueMap),
-    Set(ValueMap),
+    Map(Box<ValueMap>),
+    Set(Box<ValueMap>),
     Date(#[unsafe_ignore_trace] Cell<f64>),
     Host(Box<dyn HostObject>),
     /// A module namespace exotic object (ECMA-262 §10.4.6).
@@ -905,4 +905,21 @@ impl std::fmt::Debug for JsObject {
 /// Convenience for `Err(JsError::Throw(..))` checks in tests.
 pub fn is_throw(r: &JsResult<Value>) -> bool {
     matches!(r, Err(JsError::Throw(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every object pays for `ObjectData` (plus the collector's 24-byte
+    /// header): keep rare kinds' payloads behind a box so that an ordinary
+    /// object stays small.
+    #[test]
+    fn object_header_stays_small() {
+        let kind = std::mem::size_of::<ObjectKind>();
+        let data = std::mem::size_of::<ObjectData>();
+        eprintln!("ObjectKind {kind} B, ObjectData {data} B");
+        assert!(kind <= 24, "ObjectKind is {kind} bytes");
+        assert!(data <= 96, "ObjectData is {data} bytes");
+    }
 }

@@ -344,7 +344,9 @@ unsafe impl Trace for PropertySlot {
 /// `IndexMap` once it grows.
 enum PropMap {
     Small(Vec<(PropertyKey, PropertySlot)>),
-    Large(IndexMap<PropertyKey, PropertySlot, FxBuildHasher>),
+    /// Boxed: few objects grow this large, and the box keeps every
+    /// object's header small.
+    Large(Box<IndexMap<PropertyKey, PropertySlot, FxBuildHasher>>),
 }
 
 enum PropIter<'a> {
@@ -406,7 +408,7 @@ impl PropMap {
                     IndexMap::with_capacity_and_hasher(v.len() * 2, FxBuildHasher);
                 m.extend(v.drain(..));
                 m.insert(key, slot);
-                *self = PropMap::Large(m);
+                *self = PropMap::Large(Box::new(m));
                 None
             }
             PropMap::Large(m) => m.insert(key, slot),
@@ -440,17 +442,19 @@ impl PropMap {
 
 struct Props {
     proto: Option<JsObject>,
-    extensible: bool,
     /// Index properties with default attributes; `None` is a hole.
     elements: Vec<Option<Value>>,
     map: PropMap,
-    /// How many `PropertyKey::Index` keys live in `map`.
-    indices_in_map: usize,
 }
 
 /// The own properties, prototype and extensible flag of an object.
 pub struct PropertyStorage {
     rooted: Cell<bool>,
+    extensible: Cell<bool>,
+    /// How many `PropertyKey::Index` keys live in the map. (These plain
+    /// flags sit next to `rooted` rather than in `Props`, where padding
+    /// would make every object 8 bytes larger.)
+    indices_in_map: Cell<u32>,
     props: UnsafeCell<Props>,
 }
 
@@ -462,12 +466,12 @@ impl PropertyStorage {
     pub fn new(proto: Option<JsObject>) -> Self {
         PropertyStorage {
             rooted: Cell::new(true),
+            extensible: Cell::new(true),
+            indices_in_map: Cell::new(0),
             props: UnsafeCell::new(Props {
                 proto,
-                extensible: true,
                 elements: Vec::new(),
                 map: PropMap::Small(Vec::new()),
-                indices_in_map: 0,
             }),
         }
     }
@@ -510,13 +514,11 @@ impl PropertyStorage {
     }
 
     pub fn extensible(&self) -> bool {
-        // Safety: plain read.
-        unsafe { self.read().extensible }
+        self.extensible.get()
     }
 
     pub fn set_extensible(&self, e: bool) {
-        // Safety: plain write of a bool.
-        unsafe { self.write().extensible = e }
+        self.extensible.set(e)
     }
 
     /// A rooted copy of the own property `key`.
@@ -528,7 +530,7 @@ impl PropertyStorage {
                 if let Some(Some(v)) = p.elements.get(*i as usize) {
                     return Some(PropertySlot::Data(v.clone(), Attributes::all()));
                 }
-                if p.indices_in_map == 0 {
+                if self.indices_in_map.get() == 0 {
                     return None;
                 }
             }
@@ -552,7 +554,7 @@ impl PropertyStorage {
                 if let Some(Some(_)) = p.elements.get(*i as usize) {
                     return true;
                 }
-                if p.indices_in_map == 0 {
+                if self.indices_in_map.get() == 0 {
                     return false;
                 }
             }
@@ -571,7 +573,7 @@ impl PropertyStorage {
             if let PropertyKey::Index(i) = key {
                 let i = i as usize;
                 let dense_ok = matches!(&slot, PropertySlot::Data(_, a) if *a == Attributes::all());
-                let in_map = p.indices_in_map > 0 && p.map.contains_key(&key);
+                let in_map = self.indices_in_map.get() > 0 && p.map.contains_key(&key);
                 if dense_ok && !in_map && i <= p.elements.len() + MAX_HOLE_GROWTH {
                     let PropertySlot::Data(v, _) = slot else {
                         return;
@@ -589,7 +591,7 @@ impl PropertyStorage {
                     *e = None;
                 }
                 if p.map.insert(key, slot).is_none() {
-                    p.indices_in_map += 1;
+                    self.indices_in_map.set(self.indices_in_map.get() + 1);
                 }
                 return;
             }
@@ -610,7 +612,7 @@ impl PropertyStorage {
                     *e = value;
                     return true;
                 }
-                if p.indices_in_map == 0 {
+                if self.indices_in_map.get() == 0 {
                     return false;
                 }
             }
@@ -644,11 +646,11 @@ impl PropertyStorage {
                         return true;
                     }
                 }
-                if p.indices_in_map == 0 {
+                if self.indices_in_map.get() == 0 {
                     return false;
                 }
                 if p.map.shift_remove(key).is_some() {
-                    p.indices_in_map -= 1;
+                    self.indices_in_map.set(self.indices_in_map.get() - 1);
                     return true;
                 }
                 return false;
@@ -670,7 +672,7 @@ impl PropertyStorage {
                     out.push(PropertyKey::Index(i as u32));
                 }
             }
-            if p.indices_in_map > 0 {
+            if self.indices_in_map.get() > 0 {
                 for k in p.map.keys() {
                     if let PropertyKey::Index(_) = k {
                         out.push(k.clone());
@@ -718,7 +720,7 @@ impl PropertyStorage {
         // `Gc` is allocated and no JavaScript runs meanwhile.
         unsafe {
             let p = self.write();
-            if p.indices_in_map > 0 || p.elements.iter().any(Option::is_none) {
+            if self.indices_in_map.get() > 0 || p.elements.iter().any(Option::is_none) {
                 return Err(values);
             }
             p.elements.reserve_exact(values.len());
@@ -755,8 +757,7 @@ impl PropertyStorage {
 
     /// Whether any index property is stored outside the dense part.
     pub fn has_sparse_indices(&self) -> bool {
-        // Safety: plain read.
-        unsafe { self.read().indices_in_map > 0 }
+        self.indices_in_map.get() > 0
     }
 
     /// Removes every index property at or above `len` (array length
@@ -769,7 +770,7 @@ impl PropertyStorage {
             if p.elements.len() > len as usize {
                 p.elements.truncate(len as usize);
             }
-            if p.indices_in_map > 0 {
+            if self.indices_in_map.get() > 0 {
                 let doomed: Vec<PropertyKey> = p
                     .map
                     .iter()
@@ -781,7 +782,7 @@ impl PropertyStorage {
                     .collect();
                 for k in doomed {
                     p.map.shift_remove(&k);
-                    p.indices_in_map -= 1;
+                    self.indices_in_map.set(self.indices_in_map.get() - 1);
                 }
                 return !p
                     .map
@@ -798,7 +799,7 @@ impl PropertyStorage {
         unsafe {
             let p = self.read();
             let mut end = p.elements.len() as u32;
-            if p.indices_in_map > 0 {
+            if self.indices_in_map.get() > 0 {
                 for k in p.map.keys() {
                     if let PropertyKey::Index(i) = k {
                         end = end.max(i + 1);

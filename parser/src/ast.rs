@@ -18,6 +18,50 @@ pub type Atom = Rc<str>;
 /// hold lone surrogates (`"\uD800"`), which Rust strings cannot.
 pub type Utf16 = Rc<[u16]>;
 
+/// A property name written as an identifier (`o.name`, `{ name: v }`),
+/// with a cache slot for the evaluator: it remembers the interned property
+/// key there on first use, so that later evaluations of the same site find
+/// the key without hashing the name. The parser only ever stores 0 (empty).
+#[derive(Clone)]
+pub struct PropName {
+    pub name: Atom,
+    pub cache: std::cell::Cell<u64>,
+}
+
+impl PropName {
+    pub fn new(name: Atom) -> Self {
+        PropName {
+            name,
+            cache: std::cell::Cell::new(0),
+        }
+    }
+}
+
+impl From<Atom> for PropName {
+    fn from(name: Atom) -> Self {
+        PropName::new(name)
+    }
+}
+
+impl std::ops::Deref for PropName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.name
+    }
+}
+
+impl std::fmt::Debug for PropName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.name, f)
+    }
+}
+
+impl std::fmt::Display for PropName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Program {
     pub body: Vec<Stmt>,
@@ -263,7 +307,7 @@ pub enum ClassMemberKind {
 
 #[derive(Debug, Clone)]
 pub enum PropKey {
-    Ident(Atom),
+    Ident(PropName),
     Str(Utf16),
     Num(f64),
     Computed(Box<Expr>),
@@ -399,7 +443,7 @@ pub enum Arg {
 
 #[derive(Debug, Clone)]
 pub enum MemberProp {
-    Ident(Atom),
+    Ident(PropName),
     Computed(Box<Expr>),
     Private(Atom),
 }

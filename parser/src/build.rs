@@ -358,7 +358,7 @@ impl<'s> State<'s> {
         );
         ClassMember {
             is_static: true,
-            key: PropKey::Ident(Rc::from("static")),
+            key: PropKey::Ident(PropName::new(Rc::from("static"))),
             kind: ClassMemberKind::StaticBlock(Rc::new(f)),
             span: span(l, r),
         }
@@ -429,7 +429,7 @@ impl<'s> State<'s> {
             .push((span(l, r2), "Invalid shorthand property initializer"));
         let v = name_anonymous_ident(&n, v);
         PropDef::Value(
-            PropKey::Ident(n.clone()),
+            PropKey::Ident(n.clone().into()),
             expr(
                 ExprKind::Assign {
                     op: AssignOp::Assign,
@@ -534,7 +534,7 @@ impl<'s> State<'s> {
                             });
                         }
                         PropDef::Proto(value) => out.push(PatternProp {
-                            key: PropKey::Ident(Rc::from("__proto__")),
+                            key: PropKey::Ident(PropName::new(Rc::from("__proto__"))),
                             value: self.to_pattern(value, binding)?,
                             shorthand: false,
                         }),
@@ -587,9 +587,9 @@ impl<'s> State<'s> {
 
 fn is_shorthand(key: &PropKey, value: &Expr) -> bool {
     match (key, &value.kind) {
-        (PropKey::Ident(k), ExprKind::Ident(v)) => k == v,
+        (PropKey::Ident(k), ExprKind::Ident(v)) => k.name == *v,
         (PropKey::Ident(k), ExprKind::Assign { target, .. }) => {
-            matches!(&target.kind, PatternKind::Ident(v) if v == k)
+            matches!(&target.kind, PatternKind::Ident(v) if *v == k.name)
         }
         _ => false,
     }
@@ -655,7 +655,7 @@ pub fn utf16(s: &str) -> Rc<[u16]> {
 
 fn key_name(key: &PropKey) -> Option<Atom> {
     match key {
-        PropKey::Ident(n) => Some(n.clone()),
+        PropKey::Ident(n) => Some(n.name.clone()),
         PropKey::Str(s) => Some(Rc::from(String::from_utf16_lossy(s))),
         PropKey::Num(n) => Some(Rc::from(crate::number_key(*n))),
         PropKey::Private(n) => Some(Rc::from(format!("#{n}"))),
@@ -1299,7 +1299,7 @@ pub fn prop_value(k: PropKey, v: Expr) -> PropDef {
         return PropDef::Proto(v);
     }
     let v = match &k {
-        PropKey::Ident(n) => name_anonymous_ident(n, v),
+        PropKey::Ident(n) => name_anonymous_ident(&n.name, v),
         _ => v,
     };
     PropDef::Value(k, v)

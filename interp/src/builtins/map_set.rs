@@ -104,9 +104,9 @@ fn construct_collection(
         default
     };
     let kind = if set {
-        ObjectKind::Set(ValueMap::new())
+        ObjectKind::Set(Box::default())
     } else {
-        ObjectKind::Map(ValueMap::new())
+        ObjectKind::Map(Box::default())
     };
     let o = operations::ordinary_create_from_constructor(interp, new_target, default, kind)?;
     let iterable = arg(args, 0);
@@ -316,7 +316,7 @@ fn map_iterator_next(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsRe
 
 fn map_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let proto = interp.realm.intrinsics.map_prototype.clone();
-    let o = interp.alloc_object(Some(proto), ObjectKind::Map(ValueMap::new()));
+    let o = interp.alloc_object(Some(proto), ObjectKind::Map(Box::default()));
     let f = arg(args, 1);
     for (i, item) in operations::iterate_to_list(interp, &arg(args, 0))?
         .into_iter()

@@ -134,7 +134,7 @@ fn exports_member(e: &Expr) -> Option<Atom> {
         return None;
     }
     match prop {
-        MemberProp::Ident(n) => Some(n.clone()),
+        MemberProp::Ident(n) => Some(n.name.clone()),
         MemberProp::Computed(k) => match &k.kind {
             ExprKind::Str(s) => Some(Rc::from(String::from_utf16_lossy(s))),
             _ => None,
@@ -204,7 +204,7 @@ fn value_shape(e: &Expr) -> ValueShape {
 
 fn key_name(k: &PropKey) -> Option<Atom> {
     match k {
-        PropKey::Ident(n) => Some(n.clone()),
+        PropKey::Ident(n) => Some(n.name.clone()),
         PropKey::Str(s) => Some(Rc::from(String::from_utf16_lossy(s))),
         _ => None,
     }
