@@ -615,6 +615,18 @@ Object.assign(ServerResponse.prototype, {
   sendDate: true,
 });
 
+// writeHead and end in Rust for the usual calls (stdlib/src/http_server.rs),
+// falling back to the methods above for the others.
+{
+  const native = binding.httpSetup(ServerResponse.prototype.writeHead, OutgoingMessage.prototype.end,
+    finishMessage, afterEnd, STATUS_CODES);
+  for (const name of ['writeHead', 'end']) {
+    Object.defineProperty(ServerResponse.prototype, name, {
+      value: native[name], writable: true, configurable: true, enumerable: false,
+    });
+  }
+}
+
 function badRequestResponse(code) {
   return code === 'HPE_HEADER_OVERFLOW' ?
     'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n' :

@@ -16,6 +16,12 @@
 //!   needs the JavaScript path (an invalid name or value, which that path
 //!   reports with Node's error, or a value that is not a string, number or
 //!   boolean).
+//! - `httpSetup(writeHead, end, finishMessage, afterEnd, STATUS_CODES)`
+//!   returns native `ServerResponse#writeHead` and `#end` for the usual
+//!   calls (`writeHead(status[, reason][, headersObject])` before any
+//!   header is set; `end([string])` with nothing queued on the socket):
+//!   the same steps as the JavaScript methods given, which they call for
+//!   every other case.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -364,11 +370,26 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
         Value::String(s) => s.to_rust_string(),
         _ => return Ok(Value::from(false)),
     };
-    let from_map = to_boolean(&arg(3));
+    Ok(
+        match build_head(interp, &msg, &first, arg(2), to_boolean(&arg(3)))? {
+            Some(head) => Value::from(head),
+            None => Value::from(false),
+        },
+    )
+}
+
+/// [`http_head`]'s work: the head, or `None` for the JavaScript path.
+fn build_head(
+    interp: &mut Interp,
+    msg: &JsObject,
+    first: &str,
+    headers: Value,
+    from_map: bool,
+) -> JsResult<Option<String>> {
     let mut head = String::with_capacity(256);
-    head.push_str(&first);
+    head.push_str(first);
     let mut seen = Seen::default();
-    if let Value::Object(headers) = arg(2) {
+    if let Value::Object(headers) = headers {
         let source = Value::Object(headers.clone());
         for key in headers.own_property_keys() {
             if key.is_symbol() {
@@ -381,12 +402,12 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
             let value = headers.get(interp, &key, &source)?;
             let ok = if from_map {
                 let Value::Object(entry) = &value else {
-                    return Ok(Value::from(false));
+                    return Ok(None);
                 };
                 let name = entry.get(interp, &PropertyKey::from(0u32), &value)?;
                 let v = entry.get(interp, &PropertyKey::from(1u32), &value)?;
                 let Value::String(name) = name else {
-                    return Ok(Value::from(false));
+                    return Ok(None);
                 };
                 add_header(
                     interp,
@@ -401,12 +422,12 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
                 add_header(interp, &mut head, &mut seen, &name, &value, true)?
             };
             if !ok {
-                return Ok(Value::from(false));
+                return Ok(None);
             }
         }
     }
     let flag = |interp: &mut Interp, name: &'static str| -> JsResult<bool> {
-        Ok(to_boolean(&get(interp, &msg, &key(name))?))
+        Ok(to_boolean(&get(interp, msg, &key(name))?))
     };
     if flag(interp, "sendDate")? && !seen.date {
         head.push_str("Date: ");
@@ -420,7 +441,7 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
     if !seen.connection {
         if keep_alive && (seen.length || chunked_default) {
             head.push_str("Connection: keep-alive\r\n");
-            let timeout = get(interp, &msg, &key("_keepAliveTimeout"))?;
+            let timeout = get(interp, msg, &key("_keepAliveTimeout"))?;
             if let Value::Number(t) = timeout {
                 if t != 0.0 && !t.is_nan() {
                     head.push_str("Keep-Alive: timeout=");
@@ -445,7 +466,7 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
         if !chunked_default {
             last = true;
         } else {
-            match get(interp, &msg, &key("_contentLength"))? {
+            match get(interp, msg, &key("_contentLength"))? {
                 Value::Null | Value::Undefined => {
                     head.push_str("Transfer-Encoding: chunked\r\n");
                     chunked = true;
@@ -469,7 +490,7 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
         )?;
     }
     if last {
-        set(interp, &msg, key("_last"), Value::from(true), false)?;
+        set(interp, msg, key("_last"), Value::from(true), false)?;
     }
     if chunked {
         set(
@@ -480,7 +501,208 @@ pub fn http_head(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
             false,
         )?;
     }
-    Ok(Value::from(head))
+    Ok(Some(head))
+}
+
+// ---------------------------------------------------------------------------
+// ServerResponse#writeHead and #end.
+
+const SLOW_WRITE_HEAD: &str = "%http.writeHead%";
+const SLOW_END: &str = "%http.end%";
+const FINISH_MESSAGE: &str = "%http.finishMessage%";
+const AFTER_END: &str = "%http.afterEnd%";
+const STATUS_CODES: &str = "%http.STATUS_CODES%";
+
+fn stored(interp: &Interp, name: &'static str) -> Value {
+    interp.host_data.get(name).cloned().unwrap_or_default()
+}
+
+/// `httpSetup(...)`: see the module doc.
+pub fn http_setup(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let names = [
+        SLOW_WRITE_HEAD,
+        SLOW_END,
+        FINISH_MESSAGE,
+        AFTER_END,
+        STATUS_CODES,
+    ];
+    for (i, name) in names.into_iter().enumerate() {
+        let v = args.get(i).cloned().unwrap_or_default();
+        interp.host_data.insert(name, v);
+    }
+    let out = new_object(interp);
+    let methods: [(&str, interp::function::NativeFn); 2] =
+        [("writeHead", res_write_head), ("end", res_end)];
+    for (name, f) in methods {
+        let func = interp::function::create_native_function(interp, f, name, 3);
+        out.define_value(
+            PropertyKey::from(name),
+            Value::Object(func),
+            Attributes::all(),
+        );
+    }
+    Ok(Value::Object(out))
+}
+
+fn slow(interp: &mut Interp, name: &'static str, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let f = stored(interp, name);
+    interp.call(&f, this, args)
+}
+
+fn prop(interp: &mut Interp, o: &JsObject, name: &'static str) -> JsResult<Value> {
+    get(interp, o, &key(name))
+}
+
+fn set_prop(interp: &mut Interp, o: &JsObject, name: &'static str, v: Value) -> JsResult<()> {
+    set(interp, o, key(name), v, false)
+}
+
+/// `res.writeHead(statusCode[, reason][, headers])`.
+fn res_write_head(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let arg = |i: usize| args.get(i).cloned().unwrap_or_default();
+    let Value::Object(res) = this else {
+        return slow(interp, SLOW_WRITE_HEAD, this, args);
+    };
+    let code = match arg(0) {
+        Value::Number(n) if n.fract() == 0.0 && (100.0..=999.0).contains(&n) => n as u32,
+        _ => return slow(interp, SLOW_WRITE_HEAD, this, args),
+    };
+    let (reason, headers) = match (arg(1), arg(2)) {
+        (Value::String(r), h) => (Some(r.to_rust_string()), h),
+        (h, Value::Undefined) => (None, h),
+        _ => return slow(interp, SLOW_WRITE_HEAD, this, args),
+    };
+    let plain_object = match &headers {
+        Value::Undefined | Value::Null => true,
+        Value::Object(o) => !o.is_array() && !o.is_callable(),
+        _ => false,
+    };
+    if !plain_object
+        || !matches!(prop(interp, res, "_header")?, Value::Null)
+        || !matches!(prop(interp, res, "_headers")?, Value::Null)
+    {
+        return slow(interp, SLOW_WRITE_HEAD, this, args);
+    }
+    let message = match reason {
+        Some(r) => r,
+        None => match prop(interp, res, "statusMessage")? {
+            Value::String(s) => s.to_rust_string(),
+            Value::Undefined => {
+                let table = stored(interp, STATUS_CODES);
+                match &table {
+                    Value::Object(t) => match t.get(interp, &PropertyKey::from(code), &table)? {
+                        Value::String(s) => s.to_rust_string(),
+                        _ => "unknown".to_string(),
+                    },
+                    _ => "unknown".to_string(),
+                }
+            }
+            _ => return slow(interp, SLOW_WRITE_HEAD, this, args),
+        },
+    };
+    if code == 204 || code == 304 || (100..200).contains(&code) {
+        set_prop(interp, res, "_hasBody", Value::from(false))?;
+    }
+    let first = format!("HTTP/1.1 {code} {message}\r\n");
+    let headers = match headers {
+        Value::Undefined => Value::Null,
+        h => h,
+    };
+    let Some(head) = build_head(interp, res, &first, headers, false)? else {
+        return slow(interp, SLOW_WRITE_HEAD, this, args);
+    };
+    set_prop(interp, res, "statusCode", Value::from(code))?;
+    set_prop(interp, res, "statusMessage", Value::from(message))?;
+    set_prop(interp, res, "_header", Value::from(head))?;
+    Ok(this.clone())
+}
+
+/// `res.end([chunk])`: the whole message in one write when nothing is
+/// queued before it.
+fn res_end(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let Value::Object(res) = this else {
+        return slow(interp, SLOW_END, this, args);
+    };
+    let chunk = args.first().cloned().unwrap_or_default();
+    let body = match &chunk {
+        Value::Undefined | Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        _ => return slow(interp, SLOW_END, this, args),
+    };
+    let flag = |interp: &mut Interp, o: &JsObject, name: &'static str| -> JsResult<bool> {
+        Ok(to_boolean(&prop(interp, o, name)?))
+    };
+    if args.iter().skip(1).any(|a| !matches!(a, Value::Undefined))
+        || flag(interp, res, "writableEnded")?
+        || flag(interp, res, "_headerSent")?
+        || !flag(interp, res, "_attached")?
+    {
+        return slow(interp, SLOW_END, this, args);
+    }
+    let Value::Object(socket) = prop(interp, res, "socket")? else {
+        return slow(interp, SLOW_END, this, args);
+    };
+    let Value::Number(id) = prop(interp, &socket, "_id")? else {
+        return slow(interp, SLOW_END, this, args);
+    };
+    let Value::Object(ws) = prop(interp, &socket, "_writableState")? else {
+        return slow(interp, SLOW_END, this, args);
+    };
+    let busy = !matches!(prop(interp, &ws, "length")?, Value::Number(n) if n == 0.0)
+        || flag(interp, &ws, "writing")?
+        || flag(interp, &ws, "corked")?
+        || flag(interp, &ws, "ending")?
+        || flag(interp, &ws, "destroyed")?;
+    if busy {
+        return slow(interp, SLOW_END, this, args);
+    }
+    let body = body.map(|s| match s.as_ascii() {
+        Some(a) => a.as_bytes().to_vec(),
+        None => s.to_rust_string().into_bytes(),
+    });
+    if matches!(prop(interp, res, "_header")?, Value::Null) {
+        let size = body.as_ref().map_or(0, |b| b.len());
+        set_prop(interp, res, "_contentLength", Value::from(size))?;
+        let implicit = prop(interp, res, "_implicitHeader")?;
+        interp.call(&implicit, this, &[])?;
+    }
+    let Value::String(head) = prop(interp, res, "_header")? else {
+        return slow(interp, SLOW_END, this, args);
+    };
+    let body = match flag(interp, res, "_hasBody")? {
+        true => body.unwrap_or_default(),
+        false => Vec::new(),
+    };
+    let chunked = flag(interp, res, "chunkedEncoding")?;
+    let head = match head.as_ascii() {
+        Some(a) => a.as_bytes().to_vec(),
+        None => head.to_rust_string().into_bytes(),
+    };
+    let data = crate::tcp_binding::message_bytes(head, &body, chunked);
+    let size = data.len();
+    for name in ["_headerSent", "writableEnded", "finished"] {
+        set_prop(interp, res, name, Value::from(true))?;
+    }
+    let after_end = stored(interp, AFTER_END);
+    if crate::tcp_binding::write_bytes(interp, id as u32, data, after_end, this.clone()) {
+        let written = match prop(interp, &socket, "_bytesWritten")? {
+            Value::Number(n) => n,
+            _ => 0.0,
+        };
+        set_prop(
+            interp,
+            &socket,
+            "_bytesWritten",
+            Value::from(written + size as f64),
+        )?;
+        // All of it is out: finished as Node's getter tells ('finish' follows).
+        set_prop(interp, res, "writableFinished", Value::from(true))?;
+        let finish = stored(interp, FINISH_MESSAGE);
+        interp::event_loop::next_tick(interp, finish, vec![this.clone()]);
+    } else {
+        set_prop(interp, res, "_endBytes", Value::from(size))?;
+    }
+    Ok(this.clone())
 }
 
 #[cfg(test)]

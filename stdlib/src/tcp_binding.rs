@@ -35,6 +35,8 @@
 //! writeMessage(id, head, body, chunked, cb, arg) -> bytes  an HTTP
 //!                            message's last write (`tcp_write_message`)
 //! httpHead(msg, firstLine, headers, fromMap) -> head | false  (`http_server.rs`)
+//! httpSetup(writeHead, end, finishMessage, afterEnd, STATUS_CODES)
+//!                            -> { writeHead, end }  (`http_server.rs`)
 //! shutdown(id, cb)           cb(record | null) once queued writes are out
 //! close(id, cb)              cb() in the close phase
 //! setNoDelay(id, on), setKeepAlive(id, on), ref(id, on)
@@ -813,7 +815,7 @@ fn tcp_write(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Val
 }
 
 /// The bytes of a string (UTF-8) or of a Buffer.
-fn data_arg(interp: &mut Interp, v: &Value) -> JsResult<Vec<u8>> {
+pub(crate) fn data_arg(interp: &mut Interp, v: &Value) -> JsResult<Vec<u8>> {
     match v {
         Value::String(s) => Ok(match s.as_ascii() {
             Some(a) => a.as_bytes().to_vec(),
@@ -831,7 +833,13 @@ fn data_arg(interp: &mut Interp, v: &Value) -> JsResult<Vec<u8>> {
 
 /// Writes `data` now, queueing what does not fit; true when all of it went
 /// out. Else `cb(record | null, arg)` runs once it is flushed (or failed).
-fn write_bytes(interp: &mut Interp, id: u32, data: Vec<u8>, cb: Value, arg: Value) -> bool {
+pub(crate) fn write_bytes(
+    interp: &mut Interp,
+    id: u32,
+    data: Vec<u8>,
+    cb: Value,
+    arg: Value,
+) -> bool {
     let written = with_stream(interp, id, |c| {
         let mut at = 0;
         if c.writes.is_empty() {
@@ -875,6 +883,22 @@ fn write_bytes(interp: &mut Interp, id: u32, data: Vec<u8>, cb: Value, arg: Valu
     }
 }
 
+/// A message's last bytes: `head`, then `body` as it is or, `chunked`, as
+/// the last chunk followed by the coding's terminator.
+pub(crate) fn message_bytes(mut data: Vec<u8>, body: &[u8], chunked: bool) -> Vec<u8> {
+    if chunked {
+        if !body.is_empty() {
+            data.extend_from_slice(format!("{:x}\r\n", body.len()).as_bytes());
+            data.extend_from_slice(body);
+            data.extend_from_slice(b"\r\n");
+        }
+        data.extend_from_slice(b"0\r\n\r\n");
+    } else {
+        data.extend_from_slice(body);
+    }
+    data
+}
+
 /// `writeMessage(id, head, body, chunked, cb, arg)`: one HTTP message's
 /// last write in one system call: `head` (a string, or '' when it went out
 /// already), then `body` (a string or Buffer, or undefined) as it is, or
@@ -883,21 +907,12 @@ fn write_bytes(interp: &mut Interp, id: u32, data: Vec<u8>, cb: Value, arg: Valu
 /// minus that number, and `cb(record | null, arg)` follows as `write`'s.
 fn tcp_write_message(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let id = id_arg(interp, args)?;
-    let mut data = data_arg(interp, &arg(args, 1))?;
+    let head = data_arg(interp, &arg(args, 1))?;
     let body = match arg(args, 2) {
         Value::Undefined | Value::Null => Vec::new(),
         v => data_arg(interp, &v)?,
     };
-    if to_boolean(&arg(args, 3)) {
-        if !body.is_empty() {
-            data.extend_from_slice(format!("{:x}\r\n", body.len()).as_bytes());
-            data.extend_from_slice(&body);
-            data.extend_from_slice(b"\r\n");
-        }
-        data.extend_from_slice(b"0\r\n\r\n");
-    } else {
-        data.extend_from_slice(&body);
-    }
+    let data = message_bytes(head, &body, to_boolean(&arg(args, 3)));
     let cb = callback_arg(interp, args, 4)?;
     let size = data.len() as f64;
     let done = write_bytes(interp, id, data, cb, arg(args, 5));
@@ -1009,6 +1024,7 @@ pub fn install(interp: &mut Interp) {
         ("write", tcp_write, 3),
         ("writeMessage", tcp_write_message, 6),
         ("httpHead", crate::http_server::http_head, 4),
+        ("httpSetup", crate::http_server::http_setup, 5),
     ];
     for (name, f, len) in table {
         let func = create_native_function(interp, *f, name, *len);
