@@ -481,25 +481,13 @@ fn build_head(
     }
     head.push_str("\r\n");
     if seen.close {
-        set(
-            interp,
-            &msg,
-            key("shouldKeepAlive"),
-            Value::from(false),
-            false,
-        )?;
+        set_prop(interp, msg, "shouldKeepAlive", Value::from(false))?;
     }
     if last {
-        set(interp, msg, key("_last"), Value::from(true), false)?;
+        set_prop(interp, msg, "_last", Value::from(true))?;
     }
     if chunked {
-        set(
-            interp,
-            &msg,
-            key("chunkedEncoding"),
-            Value::from(true),
-            false,
-        )?;
+        set_prop(interp, msg, "chunkedEncoding", Value::from(true))?;
     }
     Ok(Some(head))
 }
