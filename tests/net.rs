@@ -68,23 +68,29 @@ fn a_client_that_vanishes_mid_message_does_not_stop_the_server() {
     let mut server = Script::start("vanish", ECHO_SERVER, &[]);
     let port = server.port();
     // Half a message, then gone without reading the reply.
+    // The server may echo before it sees the FIN; the peer, gone, answers
+    // that echo with a reset, so the socket may report ECONNRESET before
+    // closing (Node reports the same race the same way).
+    let closed_maybe_reset = |server: &mut Script| {
+        let line = server.line();
+        assert!(
+            line == "closed" || line == "socket error ECONNRESET",
+            "unexpected {line:?}"
+        );
+        if line != "closed" {
+            assert_eq!(server.line(), "closed");
+        }
+    };
     let mut a = connect(port);
     a.write_all(b"half a mess").expect("write");
     drop(a);
-    assert_eq!(server.line(), "closed");
+    closed_maybe_reset(&mut server);
     // A reset: unread data in the server's reply makes close send RST.
     let mut b = connect(port);
     b.write_all(b"x").expect("write");
     std::thread::sleep(Duration::from_millis(50));
     drop(b);
-    let line = server.line();
-    assert!(
-        line == "closed" || line == "socket error ECONNRESET",
-        "unexpected {line:?}"
-    );
-    if line != "closed" {
-        assert_eq!(server.line(), "closed");
-    }
+    closed_maybe_reset(&mut server);
     let mut c = connect(port);
     c.write_all(b"still there?").expect("write");
     let mut got = [0u8; 12];

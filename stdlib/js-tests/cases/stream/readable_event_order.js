@@ -16,6 +16,11 @@ const r = new Readable({
 });
 process.nextTick(() => log('tick 1'));
 Promise.resolve().then(() => log('promise 1'));
-setImmediate(() => log('immediate'));
-setTimeout(() => log('timeout'), 0);
+// A timeout and an immediate both scheduled from the main module race in
+// Node itself (it depends on whether 1 ms passed before the loop started),
+// so the immediate is scheduled from the timeout, where its order is fixed.
+setTimeout(() => {
+  log('timeout');
+  setImmediate(() => log('immediate'));
+}, 0);
 log('sync end', r.readableFlowing, r.readableLength);
