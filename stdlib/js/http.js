@@ -476,14 +476,12 @@ function socketIdle(socket) {
   return !(socket._id === null || ws.length !== 0 || ws.writing || ws.corked || ws.ending || ws.destroyed);
 }
 
-/** All of the message is out: 'finish' (after the server's own work, as Node's listener runs first). */
-function finishMessage(msg) {
-  if (msg._finishDone) return;
-  msg._finishDone = true;
-  msg.writableFinished = true;
-  if (msg._onFinish !== undefined) msg._onFinish(msg);
-  if (msg._events !== undefined) msg.emit('finish');
-}
+/**
+ * finishMessage(msg): all of the message is out: writableFinished, the
+ * server's own work (`msg._onFinish(msg)`, first as Node's listener runs
+ * first), then 'finish' if anyone listens. In Rust: it runs once a response.
+ */
+const finishMessage = binding.httpFinish;
 
 /** The write of `end()`'s fast path was queued: it has been flushed (or failed). */
 function afterEnd(record, msg) {
@@ -633,10 +631,8 @@ function badRequestResponse(code) {
     'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 }
 
-function emitClose(res, req) {
-  if (res._events !== undefined) res.emit('close');
-  if (req._events !== undefined) req.emit('close');
-}
+/** emitClose(res, req): 'close' on each that has listeners (in Rust: once a request). */
+const emitClose = binding.httpEmitClose;
 
 /** Serves one connection: parses its requests, answers them in order. */
 function connectionListener(socket) {
@@ -696,13 +692,35 @@ function connectionListener(socket) {
     // (socket.destroyed without its getter's call.)
     if (socket._writableState.destroyed) return;
     if (kind === 1) {
-      startRequest(a, b);
+      // A request's head, its IncomingMessage and ServerResponse made in
+      // Rust: queued in order, then 'request'.
+      const req = a;
+      const res = b;
+      // Busy: not idle (see Server#_closeIdle).
+      socket._idleSince = 0;
+      incoming = req;
+      responses.push(res);
+      if (responses.length === 1) {
+        res.socket = socket;
+        res._attached = true;
+      }
+      const headers = req.headers;
+      const special = (headers.host === undefined && req.httpVersionMinor >= 1) || headers.expect !== undefined;
+      if (!special || specialRequest(req, res)) {
+        // emit() without its rest array when it is EventEmitter's and one
+        // function listens (the usual case); the same call.
+        const events = server._events;
+        const listener = server.emit === EventEmitter.prototype.emit && events !== undefined ?
+          events.request : undefined;
+        if (typeof listener === 'function') listener.call(server, req, res);
+        else server.emit('request', req, res);
+      }
       // Without a body the request ends with its head (after 'request', as
       // Node's parser reports the end apart).
-      if (complete && incoming === a) {
-        a.complete = true;
-        if (a._hasState) a.push(null);
-        else a._eofPending = true;
+      if (complete && incoming === req) {
+        req.complete = true;
+        if (req._hasState) req.push(null);
+        else req._eofPending = true;
         incoming = null;
       }
     } else if (kind === 2) {
@@ -717,48 +735,37 @@ function connectionListener(socket) {
     }
   }
 
-  /** A request's head: its IncomingMessage and ServerResponse, then 'request'. */
-  function startRequest(req, res) {
-    // Busy: not idle (see Server#_closeIdle).
-    socket._idleSince = 0;
-    incoming = req;
-    responses.push(res);
-    if (responses.length === 1) {
-      res.socket = socket;
-      res._attached = true;
-    }
+  /**
+   * A request with no Host (HTTP/1.1) or with Expect: answered here, or
+   * handed to 'checkContinue'/'checkExpectation'. Returns whether
+   * 'request' is still to be emitted.
+   */
+  function specialRequest(req, res) {
     if (req.httpVersionMinor >= 1 && server.requireHostHeader && req.headers.host === undefined) {
       res.statusCode = 400;
       res.setHeader('Connection', 'close');
       res.end();
-      return req;
+      return false;
     }
     const expect = req.headers.expect;
-    if (expect !== undefined) {
-      if (/^100-continue$/i.test(expect)) {
-        if (server.listenerCount('checkContinue') > 0) {
-          server.emit('checkContinue', req, res);
-          return req;
-        }
-        res.writeContinue();
-      } else if (server.listenerCount('checkExpectation') > 0) {
-        server.emit('checkExpectation', req, res);
-        return req;
-      } else {
-        res.writeHead(417);
-        res.end();
-        return req;
+    if (expect === undefined) return true;
+    if (/^100-continue$/i.test(expect)) {
+      if (server.listenerCount('checkContinue') > 0) {
+        server.emit('checkContinue', req, res);
+        return false;
       }
+      res.writeContinue();
+      return true;
     }
-    // emit() without its rest array when it is EventEmitter's and one
-    // function listens (the usual case); the same call.
-    const events = server._events;
-    const listener = server.emit === EventEmitter.prototype.emit && events !== undefined ?
-      events.request : undefined;
-    if (typeof listener === 'function') listener.call(server, req, res);
-    else server.emit('request', req, res);
-    return req;
+    if (server.listenerCount('checkExpectation') > 0) {
+      server.emit('checkExpectation', req, res);
+    } else {
+      res.writeHead(417);
+      res.end();
+    }
+    return false;
   }
+
 
   binding.httpStart(socket._id, 'request', false, onhttp,
     [socket, server, IncomingMessage.prototype, ServerResponse.prototype, finishResponse]);

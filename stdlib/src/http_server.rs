@@ -693,6 +693,47 @@ fn res_end(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value>
     Ok(this.clone())
 }
 
+/// Calls `o.emit(event)` when `o` has a listener table.
+fn emit_if_listened(interp: &mut Interp, o: &JsObject, event: &'static str) -> JsResult<()> {
+    if matches!(prop(interp, o, "_events")?, Value::Undefined) {
+        return Ok(());
+    }
+    let emit = prop(interp, o, "emit")?;
+    interp.call(&emit, &Value::Object(o.clone()), &[Value::from(event)])?;
+    Ok(())
+}
+
+/// `httpFinish(msg)`: all of an outgoing message is out (http.js's
+/// `finishMessage`): `writableFinished`, then `msg._onFinish(msg)` (the
+/// server's bookkeeping, first as Node's own listener), then 'finish'.
+pub fn http_finish(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let Some(Value::Object(msg)) = args.first() else {
+        return Ok(Value::Undefined);
+    };
+    if to_boolean(&prop(interp, msg, "_finishDone")?) {
+        return Ok(Value::Undefined);
+    }
+    set_prop(interp, msg, "_finishDone", Value::from(true))?;
+    set_prop(interp, msg, "writableFinished", Value::from(true))?;
+    let on_finish = prop(interp, msg, "_onFinish")?;
+    if !matches!(on_finish, Value::Undefined) {
+        let msg = Value::Object(msg.clone());
+        interp.call(&on_finish, &msg, std::slice::from_ref(&msg))?;
+    }
+    emit_if_listened(interp, msg, "finish")?;
+    Ok(Value::Undefined)
+}
+
+/// `httpEmitClose(res, req)`: 'close' on each, when it has listeners.
+pub fn http_emit_close(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    for v in args.iter().take(2) {
+        if let Value::Object(o) = v {
+            emit_if_listened(interp, o, "close")?;
+        }
+    }
+    Ok(Value::Undefined)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

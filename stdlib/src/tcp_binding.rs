@@ -37,6 +37,7 @@
 //! httpHead(msg, firstLine, headers, fromMap) -> head | false  (`http_server.rs`)
 //! httpSetup(writeHead, end, finishMessage, afterEnd, STATUS_CODES)
 //!                            -> { writeHead, end }  (`http_server.rs`)
+//! httpFinish(msg), httpEmitClose(res, req)  (`http_server.rs`)
 //! shutdown(id, cb)           cb(record | null) once queued writes are out
 //! close(id, cb)              cb() in the close phase
 //! setNoDelay(id, on), setKeepAlive(id, on), ref(id, on)
@@ -1025,6 +1026,8 @@ pub fn install(interp: &mut Interp) {
         ("writeMessage", tcp_write_message, 6),
         ("httpHead", crate::http_server::http_head, 4),
         ("httpSetup", crate::http_server::http_setup, 5),
+        ("httpFinish", crate::http_server::http_finish, 1),
+        ("httpEmitClose", crate::http_server::http_emit_close, 2),
     ];
     for (name, f, len) in table {
         let func = create_native_function(interp, *f, name, *len);
