@@ -634,6 +634,37 @@ function badRequestResponse(code) {
 /** emitClose(res, req): 'close' on each that has listeners (in Rust: once a request). */
 const emitClose = binding.httpEmitClose;
 
+/**
+ * A request with no Host (HTTP/1.1) or with Expect: answered here, or
+ * handed to 'checkContinue'/'checkExpectation'. Returns whether
+ * 'request' is still to be emitted.
+ */
+function specialRequest(server, req, res) {
+  if (req.httpVersionMinor >= 1 && server.requireHostHeader && req.headers.host === undefined) {
+    res.statusCode = 400;
+    res.setHeader('Connection', 'close');
+    res.end();
+    return false;
+  }
+  const expect = req.headers.expect;
+  if (expect === undefined) return true;
+  if (/^100-continue$/i.test(expect)) {
+    if (server.listenerCount('checkContinue') > 0) {
+      server.emit('checkContinue', req, res);
+      return false;
+    }
+    res.writeContinue();
+    return true;
+  }
+  if (server.listenerCount('checkExpectation') > 0) {
+    server.emit('checkExpectation', req, res);
+  } else {
+    res.writeHead(417);
+    res.end();
+  }
+  return false;
+}
+
 /** Serves one connection: parses its requests, answers them in order. */
 function connectionListener(socket) {
   const server = this;
@@ -644,7 +675,9 @@ function connectionListener(socket) {
   // The parser reads the socket; flowing, its end of stream is seen.
   socket.resume();
 
-  function finishResponse(res) {
+  // (Arrows: a function declaration would also make a prototype object,
+  // per connection.)
+  const finishResponse = (res) => {
     if (responses[0] !== res) return;
     responses.shift();
     const req = res.req;
@@ -668,9 +701,9 @@ function connectionListener(socket) {
       server._idle.add(socket);
       if (server._sweep === null) server._startSweep();
     }
-  }
+  };
 
-  function onParseError(code, reason) {
+  const onParseError = (code, reason) => {
     const err = new Error('Parse Error: ' + reason);
     err.code = code;
     if (incoming !== null && !incoming.complete) {
@@ -684,11 +717,11 @@ function connectionListener(socket) {
       socket.write(badRequestResponse(code));
     }
     socket.destroy();
-  }
+  };
 
   // kind 1: (req, res, complete), made in Rust; 2: (bytes) of the body;
   // 3: the end of the body; 4: (code, reason) a malformed request.
-  function onhttp(kind, a, b, complete) {
+  const onhttp = (kind, a, b, complete) => {
     // (socket.destroyed without its getter's call.)
     if (socket._writableState.destroyed) return;
     if (kind === 1) {
@@ -706,7 +739,7 @@ function connectionListener(socket) {
       }
       const headers = req.headers;
       const special = (headers.host === undefined && req.httpVersionMinor >= 1) || headers.expect !== undefined;
-      if (!special || specialRequest(req, res)) {
+      if (!special || specialRequest(server, req, res)) {
         // emit() without its rest array when it is EventEmitter's and one
         // function listens (the usual case); the same call.
         const events = server._events;
@@ -733,39 +766,7 @@ function connectionListener(socket) {
     } else {
       onParseError(a, b);
     }
-  }
-
-  /**
-   * A request with no Host (HTTP/1.1) or with Expect: answered here, or
-   * handed to 'checkContinue'/'checkExpectation'. Returns whether
-   * 'request' is still to be emitted.
-   */
-  function specialRequest(req, res) {
-    if (req.httpVersionMinor >= 1 && server.requireHostHeader && req.headers.host === undefined) {
-      res.statusCode = 400;
-      res.setHeader('Connection', 'close');
-      res.end();
-      return false;
-    }
-    const expect = req.headers.expect;
-    if (expect === undefined) return true;
-    if (/^100-continue$/i.test(expect)) {
-      if (server.listenerCount('checkContinue') > 0) {
-        server.emit('checkContinue', req, res);
-        return false;
-      }
-      res.writeContinue();
-      return true;
-    }
-    if (server.listenerCount('checkExpectation') > 0) {
-      server.emit('checkExpectation', req, res);
-    } else {
-      res.writeHead(417);
-      res.end();
-    }
-    return false;
-  }
-
+  };
 
   binding.httpStart(socket._id, 'request', false, onhttp,
     [socket, server, IncomingMessage.prototype, ServerResponse.prototype, finishResponse]);
