@@ -63,6 +63,13 @@ pub struct EnvironmentRecord {
     pub outer: Option<Env>,
     pub kind: EnvironmentKind,
     bindings: BindingStorage,
+    /// Whether the set of names bound here can change after the record
+    /// was set up: object records (`with`), and declarative records into
+    /// which code added bindings later (sloppy direct `eval` vars, ...).
+    /// An identifier site's cached resolution (`ast::SiteCache`) may skip
+    /// over a record only if it is not dynamic.
+    #[unsafe_ignore_trace]
+    dynamic: Cell<bool>,
     /// What the record belongs to, for `--trace-context` ("block", "catch", ...).
     #[unsafe_ignore_trace]
     pub label: &'static str,
@@ -85,10 +92,12 @@ impl Env {
         label: &'static str,
         capacity: usize,
     ) -> Env {
+        let dynamic = matches!(kind, EnvironmentKind::Object(_));
         Env(Gc::new(EnvironmentRecord {
             outer,
             kind,
             bindings: BindingStorage::with_capacity(capacity),
+            dynamic: Cell::new(dynamic),
             label,
         }))
     }
@@ -107,6 +116,18 @@ impl Env {
 
     pub fn bindings(&self) -> &BindingStorage {
         &self.0.bindings
+    }
+
+    /// See `EnvironmentRecord::dynamic`.
+    #[inline]
+    pub fn is_dynamic(&self) -> bool {
+        self.0.dynamic.get()
+    }
+
+    /// Records that names may be bound here after code has run in (or
+    /// below) this record, so cached resolutions must not skip it.
+    pub fn mark_dynamic(&self) {
+        self.0.dynamic.set(true);
     }
 
     pub fn ptr_id(&self) -> usize {

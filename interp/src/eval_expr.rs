@@ -5,11 +5,11 @@
 use std::rc::Rc;
 
 use parser::ast::{
-    self, ArrayElement, AssignOp, BinaryOp, Expr, ExprKind, LogicalOp, MemberProp, UnaryOp,
-    UpdateOp,
+    self, ArrayElement, AssignOp, BinaryOp, Expr, ExprKind, LogicalOp, MemberProp, SiteCache,
+    UnaryOp, UpdateOp,
 };
 
-use crate::environment::{Env, EnvironmentKind, ThisBindingStatus};
+use crate::environment::{Env, EnvironmentKind, GlobalEnvironment, ThisBindingStatus};
 use crate::function::create_script_function;
 use crate::interp::Interp;
 use crate::object::{JsObject, ObjectKind, PropertyDescriptor};
@@ -19,11 +19,15 @@ use crate::operations::{
     Hint,
 };
 use crate::storage::{
-    Attributes, PropertySlot, BINDING_INITIALIZED, BINDING_MUTABLE, BINDING_STRICT,
+    Attributes, PropertySlot, BINDING_INDIRECT, BINDING_INITIALIZED, BINDING_MUTABLE,
+    BINDING_STRICT,
 };
 use crate::string::JsString;
 use crate::value::{PropertyKey, Value};
 use crate::{JsError, JsResult};
+
+/// The slot a `SiteCache` holds for "a property of the global object".
+const GLOBAL_OBJECT_SLOT: u32 = u32::MAX;
 
 /// Where an identifier resolved.
 pub(crate) enum Resolved {
@@ -38,19 +42,110 @@ impl Interp {
     // ------------------------------------------------------------------
     // Identifier resolution — ResolveBinding / GetIdentifierReference.
 
-    pub(crate) fn resolve_binding(&mut self, name: &str) -> JsResult<Resolved> {
-        // Fast path: declarative records, walked by reference; the first
-        // object record (`with`, the global object) takes the full walk.
+    /// The record `hops` links out from the running LexicalEnvironment,
+    /// unless a dynamic record (see `Env::is_dynamic`) lies in between:
+    /// a cached resolution may skip only records whose names are fixed.
+    #[inline]
+    fn env_at_hops(&self, hops: u32) -> Option<&Env> {
         let mut env = self.lexical_env_ref();
+        for _ in 0..hops {
+            if env.is_dynamic() {
+                return None;
+            }
+            env = env.outer()?;
+        }
+        Some(env)
+    }
+
+    /// The binding a site's cache points at, validated: the record and
+    /// slot, and the slot's flags. `None` when the cache is empty or stale.
+    #[inline]
+    fn cached_binding(&self, name: &str, cache: &SiteCache) -> Option<(&Env, usize, u8)> {
+        let (hops, slot) = cache.get()?;
+        if slot == GLOBAL_OBJECT_SLOT {
+            return None;
+        }
+        let env = self.env_at_hops(hops)?;
+        let flags = env.bindings().flags_if_named(slot as usize, name)?;
+        Some((env, slot as usize, flags))
+    }
+
+    /// The global record, when a site's cache says `name` resolved to a
+    /// property of the global object and no global lexical declaration
+    /// has shadowed it since.
+    #[inline]
+    fn cached_global(&self, name: &str, cache: &SiteCache) -> Option<&GlobalEnvironment> {
+        let (hops, slot) = cache.get()?;
+        if slot != GLOBAL_OBJECT_SLOT {
+            return None;
+        }
+        let env = self.env_at_hops(hops)?;
+        match env.kind() {
+            EnvironmentKind::Global(g) if env.bindings().find(name).is_none() => Some(g),
+            _ => None,
+        }
+    }
+
+    /// ResolveBinding — ECMA-262 §9.4.2. With a site cache, a validated
+    /// cached resolution skips the walk, and a walk through records whose
+    /// names are fixed fills the cache.
+    pub(crate) fn resolve_binding(
+        &mut self,
+        name: &str,
+        cache: Option<&SiteCache>,
+    ) -> JsResult<Resolved> {
+        if let Some(cache) = cache {
+            if let Some((env, slot, _)) = self.cached_binding(name, cache) {
+                return Ok(Resolved::Binding(env.clone(), slot));
+            }
+            if let Some(g) = self.cached_global(name, cache) {
+                let key = PropertyKey::from(name);
+                if g.global_object.has_property(&key) {
+                    return Ok(Resolved::Object(g.global_object.clone(), false));
+                }
+            }
+        }
+        let fill = |hops: u32, slot: u32| {
+            if let Some(c) = cache {
+                c.set(hops, slot)
+            }
+        };
+        // Declarative records and the global record, walked by reference,
+        // counting hops; the first object record (`with`) takes the full
+        // walk below.
+        let mut env = self.lexical_env_ref();
+        let mut hops = 0u32;
+        let mut cacheable = true;
         loop {
             match env.kind() {
-                EnvironmentKind::Object(_) | EnvironmentKind::Global(_) => break,
+                EnvironmentKind::Object(_) => break,
+                EnvironmentKind::Global(g) => {
+                    if let Some(slot) = env.bindings().find(name) {
+                        if cacheable {
+                            fill(hops, slot as u32);
+                        }
+                        return Ok(Resolved::Binding(env.clone(), slot));
+                    }
+                    let key = PropertyKey::from(name);
+                    if g.global_object.has_property(&key) {
+                        if cacheable {
+                            fill(hops, GLOBAL_OBJECT_SLOT);
+                        }
+                        return Ok(Resolved::Object(g.global_object.clone(), false));
+                    }
+                    return Ok(Resolved::Unresolvable);
+                }
                 _ => {
                     if let Some(slot) = env.bindings().find(name) {
+                        if cacheable {
+                            fill(hops, slot as u32);
+                        }
                         return Ok(Resolved::Binding(env.clone(), slot));
                     }
                 }
             }
+            cacheable &= !env.is_dynamic();
+            hops += 1;
             match env.outer() {
                 Some(o) => env = o,
                 None => return Ok(Resolved::Unresolvable),
@@ -100,30 +195,58 @@ impl Interp {
     }
 
     /// GetValue of an identifier reference.
-    pub(crate) fn get_identifier(&mut self, name: &str, pos: u32) -> JsResult<Value> {
-        // Fast path: declarative records only, walked by reference.
+    pub(crate) fn get_identifier(
+        &mut self,
+        name: &str,
+        cache: &SiteCache,
+        pos: u32,
+    ) -> JsResult<Value> {
+        if let Some((env, slot, flags)) = self.cached_binding(name, cache) {
+            if flags & (BINDING_INITIALIZED | BINDING_INDIRECT) == BINDING_INITIALIZED {
+                return Ok(env.bindings().get(slot));
+            }
+            let env = env.clone();
+            return self.read_binding(&env, slot, name);
+        }
+        if let Some(g) = self.cached_global(name, cache) {
+            let key = PropertyKey::from(name);
+            if let Some(PropertySlot::Data(v, _)) = g.global_object.own_slot_raw(&key) {
+                return Ok(v);
+            }
+        }
+        // Declarative records walked by reference, counting hops for the
+        // cache.
         let mut env = self.lexical_env_ref();
+        let mut hops = 0u32;
+        let mut cacheable = true;
         loop {
             match env.kind() {
                 EnvironmentKind::Object(_) => break,
                 EnvironmentKind::Global(g) => {
                     if let Some(slot) = env.bindings().find(name) {
+                        if cacheable {
+                            cache.set(hops, slot as u32);
+                        }
                         let env = env.clone();
                         return self.read_binding(&env, slot, name);
                     }
                     let key = PropertyKey::from(name);
                     if let Some(PropertySlot::Data(v, _)) = g.global_object.own_slot_raw(&key) {
+                        if cacheable {
+                            cache.set(hops, GLOBAL_OBJECT_SLOT);
+                        }
                         return Ok(v);
                     }
                     break;
                 }
                 _ => {
                     if let Some(slot) = env.bindings().find(name) {
+                        if cacheable {
+                            cache.set(hops, slot as u32);
+                        }
                         let b = env.bindings();
                         let flags = b.flags(slot);
-                        if flags & (BINDING_INITIALIZED | crate::storage::BINDING_INDIRECT)
-                            == BINDING_INITIALIZED
-                        {
+                        if flags & (BINDING_INITIALIZED | BINDING_INDIRECT) == BINDING_INITIALIZED {
                             return Ok(b.get(slot));
                         }
                         let env = env.clone();
@@ -131,12 +254,14 @@ impl Interp {
                     }
                 }
             }
+            cacheable &= !env.is_dynamic();
+            hops += 1;
             match env.outer() {
                 Some(o) => env = o,
                 None => break,
             }
         }
-        match self.resolve_binding(name)? {
+        match self.resolve_binding(name, None)? {
             Resolved::Binding(env, slot) => self.read_binding(&env, slot, name),
             Resolved::Object(obj, _) => {
                 let key = PropertyKey::from(name);
@@ -158,16 +283,29 @@ impl Interp {
                 self.reference_error(format!("Cannot access '{name}' before initialization"))
             );
         }
-        if flags & crate::storage::BINDING_INDIRECT != 0 {
+        if flags & BINDING_INDIRECT != 0 {
             return crate::modules::module_record::read_import_binding(self, &b.get(slot), name);
         }
         Ok(b.get(slot))
     }
 
     /// PutValue on an identifier reference.
-    pub(crate) fn set_identifier(&mut self, name: &str, value: Value) -> JsResult<()> {
+    pub(crate) fn set_identifier(
+        &mut self,
+        name: &str,
+        cache: Option<&SiteCache>,
+        value: Value,
+    ) -> JsResult<()> {
+        if let Some((env, slot, flags)) = cache.and_then(|c| self.cached_binding(name, c)) {
+            if flags & (BINDING_INITIALIZED | BINDING_MUTABLE)
+                == BINDING_INITIALIZED | BINDING_MUTABLE
+            {
+                env.bindings().set(slot, value);
+                return Ok(());
+            }
+        }
         let strict = self.is_strict();
-        match self.resolve_binding(name)? {
+        match self.resolve_binding(name, cache)? {
             Resolved::Binding(env, slot) => self.write_binding(&env, slot, name, value, strict),
             Resolved::Object(obj, _) => {
                 let key = PropertyKey::from(name);
@@ -231,6 +369,8 @@ impl Interp {
                 b.set_flags(slot, b.flags(slot) | BINDING_INITIALIZED);
             }
             None => {
+                // A name the record was not set up with.
+                env.mark_dynamic();
                 b.add(name.clone(), BINDING_INITIALIZED | BINDING_MUTABLE, value);
             }
         }
@@ -290,7 +430,7 @@ impl Interp {
     pub fn eval_expr(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
             ExprKind::Num(n) => Ok(Value::Number(*n)),
-            ExprKind::Ident(name) => self.get_identifier(name, e.span.start),
+            ExprKind::Ident(name, cache) => self.get_identifier(name, cache, e.span.start),
             ExprKind::Str(s) => Ok(Value::String(self.literal_string(s))),
             ExprKind::Member {
                 object,
@@ -405,8 +545,8 @@ impl Interp {
                 while let ExprKind::Paren(inner) = &t.kind {
                     t = inner;
                 }
-                let (old_num, new) = if let ExprKind::Ident(name) = &t.kind {
-                    let resolved = self.resolve_binding(name)?;
+                let (old_num, new) = if let ExprKind::Ident(name, cache) = &t.kind {
+                    let resolved = self.resolve_binding(name, Some(cache))?;
                     let old = self.get_resolved(&resolved, name)?;
                     let old_num = to_numeric(self, &old)?;
                     let new = step(old_num);
@@ -533,7 +673,7 @@ impl Interp {
             }
             // Handled in eval_expr's fast path.
             ExprKind::Num(_)
-            | ExprKind::Ident(_)
+            | ExprKind::Ident(..)
             | ExprKind::Str(_)
             | ExprKind::Member { .. }
             | ExprKind::Call { .. }
@@ -893,7 +1033,7 @@ impl Interp {
     /// PutValue on the reference an expression denotes.
     pub(crate) fn put_value_expr(&mut self, target: &Expr, value: Value) -> JsResult<()> {
         match &target.kind {
-            ExprKind::Ident(name) => self.set_identifier(name, value),
+            ExprKind::Ident(name, cache) => self.set_identifier(name, Some(cache), value),
             ExprKind::Paren(inner) => self.put_value_expr(inner, value),
             ExprKind::Member { object, prop, .. } => {
                 let base = self.eval_expr(object)?;
@@ -939,9 +1079,9 @@ impl Interp {
     ) -> JsResult<Value> {
         match op {
             AssignOp::Assign => match &target.kind {
-                ast::PatternKind::Ident(name) => {
+                ast::PatternKind::Ident(name, cache) => {
                     // Resolve before evaluating the right side (spec order).
-                    let resolved = self.resolve_binding(name)?;
+                    let resolved = self.resolve_binding(name, Some(cache))?;
                     let v = self.eval_named_ident(value, name)?;
                     self.put_resolved(resolved, name, v.clone())?;
                     Ok(v)
@@ -956,8 +1096,8 @@ impl Interp {
             AssignOp::Op(bop) => {
                 let target_expr = pattern_expr(target);
                 match target_expr {
-                    TargetRef::Ident(name) => {
-                        let resolved = self.resolve_binding(name)?;
+                    TargetRef::Ident(name, cache) => {
+                        let resolved = self.resolve_binding(name, Some(cache))?;
                         let old = self.get_resolved(&resolved, name)?;
                         let r = self.eval_expr(value)?;
                         let v = self.binary_op(bop, &old, &r)?;
@@ -977,8 +1117,8 @@ impl Interp {
             AssignOp::Logical(lop) => {
                 let target_expr = pattern_expr(target);
                 match target_expr {
-                    TargetRef::Ident(name) => {
-                        let resolved = self.resolve_binding(name)?;
+                    TargetRef::Ident(name, cache) => {
+                        let resolved = self.resolve_binding(name, Some(cache))?;
                         let old = self.get_resolved(&resolved, name)?;
                         if !logical_continues(lop, &old) {
                             return Ok(old);
@@ -1004,8 +1144,8 @@ impl Interp {
 
     fn assign_to_expr(&mut self, target: &Expr, value: &Expr) -> JsResult<Value> {
         match &target.kind {
-            ExprKind::Ident(name) => {
-                let resolved = self.resolve_binding(name)?;
+            ExprKind::Ident(name, cache) => {
+                let resolved = self.resolve_binding(name, Some(cache))?;
                 let v = self.eval_named_ident(value, name)?;
                 self.put_resolved(resolved, name, v.clone())?;
                 Ok(v)
@@ -1242,8 +1382,8 @@ impl Interp {
     fn eval_unary(&mut self, op: UnaryOp, arg: &Expr) -> JsResult<Value> {
         match op {
             UnaryOp::Typeof => {
-                if let ExprKind::Ident(name) = &arg.kind {
-                    return match self.resolve_binding(name)? {
+                if let ExprKind::Ident(name, cache) = &arg.kind {
+                    return match self.resolve_binding(name, Some(cache))? {
                         Resolved::Unresolvable => Ok(Value::from("undefined")),
                         r => {
                             let v = self.get_resolved(&r, name)?;
@@ -1282,12 +1422,13 @@ impl Interp {
     fn eval_delete(&mut self, arg: &Expr) -> JsResult<Value> {
         match &arg.kind {
             ExprKind::Paren(inner) => self.eval_delete(inner),
-            ExprKind::Ident(name) => match self.resolve_binding(name)? {
+            ExprKind::Ident(name, _) => match self.resolve_binding(name, None)? {
                 Resolved::Unresolvable => Ok(Value::Bool(true)),
                 Resolved::Object(o, _) => Ok(Value::Bool(o.delete(&PropertyKey::from(&**name)))),
                 Resolved::Binding(env, slot) => {
                     let b = env.bindings();
                     if b.flags(slot) & crate::storage::BINDING_DELETABLE != 0 {
+                        env.mark_dynamic();
                         b.remove(slot);
                         Ok(Value::Bool(true))
                     } else {
@@ -1597,7 +1738,7 @@ impl Interp {
                 let f = self.eval_expr(callee)?;
                 Ok((f, this))
             }
-            ExprKind::Ident(name) => match self.resolve_binding(name)? {
+            ExprKind::Ident(name, cache) => match self.resolve_binding(name, Some(cache))? {
                 Resolved::Object(o, true) => {
                     let f = o.get(self, &PropertyKey::from(&**name), &Value::Object(o.clone()))?;
                     Ok((f, Value::Object(o)))
@@ -1654,7 +1795,7 @@ impl Interp {
             return Err(self.type_error(format!("{text} is not a function")));
         }
         // Direct eval — ECMA-262 §13.3.6.1 step 6.
-        if let ExprKind::Ident(n) = &callee.kind {
+        if let ExprKind::Ident(n, _) = &callee.kind {
             if &**n == "eval" && *fo == self.realm.intrinsics.eval_function {
                 return crate::builtins::global::perform_eval(
                     self,
@@ -1735,17 +1876,17 @@ pub(crate) enum RefBase {
 }
 
 enum TargetRef<'a> {
-    Ident(&'a ast::Atom),
+    Ident(&'a ast::Atom, &'a SiteCache),
     Expr(&'a Expr),
 }
 
 fn pattern_expr(p: &ast::Pattern) -> TargetRef<'_> {
     match &p.kind {
-        ast::PatternKind::Ident(n) => TargetRef::Ident(n),
+        ast::PatternKind::Ident(n, c) => TargetRef::Ident(n, c),
         ast::PatternKind::Expr(e) => match &e.kind {
-            ExprKind::Ident(n) => TargetRef::Ident(n),
+            ExprKind::Ident(n, c) => TargetRef::Ident(n, c),
             ExprKind::Paren(inner) => match &inner.kind {
-                ExprKind::Ident(n) => TargetRef::Ident(n),
+                ExprKind::Ident(n, c) => TargetRef::Ident(n, c),
                 _ => TargetRef::Expr(inner),
             },
             _ => TargetRef::Expr(e),
@@ -1863,7 +2004,7 @@ fn key_display_without_side_effects(k: &Value) -> String {
 /// Renders a callee for "x is not a function" messages, as V8 does.
 pub(crate) fn callee_text(e: &Expr) -> String {
     match &e.kind {
-        ExprKind::Ident(n) => n.to_string(),
+        ExprKind::Ident(n, _) => n.to_string(),
         ExprKind::This => "this".into(),
         ExprKind::Num(n) => crate::number::number_to_string(*n),
         ExprKind::Str(s) => format!("\"{}\"", String::from_utf16_lossy(s)),
@@ -1879,7 +2020,7 @@ pub(crate) fn callee_text(e: &Expr) -> String {
                 MemberProp::Computed(x) => match &x.kind {
                     ExprKind::Num(n) => format!("{base}[{}]", crate::number::number_to_string(*n)),
                     ExprKind::Str(s) => format!("{base}[\"{}\"]", String::from_utf16_lossy(s)),
-                    ExprKind::Ident(n) => format!("{base}[{n}]"),
+                    ExprKind::Ident(n, _) => format!("{base}[{n}]"),
                     _ => format!("{base}[...]"),
                 },
             }

@@ -16,7 +16,7 @@ use crate::{JsError, JsResult};
 /// BoundNames of a binding pattern.
 pub(crate) fn bound_names(p: &Pattern, out: &mut Vec<ast::Atom>) {
     match &p.kind {
-        PatternKind::Ident(n) => out.push(n.clone()),
+        PatternKind::Ident(n, _) => out.push(n.clone()),
         PatternKind::Object(props, rest) => {
             for prop in props {
                 bound_names(&prop.value, out);
@@ -73,17 +73,17 @@ impl Interp {
         env: Option<&Env>,
     ) -> JsResult<()> {
         match &pattern.kind {
-            PatternKind::Ident(name) => match env {
+            PatternKind::Ident(name, cache) => match env {
                 Some(env) => {
                     self.initialize_binding(env, name, value);
                     Ok(())
                 }
-                None => self.set_identifier(name, value),
+                None => self.set_identifier(name, Some(cache), value),
             },
             PatternKind::Default(inner, default) => {
                 let v = if value.is_undefined() {
                     match &inner.kind {
-                        PatternKind::Ident(n) => self.eval_named_ident(default, n)?,
+                        PatternKind::Ident(n, _) => self.eval_named_ident(default, n)?,
                         _ => self.eval_expr(default)?,
                     }
                 } else {

@@ -270,8 +270,8 @@ impl Interp {
             match decl.kind {
                 VarKind::Var => {
                     let Some(init) = &d.init else { continue };
-                    if let ast::PatternKind::Ident(name) = &d.target.kind {
-                        let resolved = self.resolve_binding(name)?;
+                    if let ast::PatternKind::Ident(name, cache) = &d.target.kind {
+                        let resolved = self.resolve_binding(name, Some(cache))?;
                         let v = self.eval_named_ident(init, name)?;
                         self.put_resolved(resolved, name, v)?;
                     } else {
@@ -284,7 +284,7 @@ impl Interp {
                 }
                 VarKind::Let | VarKind::Const => {
                     let v = match (&d.init, &d.target.kind) {
-                        (Some(init), ast::PatternKind::Ident(name)) => {
+                        (Some(init), ast::PatternKind::Ident(name, _)) => {
                             self.eval_named_ident(init, name)?
                         }
                         (Some(init), ast::PatternKind::Array(..)) => {

@@ -882,6 +882,14 @@ struct BindingEntry {
     flags: u8,
 }
 
+impl BindingEntry {
+    #[inline]
+    fn is_named(&self, name: &str) -> bool {
+        (std::ptr::eq(self.name.as_ptr(), name.as_ptr()) && self.name.len() == name.len())
+            || &*self.name == name
+    }
+}
+
 /// The name → value table of a declarative environment record.
 pub struct BindingStorage {
     rooted: Cell<bool>,
@@ -933,11 +941,16 @@ impl BindingStorage {
     #[inline]
     pub fn find(&self, name: &str) -> Option<usize> {
         // Safety: plain reads.
+        unsafe { self.read().iter().position(|e| e.is_named(name)) }
+    }
+
+    /// The flags of `slot` if it binds `name` (to validate a cached slot).
+    #[inline]
+    pub fn flags_if_named(&self, slot: usize, name: &str) -> Option<u8> {
+        // Safety: plain reads.
         unsafe {
-            self.read().iter().position(|e| {
-                (std::ptr::eq(e.name.as_ptr(), name.as_ptr()) && e.name.len() == name.len())
-                    || &*e.name == name
-            })
+            let e = self.read().get(slot)?;
+            e.is_named(name).then_some(e.flags)
         }
     }
 

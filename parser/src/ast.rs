@@ -7,12 +7,66 @@
 //! once by the parser and stored on [`Function`], [`Program`] and
 //! [`Block`]-like nodes in a [`Scope`].
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 pub use lexer::Span;
 
 /// An identifier name. Identifiers are always well-formed Unicode.
 pub type Atom = Rc<str>;
+
+/// Where an identifier reference resolved the last time it ran: the
+/// number of environments walked outward (`hops`) and the binding's slot
+/// there. Filled and validated by the interpreter (a hint, never trusted
+/// blindly); the parser only creates it empty. A clone starts empty, so a
+/// copied node never inherits another site's resolution.
+#[derive(Debug)]
+pub struct SiteCache {
+    hops: Cell<u32>,
+    slot: Cell<u32>,
+}
+
+impl SiteCache {
+    const EMPTY: u32 = u32::MAX;
+
+    pub const fn new() -> Self {
+        SiteCache {
+            hops: Cell::new(Self::EMPTY),
+            slot: Cell::new(0),
+        }
+    }
+
+    /// The cached (hops, slot), if any.
+    #[inline]
+    pub fn get(&self) -> Option<(u32, u32)> {
+        let hops = self.hops.get();
+        (hops != Self::EMPTY).then(|| (hops, self.slot.get()))
+    }
+
+    #[inline]
+    pub fn set(&self, hops: u32, slot: u32) {
+        if hops != Self::EMPTY {
+            self.hops.set(hops);
+            self.slot.set(slot);
+        }
+    }
+
+    pub fn clear(&self) {
+        self.hops.set(Self::EMPTY);
+    }
+}
+
+impl Default for SiteCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Clone for SiteCache {
+    fn clone(&self) -> Self {
+        Self::new()
+    }
+}
 
 /// String literal contents as UTF-16 code units: JavaScript strings may
 /// hold lone surrogates (`"\uD800"`), which Rust strings cannot.
@@ -322,7 +376,7 @@ pub struct Pattern {
 
 #[derive(Debug, Clone)]
 pub enum PatternKind {
-    Ident(Atom),
+    Ident(Atom, SiteCache),
     Object(Vec<PatternProp>, Option<Box<Pattern>>),
     /// Elements (`None` is an elision) and the rest element.
     Array(Vec<Option<Pattern>>, Option<Box<Pattern>>),
@@ -349,7 +403,7 @@ pub struct Expr {
 
 #[derive(Debug, Clone)]
 pub enum ExprKind {
-    Ident(Atom),
+    Ident(Atom, SiteCache),
     This,
     Null,
     Bool(bool),

@@ -46,7 +46,7 @@ pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Stmt {
 
 pub fn ident_pattern(n: Atom, l: usize, r: usize) -> Pattern {
     Pattern {
-        kind: PatternKind::Ident(n),
+        kind: PatternKind::Ident(n, SiteCache::new()),
         span: span(l, r),
     }
 }
@@ -458,7 +458,7 @@ impl<'s> State<'s> {
     pub fn to_pattern(&self, e: Expr, binding: bool) -> PResult<Pattern> {
         let s = e.span;
         let kind = match e.kind {
-            ExprKind::Ident(n) => PatternKind::Ident(n),
+            ExprKind::Ident(n, c) => PatternKind::Ident(n, c),
             ExprKind::Member {
                 optional: false, ..
             }
@@ -473,7 +473,7 @@ impl<'s> State<'s> {
                 PatternKind::Expr(Box::new(e))
             }
             ExprKind::Paren(inner) if !binding => match inner.kind {
-                ExprKind::Ident(_) | ExprKind::Member { .. } | ExprKind::Paren(_) => {
+                ExprKind::Ident(..) | ExprKind::Member { .. } | ExprKind::Paren(_) => {
                     return self.to_pattern(*inner, binding).map(|mut p| {
                         p.span = s;
                         p
@@ -543,7 +543,7 @@ impl<'s> State<'s> {
                                 return error("Rest element must be last element", e.span);
                             }
                             let p = self.to_pattern(e, binding)?;
-                            if !matches!(p.kind, PatternKind::Ident(_) | PatternKind::Expr(_)) {
+                            if !matches!(p.kind, PatternKind::Ident(..) | PatternKind::Expr(_)) {
                                 return error("`...` must be followed by an assignable reference in assignment contexts", p.span);
                             }
                             rest = Some(Box::new(p));
@@ -571,7 +571,7 @@ impl<'s> State<'s> {
     fn pattern_to_binding(&self, p: Pattern) -> PResult<Pattern> {
         match p.kind {
             PatternKind::Expr(e) => self.to_pattern(*e, true),
-            PatternKind::Ident(_) => Ok(p),
+            PatternKind::Ident(..) => Ok(p),
             _ => Ok(p),
         }
     }
@@ -587,9 +587,9 @@ impl<'s> State<'s> {
 
 fn is_shorthand(key: &PropKey, value: &Expr) -> bool {
     match (key, &value.kind) {
-        (PropKey::Ident(k), ExprKind::Ident(v)) => k.name == *v,
+        (PropKey::Ident(k), ExprKind::Ident(v, _)) => k.name == *v,
         (PropKey::Ident(k), ExprKind::Assign { target, .. }) => {
-            matches!(&target.kind, PatternKind::Ident(v) if *v == k.name)
+            matches!(&target.kind, PatternKind::Ident(v, _) if *v == k.name)
         }
         _ => false,
     }
@@ -603,8 +603,8 @@ fn contains_optional(e: &Expr) -> bool {
 fn simple_target(e: Expr, msg: &str) -> PResult<Pattern> {
     let s = e.span;
     match e.kind {
-        ExprKind::Ident(n) => Ok(Pattern {
-            kind: PatternKind::Ident(n),
+        ExprKind::Ident(n, c) => Ok(Pattern {
+            kind: PatternKind::Ident(n, c),
             span: s,
         }),
         ExprKind::Member { .. } | ExprKind::SuperMember(_) => Ok(Pattern {
@@ -622,7 +622,7 @@ fn simple_target(e: Expr, msg: &str) -> PResult<Pattern> {
 /// NamedEvaluation: `x = function () {}` names the function `x`.
 fn name_anonymous(target: &Pattern, v: Expr) -> Expr {
     match &target.kind {
-        PatternKind::Ident(n) => name_anonymous_ident(n, v),
+        PatternKind::Ident(n, _) => name_anonymous_ident(n, v),
         _ => v,
     }
 }
@@ -707,7 +707,7 @@ fn new_function(
 ) -> Function {
     let simple_params = params
         .iter()
-        .all(|p| !p.is_rest && matches!(p.pattern.kind, PatternKind::Ident(_)));
+        .all(|p| !p.is_rest && matches!(p.pattern.kind, PatternKind::Ident(..)));
     let length = params
         .iter()
         .take_while(|p| !p.is_rest && !matches!(p.pattern.kind, PatternKind::Default(..)))
@@ -848,7 +848,13 @@ impl Cover {
     }
 
     pub fn ident(n: Atom, l: usize, r: usize) -> Cover {
-        Cover::new(vec![expr(ExprKind::Ident(n), l, r)], None, false, l, r)
+        Cover::new(
+            vec![expr(ExprKind::Ident(n, SiteCache::new()), l, r)],
+            None,
+            false,
+            l,
+            r,
+        )
     }
 
     pub fn into_expr(self) -> PResult<Expr> {
@@ -895,7 +901,7 @@ pub fn async_call(c: Cover, al: usize, ar: usize, l: usize, r: usize) -> PResult
     }
     let args = c.items.into_iter().map(Arg::Expr).collect();
     Ok(call(
-        expr(ExprKind::Ident(Rc::from("async")), al, ar),
+        expr(ExprKind::Ident(Rc::from("async"), SiteCache::new()), al, ar),
         args,
         l,
         r,
@@ -1147,8 +1153,8 @@ pub fn update(op: UpdateOp, prefix: bool, e: Expr, l: usize, r: usize) -> PResul
     };
     let target = simple_target(e, msg)?;
     let target = match target.kind {
-        PatternKind::Ident(n) => Expr {
-            kind: ExprKind::Ident(n),
+        PatternKind::Ident(n, c) => Expr {
+            kind: ExprKind::Ident(n, c),
             span: target.span,
         },
         PatternKind::Expr(e) => *e,

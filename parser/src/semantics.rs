@@ -566,7 +566,7 @@ impl<'a> Analyzer<'a> {
                             && (self.strict()
                                 || *kind != VarKind::Var
                                 || is_of
-                                || !matches!(p.kind, PatternKind::Ident(_)))
+                                || !matches!(p.kind, PatternKind::Ident(..)))
                         {
                             return err(
                                 format!(
@@ -627,7 +627,7 @@ impl<'a> Analyzer<'a> {
                                 })
                             };
                             if !is_await
-                                && matches!(&p.kind, PatternKind::Ident(n) if &**n == "async")
+                                && matches!(&p.kind, PatternKind::Ident(n, _) if &**n == "async")
                                 && starts_with_word("async")
                             {
                                 return err(
@@ -726,7 +726,7 @@ impl<'a> Analyzer<'a> {
                     // for a simple parameter.
                     let simple = matches!(
                         t.param.as_ref().map(|p| &p.kind),
-                        Some(PatternKind::Ident(_))
+                        Some(PatternKind::Ident(..))
                     );
                     let lexical = {
                         let mut out = Vec::new();
@@ -906,7 +906,7 @@ impl<'a> Analyzer<'a> {
                 if d.kind == VarKind::Const {
                     return err("Missing initializer in const declaration", decl.span);
                 }
-                if !matches!(decl.target.kind, PatternKind::Ident(_)) {
+                if !matches!(decl.target.kind, PatternKind::Ident(..)) {
                     return err(
                         "Missing initializer in destructuring declaration",
                         decl.span,
@@ -926,7 +926,7 @@ impl<'a> Analyzer<'a> {
     fn pattern(&mut self, p: &mut Pattern, src: &str, binding: Option<bool>) -> SResult<()> {
         let span = p.span;
         match &mut p.kind {
-            PatternKind::Ident(n) => match binding {
+            PatternKind::Ident(n, _) => match binding {
                 Some(false) => self.declare_var(n, span),
                 Some(true) => self.check_binding_name(n, span),
                 None => {
@@ -1221,7 +1221,7 @@ impl<'a> Analyzer<'a> {
     /// Parameters: names are checked by the caller; walk defaults.
     fn param_pattern(&mut self, p: &mut Pattern, src: &str) -> SResult<()> {
         match &mut p.kind {
-            PatternKind::Ident(_) => Ok(()),
+            PatternKind::Ident(..) => Ok(()),
             PatternKind::Object(props, rest) => {
                 for prop in props {
                     if let PropKey::Computed(e) = &mut prop.key {
@@ -1381,7 +1381,7 @@ impl<'a> Analyzer<'a> {
     fn expr(&mut self, e: &mut Expr, src: &str) -> SResult<()> {
         let span = e.span;
         match &mut e.kind {
-            ExprKind::Ident(n) => {
+            ExprKind::Ident(n, _) => {
                 let n = n.clone();
                 self.reference(&n, span)
             }
@@ -1439,7 +1439,7 @@ impl<'a> Analyzer<'a> {
             ExprKind::Unary(op, x) => {
                 if *op == UnaryOp::Delete
                     && self.strict()
-                    && matches!(strip_parens(x).kind, ExprKind::Ident(_))
+                    && matches!(strip_parens(x).kind, ExprKind::Ident(..))
                 {
                     return err("Delete of an unqualified identifier in strict mode.", span);
                 }
@@ -1447,7 +1447,7 @@ impl<'a> Analyzer<'a> {
             }
             ExprKind::Update { target, .. } => {
                 if self.strict() {
-                    if let ExprKind::Ident(n) = &strip_parens(target).kind {
+                    if let ExprKind::Ident(n, _) = &strip_parens(target).kind {
                         if &**n == "eval" || &**n == "arguments" {
                             return err("Unexpected eval or arguments in strict mode", span);
                         }
@@ -1469,7 +1469,7 @@ impl<'a> Analyzer<'a> {
                 self.expr(c, src)
             }
             ExprKind::Call { callee, args, .. } => {
-                if let ExprKind::Ident(n) = &strip_parens(callee).kind {
+                if let ExprKind::Ident(n, _) = &strip_parens(callee).kind {
                     if &**n == "eval" {
                         for f in self.fns.iter_mut() {
                             f.uses_eval = true;
@@ -1713,7 +1713,7 @@ fn top_level_functions(body: &[Stmt]) -> Vec<Rc<Function>> {
 /// BoundNames of a pattern.
 pub fn bound_names(p: &Pattern, out: &mut Vec<Atom>) {
     match &p.kind {
-        PatternKind::Ident(n) => out.push(n.clone()),
+        PatternKind::Ident(n, _) => out.push(n.clone()),
         PatternKind::Object(props, rest) => {
             for prop in props {
                 bound_names(&prop.value, out);

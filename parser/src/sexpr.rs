@@ -364,7 +364,7 @@ fn key(out: &mut String, k: &PropKey) {
 
 fn pattern(out: &mut String, p: &Pattern) {
     match &p.kind {
-        PatternKind::Ident(n) => out.push_str(n),
+        PatternKind::Ident(n, _) => out.push_str(n),
         PatternKind::Object(props, rest) => {
             out.push('{');
             for (i, prop) in props.iter().enumerate() {
@@ -491,7 +491,7 @@ fn member_prop(out: &mut String, p: &MemberProp) {
 
 fn expr(out: &mut String, e: &Expr) {
     match &e.kind {
-        ExprKind::Ident(n) => out.push_str(n),
+        ExprKind::Ident(n, _) => out.push_str(n),
         ExprKind::This => out.push_str("this"),
         ExprKind::Null => out.push_str("null"),
         ExprKind::Bool(b) => {

@@ -182,6 +182,14 @@ fn eval_declaration_instantiation(
         crate::function::instantiate_lexical_names(lex_env, &scope.lexical);
         return Ok(());
     }
+    // The eval's vars and functions join a record that code has already
+    // run in: identifier sites must stop skipping it.
+    if !scope.var_names.is_empty()
+        || !scope.annex_b_functions.is_empty()
+        || !scope.functions.is_empty()
+    {
+        var_env.mark_dynamic();
+    }
     let vb = var_env.bindings();
     for name in scope.var_names.iter().chain(scope.annex_b_functions.iter()) {
         if vb.find(name).is_none() {

@@ -98,7 +98,7 @@ fn expression(e: &Expr, out: &mut Vec<Atom>, reexports: &mut Vec<String>) {
         }
         ExprKind::Call { callee, args, .. } => {
             let is_define = matches!(&callee.kind, ExprKind::Member { object, prop: MemberProp::Ident(p), .. }
-                if &**p == "defineProperty" && matches!(&object.kind, ExprKind::Ident(o) if &**o == "Object"));
+                if &**p == "defineProperty" && matches!(&object.kind, ExprKind::Ident(o, _) if &**o == "Object"));
             if is_define {
                 if let (Some(ast::Arg::Expr(target)), Some(ast::Arg::Expr(name))) =
                     (args.first(), args.get(1))
@@ -117,12 +117,12 @@ fn expression(e: &Expr, out: &mut Vec<Atom>, reexports: &mut Vec<String>) {
 
 /// `exports` or `module.exports`.
 fn is_exports_object(e: &Expr) -> bool {
-    matches!(&e.kind, ExprKind::Ident(n) if &**n == "exports") || is_module_exports(e)
+    matches!(&e.kind, ExprKind::Ident(n, _) if &**n == "exports") || is_module_exports(e)
 }
 
 fn is_module_exports(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Member { object, prop: MemberProp::Ident(p), .. }
-        if &**p == "exports" && matches!(&object.kind, ExprKind::Ident(m) if &**m == "module"))
+        if &**p == "exports" && matches!(&object.kind, ExprKind::Ident(m, _) if &**m == "module"))
 }
 
 /// The name `exports.x` / `exports['x']` / `module.exports.x` assigns.
@@ -148,7 +148,7 @@ fn require_call(e: &Expr) -> Option<String> {
     let ExprKind::Call { callee, args, .. } = &e.kind else {
         return None;
     };
-    if !matches!(&callee.kind, ExprKind::Ident(n) if &**n == "require") {
+    if !matches!(&callee.kind, ExprKind::Ident(n, _) if &**n == "require") {
         return None;
     }
     match args.first() {
@@ -176,7 +176,7 @@ enum ValueShape {
 
 fn value_shape(e: &Expr) -> ValueShape {
     match &e.kind {
-        ExprKind::Ident(_) | ExprKind::This | ExprKind::Null | ExprKind::Bool(_) => {
+        ExprKind::Ident(..) | ExprKind::This | ExprKind::Null | ExprKind::Bool(_) => {
             ValueShape::Word
         }
         ExprKind::Call { callee, .. } | ExprKind::TaggedTemplate(callee, _) => {
@@ -250,7 +250,7 @@ fn module_exports_value(value: &Expr, out: &mut Vec<Atom>, reexports: &mut Vec<S
             PropDef::Spread(x) => {
                 if let Some(spec) = require_call(x) {
                     reexports.push(spec);
-                } else if !matches!(x.kind, ExprKind::Ident(_)) {
+                } else if !matches!(x.kind, ExprKind::Ident(..)) {
                     return;
                 }
             }

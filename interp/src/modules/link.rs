@@ -252,6 +252,7 @@ fn set_binding(env: &crate::environment::Env, name: &parser::ast::Atom, value: V
             b.set_flags(slot, flags);
         }
         None => {
+            env.mark_dynamic();
             b.add(name.clone(), flags, value);
         }
     }
