@@ -12,7 +12,7 @@ use crate::function::{BoundFunction, NativeFunction, ScriptFunction};
 use crate::generator::GeneratorData;
 use crate::interp::Interp;
 use crate::promise::PromiseData;
-use crate::storage::{Attributes, PropertySlot, PropertyStorage, ValueMap};
+use crate::storage::{Attributes, ChainGet, PropertySlot, PropertyStorage, ValueMap};
 use crate::string::JsString;
 use crate::value::{PropertyKey, Symbol, Value};
 use crate::{JsError, JsResult};
@@ -147,6 +147,45 @@ impl PropertyDescriptor {
     }
     pub fn enumerable_or_false(&self) -> bool {
         self.enumerable.unwrap_or(false)
+    }
+}
+
+/// ArrayDefineOwnProperty's index case (ECMA-262 §10.4.2.1 step 3):
+/// `define` defines element `i`; `length` grows past it.
+fn array_define_index(a: &ArrayData, i: u32, define: impl FnOnce() -> bool) -> bool {
+    let len = a.length.get();
+    if i >= len && !a.length_writable.get() {
+        return false;
+    }
+    if !define() {
+        return false;
+    }
+    if i >= len {
+        a.length.set(i + 1);
+    }
+    true
+}
+
+/// Whether `kind`'s [[GetOwnProperty]] for `key` is a plain read of its
+/// property storage (see `JsObject::get_own_property` for the exceptions).
+fn plain_own_lookup(kind: &ObjectKind, key: &PropertyKey) -> bool {
+    match kind {
+        ObjectKind::Array(_) => {
+            !matches!(key, PropertyKey::String(s) if s.as_ascii() == Some("length"))
+        }
+        ObjectKind::String(_) | ObjectKind::ModuleNamespace(_) => false,
+        ObjectKind::Arguments(Some(_)) => !matches!(key, PropertyKey::Index(_)),
+        _ => true,
+    }
+}
+
+/// The value a found property gives [[Get]]: its value, or its getter's
+/// result.
+fn slot_value(interp: &mut Interp, slot: PropertySlot, receiver: &Value) -> JsResult<Value> {
+    match slot {
+        PropertySlot::Data(v, _) => Ok(v),
+        PropertySlot::Accessor(Some(g), _, _) => interp.call(&Value::Object(g), receiver, &[]),
+        PropertySlot::Accessor(None, _, _) => Ok(Value::Undefined),
     }
 }
 
@@ -357,17 +396,9 @@ impl JsObject {
                     }
                 }
                 if let PropertyKey::Index(i) = key {
-                    let len = a.length.get();
-                    if i >= len && !a.length_writable.get() {
-                        return Ok(false);
-                    }
-                    if !self.ordinary_define_own_property(key, desc) {
-                        return Ok(false);
-                    }
-                    if i >= len {
-                        a.length.set(i + 1);
-                    }
-                    return Ok(true);
+                    return Ok(array_define_index(a, i, || {
+                        self.ordinary_define_own_property(key, desc)
+                    }));
                 }
                 Ok(self.ordinary_define_own_property(key, desc))
             }
@@ -602,7 +633,16 @@ impl JsObject {
 
     /// [[HasProperty]] — ECMA-262 §10.1.7
     pub fn has_property(&self, key: &PropertyKey) -> bool {
-        let mut o = self.clone();
+        let d: &ObjectData = &self.0;
+        let mut o = if plain_own_lookup(&d.kind, key) {
+            match d.storage.chain_get(key, plain_own_lookup) {
+                ChainGet::Found(..) => return true,
+                ChainGet::Missing => return false,
+                ChainGet::Exotic(o) => o,
+            }
+        } else {
+            self.clone()
+        };
         loop {
             if o.has_own_property(key) {
                 return true;
@@ -628,22 +668,26 @@ impl JsObject {
 
     /// [[Get]] — ECMA-262 §10.1.8 (OrdinaryGet)
     pub fn get(&self, interp: &mut Interp, key: &PropertyKey, receiver: &Value) -> JsResult<Value> {
-        if let ObjectKind::ModuleNamespace(ns) = &self.0.kind {
-            // §10.4.6.8: an export in its TDZ throws.
-            if let Some(r) = ns.get_export(interp, key) {
-                return r;
+        let d: &ObjectData = &self.0;
+        let mut o = if plain_own_lookup(&d.kind, key) {
+            // The common case: a walk over plain storages, no clones.
+            match d.storage.chain_get(key, plain_own_lookup) {
+                ChainGet::Found(slot, _) => return slot_value(interp, slot, receiver),
+                ChainGet::Missing => return Ok(Value::Undefined),
+                ChainGet::Exotic(o) => o,
             }
-        }
-        let mut o = self.clone();
+        } else {
+            if let ObjectKind::ModuleNamespace(ns) = &d.kind {
+                // §10.4.6.8: an export in its TDZ throws.
+                if let Some(r) = ns.get_export(interp, key) {
+                    return r;
+                }
+            }
+            self.clone()
+        };
         loop {
             if let Some(slot) = o.own_slot(key) {
-                return match slot {
-                    PropertySlot::Data(v, _) => Ok(v),
-                    PropertySlot::Accessor(Some(g), _, _) => {
-                        interp.call(&Value::Object(g), receiver, &[])
-                    }
-                    PropertySlot::Accessor(None, _, _) => Ok(Value::Undefined),
-                };
+                return slot_value(interp, slot, receiver);
             }
             match o.prototype() {
                 Some(p) => o = p,
@@ -666,22 +710,73 @@ impl JsObject {
         if let ObjectKind::ModuleNamespace(_) = self.0.kind {
             return Ok(false);
         }
-        // Fast path: an own writable data property on a plain receiver.
-        if let Value::Object(r) = receiver {
+        // Fast path: a plain receiver whose own property and prototypes'
+        // properties are plain storage reads (OrdinarySetWithOwnDescriptor
+        // with the walk done by `chain_get`).
+        let d: &ObjectData = &self.0;
+        if let (Value::Object(r), ObjectKind::Array(a), PropertyKey::Index(i)) =
+            (receiver, &d.kind, &key)
+        {
+            // An array element: overwrite a dense one, or add one when no
+            // prototype has the index (ArrayDefineOwnProperty's index case).
             if r == self {
-                if let ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error =
-                    self.0.kind
-                {
-                    if let Some(PropertySlot::Data(_, a)) = self.0.storage.get(&key) {
-                        if a.writable() {
-                            self.0.storage.set_data_value(&key, value);
+                let i = *i;
+                let value = match d.storage.set_dense(i, value) {
+                    Ok(()) => return Ok(true),
+                    Err(v) => v,
+                };
+                if let ChainGet::Missing = d.storage.chain_get(&key, plain_own_lookup) {
+                    return Ok(array_define_index(a, i, || {
+                        self.add_data_property(key, value)
+                    }));
+                }
+                return self.set_general(interp, key, value, receiver);
+            }
+        }
+        if let Value::Object(r) = receiver {
+            if r == self
+                && matches!(
+                    d.kind,
+                    ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error
+                )
+            {
+                let found = d.storage.chain_get(&key, plain_own_lookup);
+                match found {
+                    ChainGet::Found(PropertySlot::Data(_, a), own) => {
+                        if !a.writable() {
+                            return Ok(false);
+                        }
+                        if own {
+                            d.storage.set_data_value(&key, value);
                             return Ok(true);
                         }
-                        return Ok(false);
+                        return Ok(self.add_data_property(key, value));
                     }
+                    ChainGet::Found(PropertySlot::Accessor(_, setter, _), _) => {
+                        return match setter {
+                            Some(s) => {
+                                interp.call(&Value::Object(s), receiver, &[value])?;
+                                Ok(true)
+                            }
+                            None => Ok(false),
+                        };
+                    }
+                    ChainGet::Missing => return Ok(self.add_data_property(key, value)),
+                    ChainGet::Exotic(_) => {}
                 }
             }
         }
+        self.set_general(interp, key, value, receiver)
+    }
+
+    /// [[Set]]'s general case: the walk with each object's own lookup.
+    fn set_general(
+        &self,
+        interp: &mut Interp,
+        key: PropertyKey,
+        value: Value,
+        receiver: &Value,
+    ) -> JsResult<bool> {
         let mut o = self.clone();
         let own_desc = loop {
             if let Some(slot) = o.own_slot(&key) {
@@ -727,6 +822,18 @@ impl JsObject {
                 }
             }
         }
+    }
+
+    /// CreateDataProperty on an ordinary object known not to have `key`
+    /// (OrdinaryDefineOwnProperty's "no current property" case).
+    fn add_data_property(&self, key: PropertyKey, value: Value) -> bool {
+        if !self.is_extensible() {
+            return false;
+        }
+        self.0
+            .storage
+            .insert(key, PropertySlot::Data(value, Attributes::all()));
+        true
     }
 
     // ---- [[Delete]] ----

@@ -26,7 +26,7 @@ use indexmap::IndexMap;
 use parser::ast::Atom;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::object::JsObject;
+use crate::object::{JsObject, ObjectKind};
 use crate::string::JsString;
 use crate::value::{PropertyKey, Symbol, Value};
 
@@ -371,6 +371,17 @@ const SMALL_MAP_MAX: usize = 12;
 impl PropMap {
     #[inline]
     fn position(v: &[(PropertyKey, PropertySlot)], key: &PropertyKey) -> Option<usize> {
+        // Names written in the source are interned (`Interp::name_key`), so
+        // a hit is usually the same string: look for it by pointer before
+        // comparing text.
+        if let PropertyKey::String(s) = key {
+            let same = v
+                .iter()
+                .position(|(k, _)| matches!(k, PropertyKey::String(t) if t.ptr_eq(s)));
+            if same.is_some() {
+                return same;
+            }
+        }
         v.iter().position(|(k, _)| k == key)
     }
     #[inline]
@@ -438,6 +449,15 @@ impl PropMap {
     fn values(&self) -> impl Iterator<Item = &PropertySlot> + '_ {
         self.iter().map(|(_, s)| s)
     }
+}
+
+/// The result of `PropertyStorage::chain_get`.
+pub(crate) enum ChainGet {
+    /// The property, and whether it is the object's own.
+    Found(PropertySlot, bool),
+    Missing,
+    /// The walk reached this prototype, whose own lookup is exotic.
+    Exotic(JsObject),
 }
 
 struct Props {
@@ -519,6 +539,36 @@ impl PropertyStorage {
 
     pub fn set_extensible(&self, e: bool) {
         self.extensible.set(e)
+    }
+
+    /// Looks `key` up here and then along the prototype chain, without
+    /// cloning the prototypes (no root-count traffic): stops with
+    /// `Exotic(o)` at the first prototype `o` for which `plain(kind, key)`
+    /// is false (its own lookup is not a plain storage read), which the
+    /// caller then handles the general way.
+    pub(crate) fn chain_get(
+        &self,
+        key: &PropertyKey,
+        plain: fn(&ObjectKind, &PropertyKey) -> bool,
+    ) -> ChainGet {
+        let mut s = self;
+        let mut own = true;
+        loop {
+            if let Some(slot) = s.get(key) {
+                return ChainGet::Found(slot, own);
+            }
+            own = false;
+            // Safety: `s` and the prototypes reached from it stay alive and
+            // unmodified during the walk: the loop only reads, clones, and
+            // calls `plain`, a plain function that only inspects the kind
+            // (it can neither run JavaScript nor allocate nor mutate).
+            let proto = unsafe { s.read().proto.as_ref() };
+            match proto {
+                None => return ChainGet::Missing,
+                Some(o) if !plain(o.kind(), key) => return ChainGet::Exotic(o.clone()),
+                Some(o) => s = o.storage(),
+            }
+        }
     }
 
     /// A rooted copy of the own property `key`.
@@ -623,6 +673,24 @@ impl PropertyStorage {
                     true
                 }
                 _ => false,
+            }
+        }
+    }
+
+    /// Stores `value` into the dense element `index` if there is one (a
+    /// dense element is always a writable, enumerable, configurable data
+    /// property); otherwise hands `value` back.
+    pub fn set_dense(&self, index: u32, value: Value) -> Result<(), Value> {
+        let rooted = self.rooted.get();
+        // Safety: as in `insert`.
+        unsafe {
+            match self.write().elements.get_mut(index as usize) {
+                Some(Some(e)) => {
+                    adopt(&value, rooted);
+                    *e = value;
+                    Ok(())
+                }
+                _ => Err(value),
             }
         }
     }

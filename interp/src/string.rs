@@ -90,6 +90,12 @@ impl JsString {
         matches!(&*self.0, Repr::Ascii(_))
     }
 
+    /// Whether both are the same allocation (equal without comparing text).
+    #[inline]
+    pub fn ptr_eq(&self, other: &JsString) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
     /// The ASCII bytes, if the string is pure ASCII.
     pub fn as_ascii(&self) -> Option<&str> {
         match &*self.0 {

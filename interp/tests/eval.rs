@@ -184,3 +184,35 @@ fn eval_scoping() {
     );
     assert_eval("function f() { eval('var w = 1'); return w } f()", "1");
 }
+
+/// [[Get]]/[[Set]] take fast paths over plain property storage (the
+/// prototype walk without clones, dense array elements, adding a property):
+/// setters, getters, read-only and frozen properties, non-extensible
+/// objects and arrays with a read-only length on the way must still count.
+/// The expected string is what node v20 prints.
+#[test]
+fn property_fast_paths_keep_set_semantics() {
+    assert_eval(
+        r#"const log = [];
+const proto = { set s(v) { log.push('set ' + v); }, get g() { return this.k; } };
+Object.defineProperty(proto, 'ro', { value: 1, writable: false });
+const o = Object.create(proto); o.k = 7;
+o.s = 5; o.ro = 2; o.n = 3;
+log.push(JSON.stringify(Object.keys(o)), o.g, o.ro, 's' in o, 'zz' in o);
+const sealed = Object.preventExtensions({ a: 1 }); sealed.b = 2; sealed.a = 9;
+log.push(JSON.stringify(sealed));
+const fa = Object.freeze([1, 2]); fa[0] = 5; fa[2] = 3;
+log.push(fa.join(), fa.length);
+const na = [1, 2]; Object.defineProperty(na, 'length', { writable: false }); na[5] = 1; na[0] = 4;
+log.push(na.join(), na.length);
+Array.prototype[3] = 'p'; const pa = []; pa[3] = 'own'; log.push(pa.length, Object.keys(pa).join());
+delete Array.prototype[3];
+Object.defineProperty(Array.prototype, 7, { set(v) { log.push('proto set ' + v); }, configurable: true });
+const sa = []; sa[7] = 'x'; log.push(sa.length, sa[7] === undefined);
+delete Array.prototype[7];
+const ea = Object.preventExtensions([0]); ea[0] = 1; ea[1] = 2; log.push(ea.join(), ea.length);
+function F() {} F.prototype.m = function () { return 'm'; }; const f = new F(); f.m = 'own'; log.push(f.m, F.prototype.m());
+log.join('|');"#,
+        r#"'set 5|["k","n"]|7|1|true|false|{"a":9}|1,2|2|4,2|2|4|3|proto set x|0|true|1|1|own|m'"#,
+    );
+}
