@@ -165,6 +165,8 @@ pub fn request_objects(interp: &mut Interp, serve: &Serve, head: Head) -> JsResu
         interp::object::ObjectKind::Ordinary,
     );
     req.define_value(key("socket"), serve.socket.clone(), all);
+    req.define_value(key("complete"), Value::from(false), all);
+    req.define_value(key("_eofPending"), Value::from(false), all);
     req.define_value(key("method"), Value::from(head.method), all);
     req.define_value(key("url"), Value::from(head.url), all);
     req.define_value(key("headers"), headers, all);
@@ -181,6 +183,26 @@ pub fn request_objects(interp: &mut Interp, serve: &Serve, head: Head) -> JsResu
         Some(serve.res_proto.clone()),
         interp::object::ObjectKind::Ordinary,
     );
+    // The fields writeHead/end and http.js assign, as own properties from
+    // the start (as Node's constructor makes them): an assignment then
+    // updates them in place instead of looking along the prototype chain
+    // and adding a property.
+    for (name, v) in [
+        ("_header", Value::Null),
+        ("_headerSent", Value::from(false)),
+        ("_finishDone", Value::from(false)),
+        ("writableEnded", Value::from(false)),
+        ("writableFinished", Value::from(false)),
+        ("finished", Value::from(false)),
+        ("chunkedEncoding", Value::from(false)),
+        ("_last", Value::from(false)),
+        ("statusCode", Value::from(200)),
+        ("statusMessage", Value::Undefined),
+        ("socket", Value::Null),
+        ("_attached", Value::from(false)),
+    ] {
+        res.define_value(key(name), v, all);
+    }
     res.define_value(key("req"), Value::Object(req.clone()), all);
     let keep_alive_timeout = get(interp, &serve.server, &key("keepAliveTimeout"))?;
     res.define_value(key("_keepAliveTimeout"), keep_alive_timeout, all);
