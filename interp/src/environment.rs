@@ -75,6 +75,19 @@ pub struct EnvironmentRecord {
     pub label: &'static str,
 }
 
+impl EnvironmentRecord {
+    #[inline]
+    pub fn bindings(&self) -> &BindingStorage {
+        &self.bindings
+    }
+
+    /// See `EnvironmentRecord::dynamic`.
+    #[inline]
+    pub fn is_dynamic(&self) -> bool {
+        self.dynamic.get()
+    }
+}
+
 /// A reference to an environment record.
 #[derive(Clone, Trace, Finalize)]
 pub struct Env(Gc<EnvironmentRecord>);
@@ -100,6 +113,12 @@ impl Env {
             dynamic: Cell::new(dynamic),
             label,
         }))
+    }
+
+    /// The record itself: one `Gc` dereference for several field reads.
+    #[inline]
+    pub fn record(&self) -> &EnvironmentRecord {
+        &self.0
     }
 
     pub fn outer(&self) -> Option<&Env> {

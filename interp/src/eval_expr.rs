@@ -19,12 +19,15 @@ use crate::operations::{
     Hint,
 };
 use crate::storage::{
-    Attributes, PropertySlot, BINDING_INDIRECT, BINDING_INITIALIZED, BINDING_MUTABLE,
-    BINDING_STRICT,
+    Attributes, BindingStorage, PropertySlot, BINDING_INDIRECT, BINDING_INITIALIZED,
+    BINDING_MUTABLE, BINDING_STRICT,
 };
 use crate::string::JsString;
 use crate::value::{PropertyKey, Value};
 use crate::{JsError, JsResult};
+
+/// Evaluated call arguments: up to this many without a heap allocation.
+pub(crate) type ArgList = smallvec::SmallVec<[Value; 6]>;
 
 /// The slot a `SiteCache` holds for "a property of the global object".
 const GLOBAL_OBJECT_SLOT: u32 = u32::MAX;
@@ -49,25 +52,81 @@ impl Interp {
     fn env_at_hops(&self, hops: u32) -> Option<&Env> {
         let mut env = self.lexical_env_ref();
         for _ in 0..hops {
-            if env.is_dynamic() {
+            let record = env.record();
+            if record.is_dynamic() {
                 return None;
             }
-            env = env.outer()?;
+            env = record.outer.as_ref()?;
         }
         Some(env)
     }
 
-    /// The binding a site's cache points at, validated: the record and
-    /// slot, and the slot's flags. `None` when the cache is empty or stale.
+    /// The binding a site's cache points at, validated: the record, its
+    /// bindings, the slot and the slot's flags. `None` when the cache is
+    /// empty or stale.
     #[inline]
-    fn cached_binding(&self, name: &str, cache: &SiteCache) -> Option<(&Env, usize, u8)> {
+    fn cached_binding(
+        &self,
+        name: &str,
+        cache: &SiteCache,
+    ) -> Option<(&Env, &BindingStorage, usize, u8)> {
         let (hops, slot) = cache.get()?;
         if slot == GLOBAL_OBJECT_SLOT {
             return None;
         }
         let env = self.env_at_hops(hops)?;
-        let flags = env.bindings().flags_if_named(slot as usize, name)?;
-        Some((env, slot as usize, flags))
+        let bindings = env.record().bindings();
+        let flags = bindings.flags_if_named(slot as usize, name)?;
+        Some((env, bindings, slot as usize, flags))
+    }
+
+    /// A site's cached binding when it is initialized, mutable and direct
+    /// (not an import): the hops, the record's identity, its bindings and
+    /// the slot, for an assignment that stores without resolving again.
+    #[inline]
+    fn cached_mutable(
+        &self,
+        name: &str,
+        cache: &SiteCache,
+    ) -> Option<(u32, usize, &BindingStorage, usize)> {
+        let (env, bindings, slot, flags) = self.cached_binding(name, cache)?;
+        if flags & (BINDING_INITIALIZED | BINDING_MUTABLE | BINDING_INDIRECT)
+            != BINDING_INITIALIZED | BINDING_MUTABLE
+        {
+            return None;
+        }
+        let (hops, _) = cache.get()?;
+        Some((hops, env.ptr_id(), bindings, slot))
+    }
+
+    /// PutValue for a site resolved by `cached_mutable` before its right
+    /// side ran: the running context's chain is the same as then, so the
+    /// record `hops` links out is the one resolved (checked by identity).
+    /// Stores and returns true while that slot still binds `name` mutably;
+    /// false if the right side deleted it (an `eval` var), and the caller
+    /// assigns by name instead.
+    fn store_resolved(&self, name: &str, hops: u32, id: usize, slot: usize, v: &Value) -> bool {
+        let mut env = self.lexical_env_ref();
+        for _ in 0..hops {
+            match env.record().outer.as_ref() {
+                Some(o) => env = o,
+                None => return false,
+            }
+        }
+        if env.ptr_id() != id {
+            return false;
+        }
+        let bindings = env.record().bindings();
+        match bindings.flags_if_named(slot, name) {
+            Some(f)
+                if f & (BINDING_INITIALIZED | BINDING_MUTABLE)
+                    == BINDING_INITIALIZED | BINDING_MUTABLE =>
+            {
+                bindings.set(slot, v.clone());
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The global record, when a site's cache says `name` resolved to a
@@ -95,7 +154,7 @@ impl Interp {
         cache: Option<&SiteCache>,
     ) -> JsResult<Resolved> {
         if let Some(cache) = cache {
-            if let Some((env, slot, _)) = self.cached_binding(name, cache) {
+            if let Some((env, _, slot, _)) = self.cached_binding(name, cache) {
                 return Ok(Resolved::Binding(env.clone(), slot));
             }
             if let Some(g) = self.cached_global(name, cache) {
@@ -201,9 +260,9 @@ impl Interp {
         cache: &SiteCache,
         pos: u32,
     ) -> JsResult<Value> {
-        if let Some((env, slot, flags)) = self.cached_binding(name, cache) {
+        if let Some((env, bindings, slot, flags)) = self.cached_binding(name, cache) {
             if flags & (BINDING_INITIALIZED | BINDING_INDIRECT) == BINDING_INITIALIZED {
-                return Ok(env.bindings().get(slot));
+                return Ok(bindings.get(slot));
             }
             let env = env.clone();
             return self.read_binding(&env, slot, name);
@@ -296,11 +355,11 @@ impl Interp {
         cache: Option<&SiteCache>,
         value: Value,
     ) -> JsResult<()> {
-        if let Some((env, slot, flags)) = cache.and_then(|c| self.cached_binding(name, c)) {
+        if let Some((_, bindings, slot, flags)) = cache.and_then(|c| self.cached_binding(name, c)) {
             if flags & (BINDING_INITIALIZED | BINDING_MUTABLE)
                 == BINDING_INITIALIZED | BINDING_MUTABLE
             {
-                env.bindings().set(slot, value);
+                bindings.set(slot, value);
                 return Ok(());
             }
         }
@@ -546,6 +605,15 @@ impl Interp {
                     t = inner;
                 }
                 let (old_num, new) = if let ExprKind::Ident(name, cache) = &t.kind {
+                    // A number in a plain binding: no code runs between
+                    // the read and the write.
+                    if let Some((_, _, b, slot)) = self.cached_mutable(name, cache) {
+                        if let Value::Number(old) = b.get(slot) {
+                            let new = step(old);
+                            b.set(slot, Value::Number(new));
+                            return Ok(Value::Number(if *prefix { new } else { old }));
+                        }
+                    }
                     let resolved = self.resolve_binding(name, Some(cache))?;
                     let old = self.get_resolved(&resolved, name)?;
                     let old_num = to_numeric(self, &old)?;
@@ -765,8 +833,10 @@ impl Interp {
         }
     }
 
-    pub(crate) fn eval_args(&mut self, args: &[ast::Arg]) -> JsResult<Vec<Value>> {
-        let mut out = Vec::with_capacity(args.len());
+    /// ArgumentListEvaluation. Short lists stay on the Rust stack (no
+    /// allocation per call).
+    pub(crate) fn eval_args(&mut self, args: &[ast::Arg]) -> JsResult<ArgList> {
+        let mut out = ArgList::with_capacity(args.len());
         for a in args {
             match a {
                 ast::Arg::Expr(x) => out.push(self.eval_expr(x)?),
@@ -1081,6 +1151,13 @@ impl Interp {
             AssignOp::Assign => match &target.kind {
                 ast::PatternKind::Ident(name, cache) => {
                     // Resolve before evaluating the right side (spec order).
+                    if let Some((hops, id, _, slot)) = self.cached_mutable(name, cache) {
+                        let v = self.eval_named_ident(value, name)?;
+                        if !self.store_resolved(name, hops, id, slot, &v) {
+                            self.set_identifier(name, None, v.clone())?;
+                        }
+                        return Ok(v);
+                    }
                     let resolved = self.resolve_binding(name, Some(cache))?;
                     let v = self.eval_named_ident(value, name)?;
                     self.put_resolved(resolved, name, v.clone())?;
@@ -1097,6 +1174,15 @@ impl Interp {
                 let target_expr = pattern_expr(target);
                 match target_expr {
                     TargetRef::Ident(name, cache) => {
+                        if let Some((hops, id, b, slot)) = self.cached_mutable(name, cache) {
+                            let old = b.get(slot);
+                            let r = self.eval_expr(value)?;
+                            let v = self.binary_op(bop, &old, &r)?;
+                            if !self.store_resolved(name, hops, id, slot, &v) {
+                                self.set_identifier(name, None, v.clone())?;
+                            }
+                            return Ok(v);
+                        }
                         let resolved = self.resolve_binding(name, Some(cache))?;
                         let old = self.get_resolved(&resolved, name)?;
                         let r = self.eval_expr(value)?;

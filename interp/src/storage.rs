@@ -961,8 +961,13 @@ impl BindingEntry {
 /// The name → value table of a declarative environment record.
 pub struct BindingStorage {
     rooted: Cell<bool>,
-    entries: UnsafeCell<Vec<BindingEntry>>,
+    entries: UnsafeCell<BindingVec>,
 }
+
+/// Most records bind a handful of names (a call's parameters and locals,
+/// a block's `let`s): those live inside the record, without an allocation
+/// of their own.
+type BindingVec = smallvec::SmallVec<[BindingEntry; 3]>;
 
 impl Default for BindingStorage {
     fn default() -> Self {
@@ -974,14 +979,14 @@ impl BindingStorage {
     pub fn new() -> Self {
         BindingStorage {
             rooted: Cell::new(true),
-            entries: UnsafeCell::new(Vec::new()),
+            entries: UnsafeCell::new(BindingVec::new()),
         }
     }
 
     pub fn with_capacity(n: usize) -> Self {
         BindingStorage {
             rooted: Cell::new(true),
-            entries: UnsafeCell::new(Vec::with_capacity(n)),
+            entries: UnsafeCell::new(BindingVec::with_capacity(n)),
         }
     }
 
@@ -990,7 +995,7 @@ impl BindingStorage {
     /// # Safety
     /// The caller only reads and clones while the reference lives.
     #[inline]
-    unsafe fn read(&self) -> &Vec<BindingEntry> {
+    unsafe fn read(&self) -> &BindingVec {
         &*self.entries.get()
     }
 
@@ -1001,7 +1006,7 @@ impl BindingStorage {
     /// run JavaScript while it lives, and adopts stored values.
     #[inline]
     #[allow(clippy::mut_from_ref)]
-    unsafe fn write(&self) -> &mut Vec<BindingEntry> {
+    unsafe fn write(&self) -> &mut BindingVec {
         &mut *self.entries.get()
     }
 

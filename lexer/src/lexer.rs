@@ -47,6 +47,7 @@
 //! the `)` of `do ... while (...)` on the same line is taken for a
 //! single-statement position.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use logos::Logos;
@@ -193,6 +194,10 @@ pub struct Lexer<'a> {
     bodies: Vec<PendingBody>,
     /// Scopes with the frame depth they belong to, innermost last.
     scopes: Vec<(usize, Scope)>,
+    /// Identifier names seen so far: every occurrence of a name shares one
+    /// `Rc<str>`, so the interpreter's binding lookups usually match names
+    /// by pointer instead of comparing their text.
+    names: HashSet<Rc<str>>,
 }
 
 impl<'a> Lexer<'a> {
@@ -217,7 +222,18 @@ impl<'a> Lexer<'a> {
             }],
             bodies: Vec::new(),
             scopes: Vec::new(),
+            names: HashSet::new(),
         }
+    }
+
+    /// The shared `Rc<str>` for an identifier name.
+    fn intern(&mut self, name: &str) -> Rc<str> {
+        if let Some(n) = self.names.get(name) {
+            return n.clone();
+        }
+        let n: Rc<str> = Rc::from(name);
+        self.names.insert(n.clone());
+        n
     }
 
     fn regex_allowed(&self) -> bool {
@@ -625,7 +641,7 @@ impl<'a> Lexer<'a> {
         }
         let text = self.src.get(start..end).unwrap_or("");
         if self.prev == Prev::Dot {
-            return Ok((Tok::Ident(text.into()), end, None));
+            return Ok((Tok::Ident(self.intern(text)), end, None));
         }
         let statement = self.statement_may_start();
         let tok = match raw {
@@ -687,14 +703,17 @@ impl<'a> Lexer<'a> {
                     Tok::Class
                 }
             }
-            _ => reserved_word(raw).unwrap_or_else(|| Tok::Ident(text.into())),
+            _ => match reserved_word(raw) {
+                Some(t) => t,
+                None => Tok::Ident(self.intern(text)),
+            },
         };
         Ok((tok, end, None))
     }
 
     /// The token for an identifier name scanned by hand (escapes or
     /// non-ASCII characters).
-    fn name_token(&self, name: Name) -> Tok {
+    fn name_token(&mut self, name: Name) -> Tok {
         if name.escaped && self.prev != Prev::Dot {
             let mut raw = RawTok::lexer(&name.text);
             if let Some(Ok(t)) = raw.next() {
@@ -703,7 +722,7 @@ impl<'a> Lexer<'a> {
                 }
             }
         }
-        Tok::Ident(name.text.into())
+        Tok::Ident(self.intern(&name.text))
     }
 
     /// `let` starts a declaration where a statement or a `for` head may
