@@ -1666,11 +1666,11 @@ impl Interp {
                 ast::PropDef::Value(k, v) => {
                     let key = self.eval_prop_key(k)?;
                     let value = self.eval_named(v, &key)?;
-                    obj.define_own_property(
-                        self,
-                        key,
-                        PropertyDescriptor::data(value, Attributes::all()),
-                    )?;
+                    // CreateDataPropertyOrThrow on a fresh ordinary object
+                    // that no code can reach yet: always extensible, and
+                    // every property it has is configurable, so the define
+                    // is a store (in place for a repeated key).
+                    obj.define_value(key, value, Attributes::all());
                 }
                 ast::PropDef::Method(k, f) => {
                     let key = self.eval_prop_key(k)?;
