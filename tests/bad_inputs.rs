@@ -8,9 +8,13 @@
 //! about files (missing, a directory, not UTF-8, empty, 100 MB, deeply
 //! nested source) are generated here, in a temporary directory.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
+
+use common::TempDir;
 
 /// Runs `minijs args...` in `dir` and checks that it ended by itself:
 /// an exit code (no signal) and no Rust panic message.
@@ -39,24 +43,6 @@ fn stdout(o: &Output) -> String {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh directory for generated inputs (removed by `drop`).
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("minijs-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("cannot create a temporary directory");
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// (file, exit code of `node file`).

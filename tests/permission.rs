@@ -8,26 +8,12 @@
 //! except for symbolic links, which Node does not follow (see
 //! `interp/src/permission.rs`), and `--allow-net`, which Node 20 lacks.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("minijs-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("cannot create a temporary directory");
-        // Canonical, so that the expected resources match (/tmp may be a link).
-        TempDir(std::fs::canonicalize(&dir).expect("canonical temp dir"))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::TempDir;
 
 fn minijs(dir: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_minijs"))
@@ -80,7 +66,7 @@ fs.readFile(root + '/secret/s.txt', (e) => {
 
 #[test]
 fn fs_outside_the_allowed_lists_is_denied() {
-    let tmp = TempDir::new("perm-fs");
+    let tmp = TempDir::new_canonical("perm-fs");
     let (allowed, secret) = (tmp.0.join("allowed"), tmp.0.join("secret"));
     std::fs::create_dir_all(&allowed).unwrap();
     std::fs::create_dir_all(&secret).unwrap();
@@ -151,7 +137,7 @@ promises read allowed: ok
 /// The entry file itself needs read permission, as in Node.
 #[test]
 fn an_unreadable_entry_file_is_denied() {
-    let tmp = TempDir::new("perm-entry");
+    let tmp = TempDir::new_canonical("perm-entry");
     std::fs::write(tmp.0.join("main.js"), "console.log('ran')").unwrap();
     let out = minijs(
         &tmp.0,
@@ -186,7 +172,7 @@ server.listen(0, '127.0.0.1', () => {
 
 #[test]
 fn connecting_outside_allow_net_is_denied() {
-    let tmp = TempDir::new("perm-net");
+    let tmp = TempDir::new_canonical("perm-net");
     std::fs::write(tmp.0.join("net.js"), NET_PROGRAM).unwrap();
     let read = format!("--allow-fs-read={}", tmp.0.display());
     let out = minijs(

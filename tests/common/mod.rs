@@ -1,6 +1,7 @@
-//! Helpers for the tests that run minijs scripts over real sockets: a
-//! minijs process read line by line under a watchdog, and loopback clients
-//! with timeouts.
+//! Helpers shared by the integration tests: a temporary directory removed
+//! when dropped, and for the tests that run minijs scripts over real
+//! sockets, a minijs process read line by line under a watchdog and
+//! loopback clients with timeouts.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read};
@@ -25,7 +26,25 @@ impl Drop for Script {
     }
 }
 
-pub struct TempDir(PathBuf);
+/// A fresh directory for generated inputs (removed by `drop`).
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("minijs-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("cannot create a temporary directory");
+        TempDir(dir)
+    }
+
+    /// As `new`, with the path made canonical (the temporary directory may
+    /// be reached through a symbolic link).
+    pub fn new_canonical(name: &str) -> TempDir {
+        let mut tmp = TempDir::new(name);
+        tmp.0 = std::fs::canonicalize(&tmp.0).expect("canonical temp dir");
+        tmp
+    }
+}
 
 impl Drop for TempDir {
     fn drop(&mut self) {
@@ -36,9 +55,8 @@ impl Drop for TempDir {
 impl Script {
     /// Runs `source` with `args`; its stdout is read line by line.
     pub fn start(name: &str, source: &str, args: &[&str]) -> Script {
-        let dir = std::env::temp_dir().join(format!("minijs-net-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let file = dir.join("main.js");
+        let dir = TempDir::new(&format!("net-{name}"));
+        let file = dir.0.join("main.js");
         std::fs::write(&file, source).expect("write script");
         let mut child = Command::new(env!("CARGO_BIN_EXE_minijs"))
             .arg(&file)
@@ -52,7 +70,7 @@ impl Script {
         Script {
             child,
             stdout,
-            _dir: TempDir(dir),
+            _dir: dir,
         }
     }
 
