@@ -893,6 +893,21 @@ impl Interp {
         self.name_key_slow(p)
     }
 
+    /// The interned property key for `name`, the same one `o.name` in the
+    /// source uses (so host code's lookups hit by pointer too): one
+    /// FxHash lookup, no allocation once the name is known.
+    pub fn interned_key(&mut self, name: &str) -> PropertyKey {
+        if let Some(&i) = self.name_keys.get(name) {
+            if let Some(k) = self.name_key_table.get(i as usize) {
+                return k.clone();
+            }
+        }
+        let i = self.name_key_table.len() as u32;
+        self.name_key_table.push(PropertyKey::from(name));
+        self.name_keys.insert(ast::Atom::from(name), i);
+        self.name_key_table[i as usize].clone()
+    }
+
     #[cold]
     fn name_key_slow(&mut self, p: &ast::PropName) -> PropertyKey {
         let index = match self.name_keys.get(&p.name) {

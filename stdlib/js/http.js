@@ -478,7 +478,8 @@ function socketIdle(socket) {
 
 /**
  * finishMessage(msg): all of the message is out: writableFinished, the
- * server's own work (`msg._onFinish(msg)`, first as Node's listener runs
+ * server's own work (a response's `_onFinish` is its connection's state:
+ * `conn.finish(msg)` or its Rust version, first as Node's listener runs
  * first), then 'finish' if anyone listens. In Rust: it runs once a response.
  */
 const finishMessage = binding.httpFinish;
@@ -544,6 +545,7 @@ Object.assign(OutgoingMessage.prototype, {
   _attached: false,
   // Output written before the socket is ours (a pipelined response).
   _pending: null,
+  // A server response's connection state (see connectionListener).
   _onFinish: undefined,
 });
 
@@ -617,7 +619,7 @@ Object.assign(ServerResponse.prototype, {
 // falling back to the methods above for the others.
 {
   const native = binding.httpSetup(ServerResponse.prototype.writeHead, OutgoingMessage.prototype.end,
-    finishMessage, afterEnd, STATUS_CODES);
+    finishMessage, afterEnd, STATUS_CODES, binding.httpEmitClose, EventEmitter.prototype.emit);
   for (const name of ['writeHead', 'end']) {
     Object.defineProperty(ServerResponse.prototype, name, {
       value: native[name], writable: true, configurable: true, enumerable: false,
@@ -668,16 +670,29 @@ function specialRequest(server, req, res) {
 /** Serves one connection: parses its requests, answers them in order. */
 function connectionListener(socket) {
   const server = this;
-  const responses = [];
-  let incoming = null;
-  let clientEnded = false;
+  // The connection's state, read and written by the functions below and
+  // by their Rust versions for the usual request (http_server.rs: a
+  // request with no body, Host and no Expect, one 'request' listener; its
+  // response finishing with nothing pipelined after it): the responses in
+  // order (the first one owns the socket), the request whose body is
+  // still coming, whether the client has ended.
+  const conn = {
+    responses: [],
+    incoming: null,
+    clientEnded: false,
+    server,
+    socket,
+    finish: null,
+    onhttp: null,
+  };
   socket.setNoDelay(true);
   // The parser reads the socket; flowing, its end of stream is seen.
   socket.resume();
 
   // (Arrows: a function declaration would also make a prototype object,
   // per connection.)
-  const finishResponse = (res) => {
+  conn.finish = (res) => {
+    const responses = conn.responses;
     if (responses[0] !== res) return;
     responses.shift();
     const req = res.req;
@@ -693,9 +708,9 @@ function connectionListener(socket) {
       socket.destroySoon();
     } else if (responses.length > 0) {
       responses[0]._attach(socket);
-    } else if (clientEnded) {
+    } else if (conn.clientEnded) {
       socket.end();
-    } else if (incoming === null && server.keepAliveTimeout > 0) {
+    } else if (conn.incoming === null && server.keepAliveTimeout > 0) {
       // Idle until its next request (Server#_closeIdle); inline: once a request.
       socket._idleSince = Date.now();
       server._idle.add(socket);
@@ -706,6 +721,7 @@ function connectionListener(socket) {
   const onParseError = (code, reason) => {
     const err = new Error('Parse Error: ' + reason);
     err.code = code;
+    const incoming = conn.incoming;
     if (incoming !== null && !incoming.complete) {
       incoming.emit('aborted');
     }
@@ -721,7 +737,7 @@ function connectionListener(socket) {
 
   // kind 1: (req, res, complete), made in Rust; 2: (bytes) of the body;
   // 3: the end of the body; 4: (code, reason) a malformed request.
-  const onhttp = (kind, a, b, complete) => {
+  conn.onhttp = (kind, a, b, complete) => {
     // (socket.destroyed without its getter's call.)
     if (socket._writableState.destroyed) return;
     if (kind === 1) {
@@ -731,7 +747,8 @@ function connectionListener(socket) {
       const res = b;
       // Busy: not idle (see Server#_closeIdle).
       socket._idleSince = 0;
-      incoming = req;
+      conn.incoming = req;
+      const responses = conn.responses;
       responses.push(res);
       if (responses.length === 1) {
         res.socket = socket;
@@ -750,33 +767,34 @@ function connectionListener(socket) {
       }
       // Without a body the request ends with its head (after 'request', as
       // Node's parser reports the end apart).
-      if (complete && incoming === req) {
+      if (complete && conn.incoming === req) {
         req.complete = true;
         if (req._hasState) req.push(null);
         else req._eofPending = true;
-        incoming = null;
+        conn.incoming = null;
       }
     } else if (kind === 2) {
-      if (incoming !== null) incoming.push(adoptBytes(a));
+      if (conn.incoming !== null) conn.incoming.push(adoptBytes(a));
     } else if (kind === 3) {
-      if (incoming !== null) {
-        incoming._endBody();
-        incoming = null;
+      if (conn.incoming !== null) {
+        conn.incoming._endBody();
+        conn.incoming = null;
       }
     } else {
       onParseError(a, b);
     }
   };
 
-  binding.httpStart(socket._id, 'request', false, onhttp,
-    [socket, server, IncomingMessage.prototype, ServerResponse.prototype, finishResponse]);
+  binding.httpStart(socket._id, 'request', false, conn.onhttp,
+    [socket, server, IncomingMessage.prototype, ServerResponse.prototype, conn]);
   socket.on('end', () => {
-    clientEnded = true;
+    conn.clientEnded = true;
+    const incoming = conn.incoming;
     if (incoming !== null && !incoming.complete) {
       incoming.aborted = true;
       incoming.emit('aborted');
     }
-    if (responses.length === 0) socket.end();
+    if (conn.responses.length === 0) socket.end();
   });
   socket.on('error', (err) => {
     if (server.listenerCount('clientError') > 0) server.emit('clientError', err, socket);
@@ -784,15 +802,16 @@ function connectionListener(socket) {
   });
   socket.on('close', () => {
     server._idle.delete(socket);
+    const incoming = conn.incoming;
     if (incoming !== null && !incoming.complete) {
       incoming.aborted = true;
       incoming.emit('aborted');
       incoming.emit('close');
     }
-    for (const res of responses) {
+    for (const res of conn.responses) {
       if (!res._finishDone) res.emit('close');
     }
-    responses.length = 0;
+    conn.responses.length = 0;
   });
 }
 

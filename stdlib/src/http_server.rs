@@ -16,7 +16,12 @@
 //!   needs the JavaScript path (an invalid name or value, which that path
 //!   reports with Node's error, or a value that is not a string, number or
 //!   boolean).
-//! - `httpSetup(writeHead, end, finishMessage, afterEnd, STATUS_CODES)`
+//! - [`serve_request`] / `finish_response`: the usual request's dispatch
+//!   ('request' to the one listener) and its response's finish (the
+//!   connection idle again), the steps of `connectionListener`'s
+//!   `conn.onhttp` and `conn.finish`, which run for every other case.
+//! - `httpSetup(writeHead, end, finishMessage, afterEnd, STATUS_CODES,
+//!   emitClose, EventEmitter.prototype.emit)`
 //!   returns native `ServerResponse#writeHead` and `#end` for the usual
 //!   calls (`writeHead(status[, reason][, headersObject])` before any
 //!   header is set; `end([string])` with nothing queued on the socket):
@@ -24,37 +29,28 @@
 //!   every other case.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
-use interp::operations::{create_array_from_list, get, new_object, set, to_boolean};
+use interp::operations::{create_array_from_list, get, new_object, same_value, set, to_boolean};
 use interp::{Attributes, Interp, JsObject, JsResult, PropertyKey, Value};
 
 use crate::http_parser::Head;
 
-thread_local! {
-    static KEYS: RefCell<HashMap<&'static str, PropertyKey>> = RefCell::new(HashMap::new());
-}
-
-/// The property key `name`, made once (a key from a `&str` is a new string
-/// each time).
-fn key(name: &'static str) -> PropertyKey {
-    KEYS.with(|keys| {
-        keys.borrow_mut()
-            .entry(name)
-            .or_insert_with(|| PropertyKey::from(name))
-            .clone()
-    })
+/// The property key `name`, the interned one that `o.name` in the source
+/// uses (one FxHash lookup; a hit in a small property map is by pointer).
+fn key(interp: &mut Interp, name: &str) -> PropertyKey {
+    interp.interned_key(name)
 }
 
 /// What a server connection needs to make its requests' objects
 /// (`httpStart`'s last argument: `[socket, server, IncomingMessage.prototype,
-/// ServerResponse.prototype, onFinish]`).
+/// ServerResponse.prototype, conn]`, `conn` the connection's state object of
+/// http.js's `connectionListener`).
 pub struct Serve {
     socket: Value,
     server: JsObject,
     req_proto: JsObject,
     res_proto: JsObject,
-    on_finish: Value,
+    conn: JsObject,
 }
 
 impl Serve {
@@ -70,9 +66,12 @@ impl Serve {
             Value::Object(o) => Some(o.clone()),
             _ => None,
         };
-        let (Some(server), Some(req_proto), Some(res_proto)) =
-            (obj(&items[1]), obj(&items[2]), obj(&items[3]))
-        else {
+        let (Some(server), Some(req_proto), Some(res_proto), Some(conn)) = (
+            obj(&items[1]),
+            obj(&items[2]),
+            obj(&items[3]),
+            obj(&items[4]),
+        ) else {
             return Ok(None);
         };
         Ok(Some(Serve {
@@ -80,7 +79,7 @@ impl Serve {
             server,
             req_proto,
             res_proto,
-            on_finish: items[4].clone(),
+            conn,
         }))
     }
 }
@@ -116,7 +115,7 @@ fn headers_object(interp: &mut Interp, headers: &[(String, String)]) -> JsObject
     for (name, value) in headers {
         // httparse accepts only token characters in names: ASCII.
         let lower = name.to_ascii_lowercase();
-        let key = PropertyKey::from(lower.as_str());
+        let key = interp.interned_key(&lower);
         match o.get_own_data(&key) {
             None if lower == "set-cookie" => {
                 let list = create_array_from_list(interp, vec![Value::from(value.as_str())]);
@@ -155,26 +154,42 @@ pub fn header_values(interp: &mut Interp, headers: Vec<(String, String)>) -> (Va
     (Value::Object(object), Value::Object(raw))
 }
 
-/// The `IncomingMessage` and `ServerResponse` of a request head.
-pub fn request_objects(interp: &mut Interp, serve: &Serve, head: Head) -> JsResult<(Value, Value)> {
+/// The `IncomingMessage` and `ServerResponse` of a request head, and
+/// whether the request needs http.js's `specialRequest` (an HTTP/1.1
+/// request without Host, or one with Expect).
+pub fn request_objects(
+    interp: &mut Interp,
+    serve: &Serve,
+    head: Head,
+) -> JsResult<(Value, Value, bool)> {
     let all = Attributes::all();
+    let has = |name: &str| {
+        head.headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name))
+    };
+    let special = (head.minor >= 1 && !has("host")) || has("expect");
     let (headers, raw) = header_values(interp, head.headers);
     let head_request = head.method == "HEAD";
     let req = interp.alloc_object(
         Some(serve.req_proto.clone()),
         interp::object::ObjectKind::Ordinary,
     );
-    req.define_value(key("socket"), serve.socket.clone(), all);
-    req.define_value(key("complete"), Value::from(false), all);
-    req.define_value(key("_eofPending"), Value::from(false), all);
-    req.define_value(key("method"), Value::from(head.method), all);
-    req.define_value(key("url"), Value::from(head.url), all);
-    req.define_value(key("headers"), headers, all);
-    req.define_value(key("rawHeaders"), raw, all);
+    req.define_value(key(interp, "socket"), serve.socket.clone(), all);
+    req.define_value(key(interp, "complete"), Value::from(false), all);
+    req.define_value(key(interp, "_eofPending"), Value::from(false), all);
+    req.define_value(key(interp, "method"), Value::from(head.method), all);
+    req.define_value(key(interp, "url"), Value::from(head.url), all);
+    req.define_value(key(interp, "headers"), headers, all);
+    req.define_value(key(interp, "rawHeaders"), raw, all);
     if head.minor != 1 {
-        req.define_value(key("httpVersionMinor"), Value::from(head.minor as u32), all);
         req.define_value(
-            key("httpVersion"),
+            key(interp, "httpVersionMinor"),
+            Value::from(head.minor as u32),
+            all,
+        );
+        req.define_value(
+            key(interp, "httpVersion"),
             Value::from(format!("1.{}", head.minor)),
             all,
         );
@@ -201,22 +216,173 @@ pub fn request_objects(interp: &mut Interp, serve: &Serve, head: Head) -> JsResu
         ("socket", Value::Null),
         ("_attached", Value::from(false)),
     ] {
-        res.define_value(key(name), v, all);
+        res.define_value(key(interp, name), v, all);
     }
-    res.define_value(key("req"), Value::Object(req.clone()), all);
-    let keep_alive_timeout = get(interp, &serve.server, &key("keepAliveTimeout"))?;
-    res.define_value(key("_keepAliveTimeout"), keep_alive_timeout, all);
-    res.define_value(key("_onFinish"), serve.on_finish.clone(), all);
+    res.define_value(key(interp, "req"), Value::Object(req.clone()), all);
+    let keep_alive_timeout = prop(interp, &serve.server, "keepAliveTimeout")?;
+    res.define_value(key(interp, "_keepAliveTimeout"), keep_alive_timeout, all);
+    res.define_value(
+        key(interp, "_onFinish"),
+        Value::Object(serve.conn.clone()),
+        all,
+    );
     if !head.keep_alive {
-        res.define_value(key("shouldKeepAlive"), Value::from(false), all);
+        res.define_value(key(interp, "shouldKeepAlive"), Value::from(false), all);
     }
     if head.minor < 1 {
-        res.define_value(key("useChunkedEncodingByDefault"), Value::from(false), all);
+        res.define_value(
+            key(interp, "useChunkedEncodingByDefault"),
+            Value::from(false),
+            all,
+        );
     }
     if head_request {
-        res.define_value(key("_hasBody"), Value::from(false), all);
+        res.define_value(key(interp, "_hasBody"), Value::from(false), all);
     }
-    Ok((Value::Object(req), Value::Object(res)))
+    Ok((Value::Object(req), Value::Object(res), special))
+}
+
+fn object(v: Value) -> Option<JsObject> {
+    match v {
+        Value::Object(o) => Some(o),
+        _ => None,
+    }
+}
+
+/// `conn.onhttp(1, req, res, complete)` of http.js's `connectionListener`
+/// for the usual request (not `special`, the socket not destroyed, the
+/// server's `emit` EventEmitter's with one function listening to
+/// 'request'): queues the response, calls the listener, ends a request
+/// without a body. The same steps; `false` (nothing done) for the others.
+pub fn serve_request(
+    interp: &mut Interp,
+    serve: &Serve,
+    req: &Value,
+    res: &Value,
+    complete: bool,
+    special: bool,
+) -> JsResult<bool> {
+    let (Value::Object(req_obj), Value::Object(res_obj), Value::Object(socket)) =
+        (req, res, &serve.socket)
+    else {
+        return Ok(false);
+    };
+    if special {
+        return Ok(false);
+    }
+    let Some(ws) = object(prop(interp, socket, "_writableState")?) else {
+        return Ok(false);
+    };
+    if to_boolean(&prop(interp, &ws, "destroyed")?) {
+        return Ok(false);
+    }
+    let server = &serve.server;
+    let emit = prop(interp, server, "emit")?;
+    if !same_value(&emit, &stored(interp, EE_EMIT)) {
+        return Ok(false);
+    }
+    let Some(events) = object(prop(interp, server, "_events")?) else {
+        return Ok(false);
+    };
+    let listener = prop(interp, &events, "request")?;
+    if !matches!(&listener, Value::Object(f) if f.is_callable()) {
+        return Ok(false);
+    }
+    let conn = &serve.conn;
+    let Some(responses) = object(prop(interp, conn, "responses")?) else {
+        return Ok(false);
+    };
+    if !responses.is_array() {
+        return Ok(false);
+    }
+    set_prop(interp, socket, "_idleSince", Value::from(0))?;
+    set_prop(interp, conn, "incoming", req.clone())?;
+    responses.array_push(res.clone());
+    if responses.array_length() == 1 {
+        set_prop(interp, res_obj, "socket", serve.socket.clone())?;
+        set_prop(interp, res_obj, "_attached", Value::from(true))?;
+    }
+    interp.call(
+        &listener,
+        &Value::Object(server.clone()),
+        &[req.clone(), res.clone()],
+    )?;
+    if complete && same_value(&prop(interp, conn, "incoming")?, req) {
+        set_prop(interp, req_obj, "complete", Value::from(true))?;
+        if to_boolean(&prop(interp, req_obj, "_hasState")?) {
+            let push = prop(interp, req_obj, "push")?;
+            interp.call(&push, req, &[Value::Null])?;
+        } else {
+            set_prop(interp, req_obj, "_eofPending", Value::from(true))?;
+        }
+        set_prop(interp, conn, "incoming", Value::Null)?;
+    }
+    Ok(true)
+}
+
+/// `conn.finish(res)` of http.js's `connectionListener` (a response is all
+/// out) for the usual case: `res` the only response queued, its request
+/// complete with no listeners, the connection staying open; then the
+/// connection is idle unless the next request has come. The same steps;
+/// `false` (nothing done) for the others.
+fn finish_response(interp: &mut Interp, conn: &JsObject, res: &JsObject) -> JsResult<bool> {
+    let Some(responses) = object(prop(interp, conn, "responses")?) else {
+        return Ok(false);
+    };
+    if !responses.is_array() || responses.array_length() != 1 {
+        return Ok(false);
+    }
+    match responses.get_own_data(&PropertyKey::Index(0)) {
+        Some(Value::Object(first)) if first == *res => {}
+        _ => return Ok(false),
+    }
+    let Some(req) = object(prop(interp, res, "req")?) else {
+        return Ok(false);
+    };
+    if !to_boolean(&prop(interp, &req, "complete")?)
+        || !matches!(prop(interp, &req, "_events")?, Value::Undefined)
+        || to_boolean(&prop(interp, res, "_last")?)
+        || to_boolean(&prop(interp, conn, "clientEnded")?)
+    {
+        return Ok(false);
+    }
+    let (Some(server), Some(socket)) = (
+        object(prop(interp, conn, "server")?),
+        object(prop(interp, conn, "socket")?),
+    ) else {
+        return Ok(false);
+    };
+    let idle = matches!(prop(interp, conn, "incoming")?, Value::Null)
+        && matches!(prop(interp, &server, "keepAliveTimeout")?, Value::Number(t) if t > 0.0);
+    let idle_set = if idle {
+        if matches!(prop(interp, &server, "_sweep")?, Value::Null) {
+            return Ok(false);
+        }
+        let Some(set) = object(prop(interp, &server, "_idle")?) else {
+            return Ok(false);
+        };
+        Some(set)
+    } else {
+        None
+    };
+    set_prop(interp, &responses, "length", Value::from(0))?;
+    let emit_close = stored(interp, EMIT_CLOSE);
+    interp::event_loop::next_tick(
+        interp,
+        emit_close,
+        vec![Value::Object(res.clone()), Value::Object(req)],
+    );
+    if let Some(set) = idle_set {
+        set_prop(
+            interp,
+            &socket,
+            "_idleSince",
+            Value::from(crate::intrinsics::date::now()),
+        )?;
+        let add = prop(interp, &set, "add")?;
+        interp.call(&add, &Value::Object(set), &[Value::Object(socket)])?;
+    }
+    Ok(true)
 }
 
 // ---------------------------------------------------------------------------
@@ -449,7 +615,7 @@ fn build_head(
         }
     }
     let flag = |interp: &mut Interp, name: &'static str| -> JsResult<bool> {
-        Ok(to_boolean(&get(interp, msg, &key(name))?))
+        Ok(to_boolean(&prop(interp, msg, name)?))
     };
     if flag(interp, "sendDate")? && !seen.date {
         head.push_str("Date: ");
@@ -463,7 +629,7 @@ fn build_head(
     if !seen.connection {
         if keep_alive && (seen.length || chunked_default) {
             head.push_str("Connection: keep-alive\r\n");
-            let timeout = get(interp, msg, &key("_keepAliveTimeout"))?;
+            let timeout = prop(interp, msg, "_keepAliveTimeout")?;
             if let Value::Number(t) = timeout {
                 if t != 0.0 && !t.is_nan() {
                     head.push_str("Keep-Alive: timeout=");
@@ -488,7 +654,7 @@ fn build_head(
         if !chunked_default {
             last = true;
         } else {
-            match get(interp, msg, &key("_contentLength"))? {
+            match prop(interp, msg, "_contentLength")? {
                 Value::Null | Value::Undefined => {
                     head.push_str("Transfer-Encoding: chunked\r\n");
                     chunked = true;
@@ -522,6 +688,8 @@ const SLOW_END: &str = "%http.end%";
 const FINISH_MESSAGE: &str = "%http.finishMessage%";
 const AFTER_END: &str = "%http.afterEnd%";
 const STATUS_CODES: &str = "%http.STATUS_CODES%";
+const EMIT_CLOSE: &str = "%http.emitClose%";
+const EE_EMIT: &str = "%EventEmitter.prototype.emit%";
 
 fn stored(interp: &Interp, name: &'static str) -> Value {
     interp.host_data.get(name).cloned().unwrap_or_default()
@@ -535,6 +703,8 @@ pub fn http_setup(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResul
         FINISH_MESSAGE,
         AFTER_END,
         STATUS_CODES,
+        EMIT_CLOSE,
+        EE_EMIT,
     ];
     for (i, name) in names.into_iter().enumerate() {
         let v = args.get(i).cloned().unwrap_or_default();
@@ -560,11 +730,13 @@ fn slow(interp: &mut Interp, name: &'static str, this: &Value, args: &[Value]) -
 }
 
 fn prop(interp: &mut Interp, o: &JsObject, name: &'static str) -> JsResult<Value> {
-    get(interp, o, &key(name))
+    let k = key(interp, name);
+    get(interp, o, &k)
 }
 
 fn set_prop(interp: &mut Interp, o: &JsObject, name: &'static str, v: Value) -> JsResult<()> {
-    set(interp, o, key(name), v, false)
+    let k = key(interp, name);
+    set(interp, o, k, v, false)
 }
 
 /// `res.writeHead(statusCode[, reason][, headers])`.
@@ -737,10 +909,13 @@ pub fn http_finish(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResu
     }
     set_prop(interp, msg, "_finishDone", Value::from(true))?;
     set_prop(interp, msg, "writableFinished", Value::from(true))?;
-    let on_finish = prop(interp, msg, "_onFinish")?;
-    if !matches!(on_finish, Value::Undefined) {
-        let msg = Value::Object(msg.clone());
-        interp.call(&on_finish, &msg, std::slice::from_ref(&msg))?;
+    // A server response's connection state: its `finish(msg)`.
+    if let Value::Object(conn) = prop(interp, msg, "_onFinish")? {
+        if !finish_response(interp, &conn, msg)? {
+            let finish = prop(interp, &conn, "finish")?;
+            let msg = Value::Object(msg.clone());
+            interp.call(&finish, &Value::Undefined, std::slice::from_ref(&msg))?;
+        }
     }
     emit_if_listened(interp, msg, "finish")?;
     Ok(Value::Undefined)

@@ -24,7 +24,9 @@
 //!                                   follows, the end is not reported apart;
 //!                                   headers: lower-cased as Node's)
 //!                            with `serve` (a server's, `http_server.rs`):
-//!                            onhttp(1, req, res, complete) instead
+//!                            onhttp(1, req, res, complete) instead, or
+//!                            for the usual request the same steps in
+//!                            Rust (`serve_request`)
 //!                            onhttp(2, bytes)  a piece of the body
 //!                            onhttp(3)         the end of the message
 //!                            onhttp(4, code, reason)  malformed
@@ -35,7 +37,8 @@
 //! writeMessage(id, head, body, chunked, cb, arg) -> bytes  an HTTP
 //!                            message's last write (`tcp_write_message`)
 //! httpHead(msg, firstLine, headers, fromMap) -> head | false  (`http_server.rs`)
-//! httpSetup(writeHead, end, finishMessage, afterEnd, STATUS_CODES)
+//! httpSetup(writeHead, end, finishMessage, afterEnd, STATUS_CODES,
+//!           emitClose, EventEmitter.prototype.emit)
 //!                            -> { writeHead, end }  (`http_server.rs`)
 //! httpFinish(msg), httpEmitClose(res, req)  (`http_server.rs`)
 //! shutdown(id, cb)           cb(record | null) once queued writes are out
@@ -65,7 +68,7 @@ use mio::net::{TcpListener, TcpStream};
 
 use crate::fs_binding::{bytes_of, bytes_value, error_record};
 use crate::http_parser::{Event, Kind, MessageParser};
-use crate::http_server::{header_values, request_objects, Serve};
+use crate::http_server::{header_values, request_objects, serve_request, Serve};
 use crate::node_errors::invalid_arg_type;
 
 /// Bytes asked of the kernel per read (libuv reads 64 KiB at a time).
@@ -656,9 +659,11 @@ fn deliver_http(
                     events.next();
                 }
                 if let Some(serve) = serve {
-                    let (req, res) = request_objects(interp, serve, h)?;
-                    let args = [Value::from(1), req, res, Value::from(complete)];
-                    interp.call(onhttp, &Value::Undefined, &args)?;
+                    let (req, res, special) = request_objects(interp, serve, h)?;
+                    if !serve_request(interp, serve, &req, &res, complete, special)? {
+                        let args = [Value::from(1), req, res, Value::from(complete)];
+                        interp.call(onhttp, &Value::Undefined, &args)?;
+                    }
                     continue;
                 }
                 let (a, b) = if h.method.is_empty() {
@@ -1025,7 +1030,7 @@ pub fn install(interp: &mut Interp) {
         ("write", tcp_write, 3),
         ("writeMessage", tcp_write_message, 6),
         ("httpHead", crate::http_server::http_head, 4),
-        ("httpSetup", crate::http_server::http_setup, 5),
+        ("httpSetup", crate::http_server::http_setup, 7),
         ("httpFinish", crate::http_server::http_finish, 1),
         ("httpEmitClose", crate::http_server::http_emit_close, 2),
     ];

@@ -209,7 +209,7 @@ fn utc(t: f64) -> f64 {
 }
 
 /// The current time value.
-fn now() -> f64 {
+pub(crate) fn now() -> f64 {
     match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
         Ok(d) => d.as_millis() as f64,
         Err(e) => -(e.duration().as_millis() as f64),
