@@ -874,7 +874,7 @@ impl JsObject {
                     .iter()
                     .position(|k| !matches!(k, PropertyKey::Index(_)))
                     .unwrap_or(keys.len());
-                keys.insert(pos, PropertyKey::String(JsString::from("length")));
+                keys.insert(pos, PropertyKey::from("length"));
                 keys
             }
             ObjectKind::String(s) => {
@@ -885,7 +885,7 @@ impl JsObject {
                     .into_iter()
                     .partition(|k| matches!(k, PropertyKey::Index(_)));
                 keys.extend(idx);
-                keys.push(PropertyKey::String(JsString::from("length")));
+                keys.push(PropertyKey::from("length"));
                 keys.extend(other);
                 keys
             }

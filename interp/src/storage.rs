@@ -371,17 +371,7 @@ const SMALL_MAP_MAX: usize = 12;
 impl PropMap {
     #[inline]
     fn position(v: &[(PropertyKey, PropertySlot)], key: &PropertyKey) -> Option<usize> {
-        // Names written in the source are interned (`Interp::name_key`), so
-        // a hit is usually the same string: look for it by pointer before
-        // comparing text.
-        if let PropertyKey::String(s) = key {
-            let same = v
-                .iter()
-                .position(|(k, _)| matches!(k, PropertyKey::String(t) if t.ptr_eq(s)));
-            if same.is_some() {
-                return same;
-            }
-        }
+        // String keys are interned: this compares addresses, never text.
         v.iter().position(|(k, _)| k == key)
     }
     #[inline]

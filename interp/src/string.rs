@@ -6,9 +6,13 @@
 //! "all-ASCII content is always stored as `Ascii`" makes equality and hashing
 //! a plain comparison of the stored representation.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
+
+use rustc_hash::FxBuildHasher;
 
 use gc::{unsafe_empty_trace, Finalize, Trace};
 
@@ -94,6 +98,24 @@ impl JsString {
     #[inline]
     pub fn ptr_eq(&self, other: &JsString) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// The address of the text, an identity while the string is alive.
+    #[inline]
+    pub fn ptr_id(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+
+    /// The one live string with this text that property keys use
+    /// (`PropertyKey::String` holds only interned strings, so keys compare
+    /// and hash by address): `self` if no live interned string has its
+    /// text, which makes `self` that string.
+    pub fn intern(self) -> JsString {
+        INTERNER
+            .try_with(|t| t.borrow_mut().intern(self.clone()))
+            // Only while the thread's locals are being destroyed, when no
+            // JavaScript runs any more.
+            .unwrap_or(self)
     }
 
     /// The ASCII bytes, if the string is pure ASCII.
@@ -218,6 +240,38 @@ impl JsString {
     pub fn as_array_index(&self) -> Option<u32> {
         let s = self.as_ascii()?;
         parse_array_index(s)
+    }
+}
+
+/// The interned strings of one thread (`JsString` is `!Send`, so a key
+/// never meets another thread's table).
+struct Interner {
+    set: HashSet<JsString, FxBuildHasher>,
+    /// The size at which `intern` next drops the strings only the table
+    /// still holds (so the table stays within twice the live keys).
+    sweep_at: usize,
+}
+
+thread_local! {
+    static INTERNER: RefCell<Interner> = RefCell::new(Interner {
+        set: HashSet::default(),
+        sweep_at: 1024,
+    });
+}
+
+impl Interner {
+    fn intern(&mut self, s: JsString) -> JsString {
+        if let Some(t) = self.set.get(&s) {
+            return t.clone();
+        }
+        if self.set.len() >= self.sweep_at {
+            // A string held by nothing but this table is no key any more;
+            // a later key with its text is interned afresh.
+            self.set.retain(|t| Rc::strong_count(&t.0) > 1);
+            self.sweep_at = (self.set.len() * 2).max(1024);
+        }
+        self.set.insert(s.clone());
+        s
     }
 }
 

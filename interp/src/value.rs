@@ -243,12 +243,49 @@ impl std::hash::Hash for PrivateName {
     }
 }
 
+/// The string of a `PropertyKey::String`: always interned
+/// (`JsString::intern`), so that two keys with the same text are the same
+/// allocation and keys compare and hash by address; a lookup that misses
+/// never compares text. Made only by `PropertyKey`'s constructors.
+#[derive(Clone)]
+pub struct KeyString(JsString);
+
+impl KeyString {
+    fn new(s: JsString) -> KeyString {
+        KeyString(s.intern())
+    }
+    pub fn as_js(&self) -> &JsString {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for KeyString {
+    type Target = JsString;
+    fn deref(&self) -> &JsString {
+        &self.0
+    }
+}
+
+impl PartialEq for KeyString {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.0.ptr_eq(&other.0)
+    }
+}
+impl Eq for KeyString {}
+impl std::hash::Hash for KeyString {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.ptr_id().hash(state)
+    }
+}
+
 /// A property key: array indices are kept as integers so that own keys come
 /// out in JavaScript order and arrays stay fast.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub enum PropertyKey {
     Index(u32),
-    String(JsString),
+    String(KeyString),
     Symbol(Symbol),
     Private(PrivateName),
 }
@@ -267,7 +304,7 @@ impl PropertyKey {
     pub fn to_value(&self) -> Value {
         match self {
             PropertyKey::Index(i) => Value::String(JsString::from(i.to_string())),
-            PropertyKey::String(s) => Value::String(s.clone()),
+            PropertyKey::String(s) => Value::String(s.as_js().clone()),
             PropertyKey::Symbol(s) => Value::Symbol(s.clone()),
             PropertyKey::Private(p) => {
                 Value::String(JsString::from(format!("#{}", p.description())))
@@ -295,7 +332,7 @@ impl From<&str> for PropertyKey {
     fn from(s: &str) -> PropertyKey {
         match crate::string::parse_array_index(s) {
             Some(i) => PropertyKey::Index(i),
-            None => PropertyKey::String(JsString::from(s)),
+            None => PropertyKey::String(KeyString::new(JsString::from(s))),
         }
     }
 }
@@ -303,14 +340,14 @@ impl From<JsString> for PropertyKey {
     fn from(s: JsString) -> PropertyKey {
         match s.as_array_index() {
             Some(i) => PropertyKey::Index(i),
-            None => PropertyKey::String(s),
+            None => PropertyKey::String(KeyString::new(s)),
         }
     }
 }
 impl From<u32> for PropertyKey {
     fn from(i: u32) -> PropertyKey {
         if i == u32::MAX {
-            PropertyKey::String(JsString::from(i.to_string()))
+            PropertyKey::String(KeyString::new(JsString::from(i.to_string())))
         } else {
             PropertyKey::Index(i)
         }
@@ -321,7 +358,7 @@ impl From<usize> for PropertyKey {
         if i < u32::MAX as usize {
             PropertyKey::Index(i as u32)
         } else {
-            PropertyKey::String(JsString::from(i.to_string()))
+            PropertyKey::String(KeyString::new(JsString::from(i.to_string())))
         }
     }
 }

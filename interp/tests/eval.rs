@@ -185,6 +185,33 @@ fn eval_scoping() {
     assert_eval("function f() { eval('var w = 1'); return w } f()", "1");
 }
 
+/// String property keys are interned (keys compare by address): keys built
+/// at run time must find properties named in the source and the reverse,
+/// across the interner's sweeps of dead keys (thousands of short-lived
+/// keys), deletes, non-ASCII and lone-surrogate keys, and JSON.parse.
+/// The expected string is what node v20 prints.
+#[test]
+fn interned_keys_match_by_text() {
+    assert_eval(
+        r#"const log = [];
+const o = { alpha: 1 };
+const k = ['al', 'pha'].join('');
+log.push(o[k], k in o, Object.keys(o)[0] === k);
+o[k + '2'] = 2; log.push(o.alpha2, Object.keys(o).join());
+const big = {};
+for (let i = 0; i < 3000; i++) big['key' + i] = i;
+for (let i = 0; i < 3000; i += 2) delete big['key' + i];
+let sum = 0; for (const name in big) sum += big[name];
+log.push(Object.keys(big).length, sum, big['key' + 2999], big.key1, big['key' + 2]);
+let fresh = {}; for (let i = 0; i < 5000; i++) fresh = { ['tmp' + i]: i };
+log.push(Object.keys(fresh)[0], fresh['tmp' + 4999], fresh.tmp4999);
+const u = { 'é': 1, '\ud800': 2 }; log.push(u['\u00e9'], u[String.fromCharCode(0xd800)]);
+const m = new Map([[k, 1]]); log.push(m.get('alpha'), JSON.stringify(JSON.parse('{"alpha":3,"b":{"alpha":4}}')));
+log.join('|');"#,
+        r#"'1|true|true|2|alpha,alpha2|1500|2250000|2999|1||tmp4999|4999|4999|1|2|1|{"alpha":3,"b":{"alpha":4}}'"#,
+    );
+}
+
 /// [[Get]]/[[Set]] take fast paths over plain property storage (the
 /// prototype walk without clones, dense array elements, adding a property):
 /// setters, getters, read-only and frozen properties, non-extensible

@@ -102,7 +102,7 @@ impl ModuleNamespace {
 /// The export name a (non-symbol) property key denotes.
 pub fn export_name(key: &PropertyKey) -> JsString {
     match key {
-        PropertyKey::String(s) => s.clone(),
+        PropertyKey::String(s) => s.as_js().clone(),
         other => JsString::from(other.to_display()),
     }
 }
