@@ -2,6 +2,7 @@
 //! (ResolveBinding / GetValue / PutValue on environment references, done
 //! directly instead of through Reference Records).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use parser::ast::{
@@ -991,7 +992,10 @@ impl Interp {
             let key = self.resolve_private(n)?;
             return self.private_get(base, &key);
         }
-        let key = self.member_key(prop)?;
+        let key = match prop {
+            MemberProp::Ident(n) => self.name_key(n),
+            _ => self.member_key(prop)?,
+        };
         // Fast path: own data property of an ordinary object or array element.
         if let Value::Object(o) = base {
             if let PropertyKey::Index(_) = key {
@@ -1001,7 +1005,7 @@ impl Interp {
                     }
                 }
             }
-            return o.get(self, &key, base);
+            return o.get_at_site(self, &key, base, member_hint(prop, &Cell::new(0)));
         }
         get_v(self, base, &key)
     }
@@ -1070,22 +1074,27 @@ impl Interp {
         key: PropertyKey,
         value: Value,
     ) -> JsResult<()> {
+        self.put_property_at(base, key, value, &Cell::new(0))
+    }
+
+    /// `put_property` from a member-access site whose cache cell is `hint`
+    /// (see `JsObject::get_at_site`).
+    pub(crate) fn put_property_at(
+        &mut self,
+        base: &Value,
+        key: PropertyKey,
+        value: Value,
+        hint: &Cell<u32>,
+    ) -> JsResult<()> {
         match base {
             Value::Object(o) => {
-                let shown = if self.is_strict() {
-                    Some(key.clone())
-                } else {
-                    None
-                };
-                let ok = o.set(self, key, value, base)?;
-                if !ok {
-                    if let Some(k) = shown {
-                        let what = crate::inspect::short_description(self, base);
-                        return Err(self.type_error(format!(
-                            "Cannot assign to read only property '{}' of object '{what}'",
-                            k.to_display()
-                        )));
-                    }
+                let ok = o.set_at_site(self, &key, value, base, hint)?;
+                if !ok && self.is_strict() {
+                    let what = crate::inspect::short_description(self, base);
+                    return Err(self.type_error(format!(
+                        "Cannot assign to read only property '{}' of object '{what}'",
+                        key.to_display()
+                    )));
                 }
                 Ok(())
             }
@@ -1127,7 +1136,7 @@ impl Interp {
                     return self.private_set(&base, &key, value);
                 }
                 let key = self.member_key(prop)?;
-                self.put_property(&base, key, value)
+                self.put_property_at(&base, key, value, member_hint(prop, &Cell::new(0)))
             }
             ExprKind::SuperMember(prop) => {
                 let this = self.resolve_this_binding()?;
@@ -1276,7 +1285,7 @@ impl Interp {
                     Some(k) => to_property_key(self, &k)?,
                     None => self.member_key(prop)?,
                 };
-                self.put_property(&base, key, v.clone())?;
+                self.put_property_at(&base, key, v.clone(), member_hint(prop, &Cell::new(0)))?;
                 Ok(v)
             }
             ExprKind::SuperMember(MemberProp::Computed(x)) => {
@@ -2142,5 +2151,16 @@ fn callee_position(e: &Expr) -> u32 {
             ..
         } => e.span.end.saturating_sub(n.len() as u32),
         _ => e.span.start,
+    }
+}
+
+/// The inline-cache cell of a member-access site (`o.name`), or `scratch`
+/// for other keys (`o[k]`: no cell in the AST, and the key changes from one
+/// evaluation to the next).
+#[inline]
+fn member_hint<'a>(prop: &'a MemberProp, scratch: &'a Cell<u32>) -> &'a Cell<u32> {
+    match prop {
+        MemberProp::Ident(n) => &n.hint,
+        _ => scratch,
     }
 }

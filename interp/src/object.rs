@@ -12,7 +12,7 @@ use crate::function::{BoundFunction, NativeFunction, ScriptFunction};
 use crate::generator::GeneratorData;
 use crate::interp::Interp;
 use crate::promise::PromiseData;
-use crate::storage::{Attributes, ChainGet, PropertySlot, PropertyStorage, ValueMap};
+use crate::storage::{Attributes, Chain, PropertySlot, PropertyStorage, SetTarget, ValueMap};
 use crate::string::JsString;
 use crate::value::{PropertyKey, Symbol, Value};
 use crate::{JsError, JsResult};
@@ -635,10 +635,10 @@ impl JsObject {
     pub fn has_property(&self, key: &PropertyKey) -> bool {
         let d: &ObjectData = &self.0;
         let mut o = if plain_own_lookup(&d.kind, key) {
-            match d.storage.chain_get(key, plain_own_lookup) {
-                ChainGet::Found(..) => return true,
-                ChainGet::Missing => return false,
-                ChainGet::Exotic(o) => o,
+            match d.storage.chain_has(key, plain_own_lookup) {
+                Chain::Found(..) => return true,
+                Chain::Missing => return false,
+                Chain::Exotic(o) => o,
             }
         } else {
             self.clone()
@@ -668,13 +668,26 @@ impl JsObject {
 
     /// [[Get]] — ECMA-262 §10.1.8 (OrdinaryGet)
     pub fn get(&self, interp: &mut Interp, key: &PropertyKey, receiver: &Value) -> JsResult<Value> {
+        self.get_at_site(interp, key, receiver, &Cell::new(0))
+    }
+
+    /// [[Get]] from a member-access site whose cache cell is `hint`: the
+    /// position at which the site found its key last time, probed first
+    /// in each property map on the way (`PropertyStorage::chain_get`).
+    pub fn get_at_site(
+        &self,
+        interp: &mut Interp,
+        key: &PropertyKey,
+        receiver: &Value,
+        hint: &Cell<u32>,
+    ) -> JsResult<Value> {
         let d: &ObjectData = &self.0;
         let mut o = if plain_own_lookup(&d.kind, key) {
             // The common case: a walk over plain storages, no clones.
-            match d.storage.chain_get(key, plain_own_lookup) {
-                ChainGet::Found(slot, _) => return slot_value(interp, slot, receiver),
-                ChainGet::Missing => return Ok(Value::Undefined),
-                ChainGet::Exotic(o) => o,
+            match d.storage.chain_get(key, plain_own_lookup, hint) {
+                Chain::Found(slot, _) => return slot_value(interp, slot, receiver),
+                Chain::Missing => return Ok(Value::Undefined),
+                Chain::Exotic(o) => o,
             }
         } else {
             if let ObjectKind::ModuleNamespace(ns) = &d.kind {
@@ -706,6 +719,19 @@ impl JsObject {
         value: Value,
         receiver: &Value,
     ) -> JsResult<bool> {
+        self.set_at_site(interp, &key, value, receiver, &Cell::new(0))
+    }
+
+    /// [[Set]] from a member-access site whose cache cell is `hint` (see
+    /// `get_at_site`).
+    pub fn set_at_site(
+        &self,
+        interp: &mut Interp,
+        key: &PropertyKey,
+        value: Value,
+        receiver: &Value,
+        hint: &Cell<u32>,
+    ) -> JsResult<bool> {
         // §10.4.6.9: a namespace's [[Set]] always fails.
         if let ObjectKind::ModuleNamespace(_) = self.0.kind {
             return Ok(false);
@@ -715,7 +741,7 @@ impl JsObject {
         // with the walk done by `chain_get`).
         let d: &ObjectData = &self.0;
         if let (Value::Object(r), ObjectKind::Array(a), PropertyKey::Index(i)) =
-            (receiver, &d.kind, &key)
+            (receiver, &d.kind, key)
         {
             // An array element: overwrite a dense one, or add one when no
             // prototype has the index (ArrayDefineOwnProperty's index case).
@@ -725,12 +751,12 @@ impl JsObject {
                     Ok(()) => return Ok(true),
                     Err(v) => v,
                 };
-                if let ChainGet::Missing = d.storage.chain_get(&key, plain_own_lookup) {
+                if let Chain::Missing = d.storage.chain_has(key, plain_own_lookup) {
                     return Ok(array_define_index(a, i, || {
-                        self.add_data_property(key, value)
+                        self.add_data_property(key.clone(), value)
                     }));
                 }
-                return self.set_general(interp, key, value, receiver);
+                return self.set_general(interp, key.clone(), value, receiver);
             }
         }
         if let Value::Object(r) = receiver {
@@ -740,19 +766,18 @@ impl JsObject {
                     ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error
                 )
             {
-                let found = d.storage.chain_get(&key, plain_own_lookup);
-                match found {
-                    ChainGet::Found(PropertySlot::Data(_, a), own) => {
+                match d.storage.chain_set_target(key, plain_own_lookup, hint) {
+                    Chain::Found(SetTarget::Data(a), own) => {
                         if !a.writable() {
                             return Ok(false);
                         }
                         if own {
-                            d.storage.set_data_value(&key, value);
+                            d.storage.set_data_value_hinted(key, value, hint);
                             return Ok(true);
                         }
-                        return Ok(self.add_data_property(key, value));
+                        return Ok(self.add_data_property(key.clone(), value));
                     }
-                    ChainGet::Found(PropertySlot::Accessor(_, setter, _), _) => {
+                    Chain::Found(SetTarget::Accessor(setter), _) => {
                         return match setter {
                             Some(s) => {
                                 interp.call(&Value::Object(s), receiver, &[value])?;
@@ -761,12 +786,12 @@ impl JsObject {
                             None => Ok(false),
                         };
                     }
-                    ChainGet::Missing => return Ok(self.add_data_property(key, value)),
-                    ChainGet::Exotic(_) => {}
+                    Chain::Missing => return Ok(self.add_data_property(key.clone(), value)),
+                    Chain::Exotic(_) => {}
                 }
             }
         }
-        self.set_general(interp, key, value, receiver)
+        self.set_general(interp, key.clone(), value, receiver)
     }
 
     /// [[Set]]'s general case: the walk with each object's own lookup.

@@ -381,13 +381,41 @@ impl PropMap {
             PropMap::Large(m) => m.get(key),
         }
     }
-    #[inline]
-    fn get_mut(&mut self, key: &PropertyKey) -> Option<&mut PropertySlot> {
+    /// `get`, trying position `hint` first (where a member-access site
+    /// found its key last time) and updating it when the key is found
+    /// elsewhere. The hint only orders the search: the key is compared
+    /// wherever it is looked for.
+    #[inline(always)]
+    fn get_hinted(&self, key: &PropertyKey, hint: &Cell<u32>) -> Option<&PropertySlot> {
         match self {
-            PropMap::Small(v) => match Self::position(v, key) {
-                Some(i) => Some(&mut v[i].1),
-                None => None,
-            },
+            PropMap::Small(v) => {
+                if let Some((k, slot)) = v.get(hint.get() as usize) {
+                    if k == key {
+                        return Some(slot);
+                    }
+                }
+                let i = Self::position(v, key)?;
+                hint.set(i as u32);
+                Some(&v[i].1)
+            }
+            PropMap::Large(m) => m.get(key),
+        }
+    }
+    /// `get_mut` with `get_hinted`'s probe.
+    #[inline(always)]
+    fn get_mut_hinted(&mut self, key: &PropertyKey, hint: &Cell<u32>) -> Option<&mut PropertySlot> {
+        match self {
+            PropMap::Small(v) => {
+                let i = match v.get(hint.get() as usize) {
+                    Some((k, _)) if k == key => hint.get() as usize,
+                    _ => {
+                        let i = Self::position(v, key)?;
+                        hint.set(i as u32);
+                        i
+                    }
+                };
+                Some(&mut v[i].1)
+            }
             PropMap::Large(m) => m.get_mut(key),
         }
     }
@@ -441,13 +469,25 @@ impl PropMap {
     }
 }
 
-/// The result of `PropertyStorage::chain_get`.
-pub(crate) enum ChainGet {
-    /// The property, and whether it is the object's own.
-    Found(PropertySlot, bool),
+/// The result of a walk along a prototype chain
+/// (`PropertyStorage::chain_get` and its siblings).
+pub(crate) enum Chain<T> {
+    /// What the walk took from the property, and whether it is the
+    /// object's own.
+    Found(T, bool),
     Missing,
     /// The walk reached this prototype, whose own lookup is exotic.
     Exotic(JsObject),
+}
+
+/// `chain_get`'s result: a rooted copy of the property.
+pub(crate) type ChainGet = Chain<PropertySlot>;
+
+/// What [[Set]] needs of the property it finds (`chain_set_target`).
+pub(crate) enum SetTarget {
+    Data(Attributes),
+    /// The setter (rooted), if any.
+    Accessor(Option<JsObject>),
 }
 
 struct Props {
@@ -535,27 +575,81 @@ impl PropertyStorage {
     /// cloning the prototypes (no root-count traffic): stops with
     /// `Exotic(o)` at the first prototype `o` for which `plain(kind, key)`
     /// is false (its own lookup is not a plain storage read), which the
-    /// caller then handles the general way.
+    /// caller then handles the general way. `hint` (a member-access site's
+    /// cache, or a scratch cell) is the position each map is probed at
+    /// first (see `PropMap::get_hinted`).
+    #[inline]
     pub(crate) fn chain_get(
         &self,
         key: &PropertyKey,
-        plain: fn(&ObjectKind, &PropertyKey) -> bool,
+        plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
+        hint: &Cell<u32>,
     ) -> ChainGet {
+        self.chain_walk(key, plain, hint, PropertySlot::clone)
+    }
+
+    /// `chain_get` for [[Set]]: the found property's attributes, or its
+    /// setter, without copying its value.
+    #[inline]
+    pub(crate) fn chain_set_target(
+        &self,
+        key: &PropertyKey,
+        plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
+        hint: &Cell<u32>,
+    ) -> Chain<SetTarget> {
+        self.chain_walk(key, plain, hint, |slot| match slot {
+            PropertySlot::Data(_, a) => SetTarget::Data(*a),
+            PropertySlot::Accessor(_, setter, _) => SetTarget::Accessor(setter.clone()),
+        })
+    }
+
+    /// `chain_get` for [[HasProperty]]: whether and where, nothing copied.
+    #[inline]
+    pub(crate) fn chain_has(
+        &self,
+        key: &PropertyKey,
+        plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
+    ) -> Chain<()> {
+        self.chain_walk(key, plain, &Cell::new(0), |_| ())
+    }
+
+    /// The walk behind `chain_get` and its siblings: `take` makes the
+    /// result from the found property. (Private: every `take` passed here
+    /// only reads and clones.)
+    #[inline(always)]
+    fn chain_walk<T>(
+        &self,
+        key: &PropertyKey,
+        plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
+        hint: &Cell<u32>,
+        take: impl Fn(&PropertySlot) -> T,
+    ) -> Chain<T> {
         let mut s = self;
         let mut own = true;
         loop {
-            if let Some(slot) = s.get(key) {
-                return ChainGet::Found(slot, own);
+            // Safety: `s` and the prototypes reached from it stay alive and
+            // unmodified during the walk: the loop only reads, calls `take`
+            // (which only reads and clones; a clone allocates no `Gc`), and
+            // calls `plain`, which only inspects the kind (it is given no
+            // interpreter, so it can neither run JavaScript nor allocate
+            // nor mutate).
+            let p = unsafe { s.read() };
+            if let PropertyKey::Index(i) = key {
+                if let Some(Some(v)) = p.elements.get(*i as usize) {
+                    // A dense element is a default-attribute data property.
+                    let slot = PropertySlot::Data(v.clone(), Attributes::all());
+                    return Chain::Found(take(&slot), own);
+                }
+            }
+            if !matches!(key, PropertyKey::Index(_)) || s.indices_in_map.get() > 0 {
+                if let Some(slot) = p.map.get_hinted(key, hint) {
+                    return Chain::Found(take(slot), own);
+                }
             }
             own = false;
-            // Safety: `s` and the prototypes reached from it stay alive and
-            // unmodified during the walk: the loop only reads, clones, and
-            // calls `plain`, a plain function that only inspects the kind
-            // (it can neither run JavaScript nor allocate nor mutate).
-            let proto = unsafe { s.read().proto.as_ref() };
-            match proto {
-                None => return ChainGet::Missing,
-                Some(o) if !plain(o.kind(), key) => return ChainGet::Exotic(o.clone()),
+            match &p.proto {
+                None => return Chain::Missing,
+                Some(o) if !plain(o.kind(), key) => return Chain::Exotic(o.clone()),
                 Some(o) => s = o.storage(),
             }
         }
@@ -642,6 +736,12 @@ impl PropertyStorage {
     /// Replaces the value of an existing own data property, keeping its
     /// attributes; returns false if there is no such data property.
     pub fn set_data_value(&self, key: &PropertyKey, value: Value) -> bool {
+        self.set_data_value_hinted(key, value, &Cell::new(0))
+    }
+
+    /// `set_data_value` probing the map at `hint` first (see
+    /// `PropMap::get_hinted`).
+    pub fn set_data_value_hinted(&self, key: &PropertyKey, value: Value, hint: &Cell<u32>) -> bool {
         let rooted = self.rooted.get();
         // Safety: as in `insert`.
         unsafe {
@@ -656,7 +756,7 @@ impl PropertyStorage {
                     return false;
                 }
             }
-            match p.map.get_mut(key) {
+            match p.map.get_mut_hinted(key, hint) {
                 Some(PropertySlot::Data(v, _)) => {
                     adopt(&value, rooted);
                     *v = value;

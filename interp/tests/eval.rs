@@ -185,6 +185,37 @@ fn eval_scoping() {
     assert_eval("function f() { eval('var w = 1'); return w } f()", "1");
 }
 
+/// A member-access site remembers where it found its key (`PropName::hint`)
+/// and probes there first: the probe must never answer for another key —
+/// sites that see objects of several layouts, deletes that shift positions,
+/// a data property redefined as an accessor or read-only, frozen objects,
+/// inherited properties shadowed by a write, prototype methods removed.
+/// The expected string is what node v20 prints.
+#[test]
+fn member_site_hints_follow_the_objects() {
+    assert_eval(
+        r#"const log = [];
+function read(o) { return o.x; }
+function write(o, v) { o.x = v; return o.x; }
+const shapes = [{ x: 1 }, { a: 0, x: 2 }, { a: 0, b: 0, x: 3 }, Object.create({ y: 0, x: 4 }), { a: 0 }];
+for (let r = 0; r < 2; r++) for (const o of shapes) log.push(read(o));
+const d = { a: 1, b: 2, x: 3 }; read(d); delete d.a; log.push(read(d), write(d, 5), Object.keys(d).join());
+delete d.x; log.push(read(d), write(d, 6), Object.keys(d).join());
+Object.defineProperty(d, 'x', { get() { return 'getter'; }, set(v) { log.push('set ' + v); }, configurable: true });
+log.push(read(d), write(d, 7));
+Object.defineProperty(d, 'x', { value: 8, writable: false });
+log.push(read(d), write(d, 9));
+const f = Object.freeze({ q: 0, x: 1 }); log.push(write(f, 2));
+const p = { x: 'proto' }; const c = Object.create(p); log.push(read(c), write(c, 'own'), p.x, Object.keys(c).join());
+class A { m() { return 'A'; } n() { return 'n'; } }
+class B extends A { m() { return 'B'; } }
+const objs = [new A(), new B(), new A()]; for (const o of objs) log.push(o.m(), o.n());
+A.prototype.z = 1; delete A.prototype.m; log.push(objs[0].m === undefined, objs[1].m());
+log.join('|');"#,
+        r#"'1|2|3|4||1|2|3|4||3|5|b,x||6|b,x|set 7|getter|getter|8|8|1|proto|own|proto|x|A|n|B|n|A|n|true|B'"#,
+    );
+}
+
 /// String property keys are interned (keys compare by address): keys built
 /// at run time must find properties named in the source and the reverse,
 /// across the interner's sweeps of dead keys (thousands of short-lived

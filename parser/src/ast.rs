@@ -80,6 +80,10 @@ pub type Utf16 = Rc<[u16]>;
 pub struct PropName {
     pub name: Atom,
     pub cache: std::cell::Cell<u64>,
+    /// The evaluator's inline-cache hint for a member access `o.name`: the
+    /// position in a property map where the key was found last time
+    /// (probed first, and always checked).
+    pub hint: std::cell::Cell<u32>,
 }
 
 impl PropName {
@@ -87,6 +91,7 @@ impl PropName {
         PropName {
             name,
             cache: std::cell::Cell::new(0),
+            hint: std::cell::Cell::new(0),
         }
     }
 }
