@@ -137,6 +137,7 @@ impl Interp {
                 fields: List::new(),
                 class_span: Some(c.span),
                 class_extends: RefCell::new(None),
+                spare_env: crate::storage::Slot::new(None),
             })),
         );
         f.define_value(
@@ -344,6 +345,7 @@ fn default_constructor_code(derived: bool, span: ast::Span) -> ast::Function {
         uses_arguments: false,
         uses_eval: false,
         uses_this: false,
+        inner_closures: false,
         param_names: Vec::new(),
         scope: ast::Scope::default(),
         span,

@@ -14,7 +14,7 @@ use crate::interp::Interp;
 use crate::object::{JsObject, MappedArguments, ObjectKind};
 use crate::operations::to_object;
 use crate::storage::{
-    Attributes, List, PropertySlot, BINDING_INITIALIZED, BINDING_MUTABLE, BINDING_STRICT,
+    Attributes, List, PropertySlot, Slot, BINDING_INITIALIZED, BINDING_MUTABLE, BINDING_STRICT,
 };
 use crate::string::JsString;
 use crate::value::{PropertyKey, Value};
@@ -105,9 +105,23 @@ pub struct ScriptFunction {
     /// `extends` present (for inspect: `[class B extends A]`).
     #[unsafe_ignore_trace]
     pub class_extends: RefCell<Option<String>>,
+    /// The environment of a finished call, emptied, for the next call to
+    /// use instead of allocating one (see `env_reusable`).
+    pub spare_env: Slot<Option<Env>>,
 }
 
 impl ScriptFunction {
+    /// Whether nothing can keep a call's environment once the call has
+    /// returned, so that the next call may reuse it: the code creates no
+    /// closure or class (which would capture it), has no direct `eval`
+    /// (which could), no `arguments` object (a mapped one aliases it), and
+    /// does not suspend (generators and async functions keep it).
+    #[inline]
+    fn env_reusable(&self) -> bool {
+        let c = &*self.code;
+        !(c.inner_closures || c.uses_eval || c.uses_arguments || c.is_generator || c.is_async)
+    }
+
     pub fn is_constructor(&self) -> bool {
         if self.constructor_kind != ConstructorKind::None {
             return true;
@@ -325,6 +339,7 @@ pub(crate) fn create_script_function(
             fields: List::new(),
             class_span: None,
             class_extends: RefCell::new(None),
+            spare_env: Slot::new(None),
         })),
     );
     define_length_and_name(&f, code.length, name);
@@ -469,12 +484,39 @@ pub(crate) fn call_script_function(
         return crate::generator::start_suspendable(interp, f, this, args);
     }
     interp.enter_call()?;
-    let r = prepare_ordinary_call(interp, f, this, args, Value::Undefined).and_then(|_| {
+    let r = prepare_ordinary_call(interp, f, this, args, Value::Undefined).and_then(|env| {
         let r = evaluate_body(interp, &code);
-        finish_call(interp, r)
+        let r = finish_call(interp, r);
+        if !interp.options.trace_context {
+            keep_spare_env(f, env);
+        }
+        r
     });
     interp.leave_call();
     r
+}
+
+/// Keeps the environment of a call of `f` that has returned for the next
+/// call, emptied, when `f`'s code lets nothing else hold it
+/// (`ScriptFunction::env_reusable`): then the popped context was its last
+/// user, and the records it was the `outer` of are unreachable too. A
+/// record into which bindings were added later (`is_dynamic`) is dropped.
+fn keep_spare_env(f: &JsObject, env: Env) {
+    let ObjectKind::Function(sf) = f.kind() else {
+        return;
+    };
+    if !sf.env_reusable() || env.is_dynamic() {
+        return;
+    }
+    let b = env.bindings();
+    while !b.is_empty() {
+        b.remove(b.len() - 1);
+    }
+    if let Some(fe) = env.as_function_env() {
+        fe.this_value.set(Value::Undefined);
+        fe.this_status.set(ThisBindingStatus::Uninitialized);
+    }
+    sf.spare_env.set(Some(env));
 }
 
 /// Runs the body of the function whose context is on top of the stack.
@@ -524,8 +566,16 @@ pub(crate) fn prepare_ordinary_call(
     let code = sf.code.clone();
     let arrow = sf.is_arrow();
     let cap = code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
-    // 1-6. PrepareForOrdinaryCall: a new function environment.
-    let env = if arrow {
+    // 1-6. PrepareForOrdinaryCall: a new function environment, or the one
+    // an earlier call left (empty, same outer, function and NewTarget).
+    let spare = if new_target.is_undefined() && sf.env_reusable() {
+        sf.spare_env.replace(None)
+    } else {
+        None
+    };
+    let env = if let Some(env) = spare {
+        env
+    } else if arrow {
         interp.new_declarative_env(sf.environment.clone(), "arrow", cap)
     } else {
         interp.new_function_env(

@@ -315,6 +315,11 @@ pub struct Function {
     /// The body (not nested ordinary functions) uses `this`, `super` or
     /// `new.target` (arrows inherit these).
     pub uses_this: bool,
+    /// The parameters or body (nested functions aside) create a function,
+    /// arrow, method or class: something that can keep this function's
+    /// environment alive after the call returns. True unless the static
+    /// semantics found none.
+    pub inner_closures: bool,
     /// Names bound by the parameter list, in order.
     pub param_names: Vec<Atom>,
     pub scope: Scope,

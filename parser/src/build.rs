@@ -726,6 +726,7 @@ fn new_function(
         uses_arguments: false,
         uses_eval: false,
         uses_this: false,
+        inner_closures: true,
         param_names: Vec::new(),
         scope: Scope::default(),
         span: s,

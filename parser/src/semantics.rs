@@ -56,6 +56,8 @@ struct FnState {
     uses_arguments: bool,
     uses_this: bool,
     uses_eval: bool,
+    /// A function, arrow, method or class was found inside.
+    inner_closures: bool,
     var_names: Vec<Atom>,
     var_set: HashSet<Atom>,
     annex_b: Vec<Atom>,
@@ -87,6 +89,7 @@ impl FnState {
             uses_arguments: false,
             uses_this: false,
             uses_eval: false,
+            inner_closures: false,
             var_names: Vec::new(),
             var_set: HashSet::new(),
             annex_b: Vec::new(),
@@ -999,6 +1002,9 @@ impl<'a> Analyzer<'a> {
     // ------------------------------------------------------------ functions
 
     fn function(&mut self, f: &mut Function, src: &str) -> SResult<()> {
+        if let Some(parent) = self.fns.last_mut() {
+            parent.inner_closures = true;
+        }
         let parent_strict = self.strict();
         let directive = match &f.body {
             FunctionBody::Block(b) => has_use_strict(b, src),
@@ -1130,6 +1136,7 @@ impl<'a> Analyzer<'a> {
         f.uses_arguments = st.uses_arguments;
         f.uses_this = st.uses_this;
         f.uses_eval = st.uses_eval;
+        f.inner_closures = st.inner_closures;
         if st.uses_eval {
             for p in self.fns.iter_mut() {
                 p.uses_eval = true;
@@ -1261,6 +1268,10 @@ impl<'a> Analyzer<'a> {
     }
 
     fn class(&mut self, c: &mut Class, src: &str) -> SResult<()> {
+        // A class keeps the environment it is defined in, even without methods.
+        if let Some(parent) = self.fns.last_mut() {
+            parent.inner_closures = true;
+        }
         // Class code is strict, including the heritage and the name.
         let strict_before = self.strict();
         if !strict_before {
