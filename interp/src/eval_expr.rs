@@ -436,6 +436,30 @@ impl Interp {
         }
     }
 
+    /// InitializeBinding of a `let`/`const` name in the running
+    /// LexicalEnvironment (where its declaration instantiated it), finding
+    /// the slot through the declaration site's cache (0 hops) when it is
+    /// still the slot of that name.
+    pub(crate) fn initialize_lexical(&mut self, name: &ast::Atom, cache: &SiteCache, value: Value) {
+        let b = self.lexical_env_ref().record().bindings();
+        let slot = match cache.get() {
+            Some((0, slot)) if b.flags_if_named(slot as usize, name).is_some() => slot as usize,
+            _ => match b.find(name) {
+                Some(slot) => {
+                    cache.set(0, slot as u32);
+                    slot
+                }
+                None => {
+                    let env = self.lexical_env();
+                    self.initialize_binding(&env, name, value);
+                    return;
+                }
+            },
+        };
+        b.set(slot, value);
+        b.set_flags(slot, b.flags(slot) | BINDING_INITIALIZED);
+    }
+
     /// GetThisEnvironment — ECMA-262 §9.4.3
     pub(crate) fn get_this_environment(&self) -> Env {
         let start = self.lexical_env();
@@ -453,6 +477,11 @@ impl Interp {
 
     /// ResolveThisBinding — ECMA-262 §9.4.4
     pub(crate) fn resolve_this_binding(&mut self) -> JsResult<Value> {
+        if let Some(c) = self.context_stack.last() {
+            if c.this_fixed {
+                return Ok(c.this_binding.clone());
+            }
+        }
         // GetThisEnvironment, walked by reference.
         let start = self.lexical_env_ref();
         let mut env = start;

@@ -295,6 +295,10 @@ impl Interp {
                         (Some(init), _) => self.eval_expr(init)?,
                         (None, _) => Value::Undefined,
                     };
+                    if let ast::PatternKind::Ident(name, cache) = &d.target.kind {
+                        self.initialize_lexical(name, cache, v);
+                        continue;
+                    }
                     let env = self.lexical_env();
                     self.bind_pattern(&d.target, v, Some(&env))?;
                 }

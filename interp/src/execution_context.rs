@@ -102,8 +102,13 @@ pub struct ExecutionContext {
     pub variable_environment: Env,
     pub private_environment: Option<Rc<PrivateEnvironment>>,
     /// The `this` value bound on entry (for display; evaluation resolves
-    /// `this` through the environment chain, as the spec does).
+    /// `this` through the environment chain, as the spec does, unless
+    /// `this_fixed`).
     pub this_binding: Value,
+    /// `this_binding` is what ResolveThisBinding gives everywhere in this
+    /// context's code: an ordinary (not arrow, not derived-constructor)
+    /// function's context, whose `this` is bound once on entry.
+    pub this_fixed: bool,
     pub code: ContextCode,
     pub strict: bool,
     pub source: Option<Rc<Source>>,

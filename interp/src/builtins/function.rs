@@ -160,6 +160,7 @@ pub fn create_dynamic_function(
             variable_environment: global_env,
             private_environment: None,
             this_binding: Value::Object(global),
+            this_fixed: false,
             code: crate::execution_context::ContextCode::Eval,
             strict: false,
             source: Some(src),

@@ -114,6 +114,7 @@ pub fn perform_eval(interp: &mut Interp, x: Value, direct: bool) -> JsResult<Val
         variable_environment: var_env.clone(),
         private_environment: private_env,
         this_binding: Value::Undefined,
+        this_fixed: false,
         code: ContextCode::Eval,
         strict,
         source: Some(src),

@@ -184,6 +184,7 @@ fn module_context(
         variable_environment: env,
         private_environment: None,
         this_binding: Value::Undefined,
+        this_fixed: false,
         code: ContextCode::Module,
         strict: true,
         source: Some(source.clone()),

@@ -224,6 +224,7 @@ fn initialize_environment(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
         variable_environment: env.clone(),
         private_environment: None,
         this_binding: Value::Undefined,
+        this_fixed: false,
         code: ContextCode::Module,
         strict: true,
         source: Some(source),
