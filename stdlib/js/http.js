@@ -93,7 +93,7 @@ function utcDate() {
 // and pushed when (if ever) the state is made.
 
 // A server's requests are made in Rust (stdlib/src/http_server.rs) with
-// this prototype: own socket, method, url, headers, rawHeaders (and the
+// this prototype: own socket, method, url, rawHeaders (and the
 // version when not 1.1); their listener table is made when first used.
 function IncomingMessage(socket) {
   EventEmitter.init.call(this);
@@ -155,6 +155,24 @@ Object.defineProperty(IncomingMessage.prototype, '_readableState', {
   },
   set(state) {
     ownReadableState(this, state);
+  },
+});
+
+// `headers` as Node's: made from rawHeaders when first read (names
+// lower-cased, repeats joined as Node does: http_server.rs), or set.
+const kHeaders = Symbol('kHeaders');
+Object.defineProperty(IncomingMessage.prototype, 'headers', {
+  configurable: true,
+  get() {
+    let headers = this[kHeaders];
+    if (headers === undefined) {
+      headers = binding.httpHeaders(this.rawHeaders);
+      this[kHeaders] = headers;
+    }
+    return headers;
+  },
+  set(value) {
+    this[kHeaders] = value;
   },
 });
 

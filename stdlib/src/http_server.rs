@@ -37,8 +37,33 @@ use crate::http_parser::Head;
 
 /// The property key `name`, the interned one that `o.name` in the source
 /// uses (one FxHash lookup; a hit in a small property map is by pointer).
-fn key(interp: &mut Interp, name: &str) -> PropertyKey {
-    interp.interned_key(name)
+/// Remembered in a small direct-mapped cache by the name's address (the
+/// names are literals), so that the usual lookup neither hashes nor
+/// compares text. (A key cached for another interpreter on this thread is
+/// still the right key, only not the pointer-equal one.)
+fn key(interp: &mut Interp, name: &'static str) -> PropertyKey {
+    const SLOTS: usize = 256;
+    thread_local! {
+        static CACHE: RefCell<Vec<(usize, PropertyKey)>> = const { RefCell::new(Vec::new()) };
+    }
+    let address = name.as_ptr() as usize;
+    let slot = (address.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 24) % SLOTS;
+    let hit = CACHE.with(|c| match c.borrow().get(slot) {
+        Some((a, k)) if *a == address => Some(k.clone()),
+        _ => None,
+    });
+    if let Some(k) = hit {
+        return k;
+    }
+    let k = interp.interned_key(name);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_empty() {
+            c.resize(SLOTS, (0, k.clone()));
+        }
+        c[slot] = (address, k.clone());
+    });
+    k
 }
 
 /// What a server connection needs to make its requests' objects
@@ -145,13 +170,45 @@ fn headers_object(interp: &mut Interp, headers: &[(String, String)]) -> JsObject
 /// (`[name, value, ...]` as sent).
 pub fn header_values(interp: &mut Interp, headers: Vec<(String, String)>) -> (Value, Value) {
     let object = headers_object(interp, &headers);
+    let raw = raw_headers(interp, headers);
+    (Value::Object(object), Value::Object(raw))
+}
+
+/// `rawHeaders`: `[name, value, ...]` as sent.
+fn raw_headers(interp: &mut Interp, headers: Vec<(String, String)>) -> JsObject {
     let mut flat = Vec::with_capacity(headers.len() * 2);
     for (name, value) in headers {
         flat.push(Value::from(name));
         flat.push(Value::from(value));
     }
-    let raw = create_array_from_list(interp, flat);
-    (Value::Object(object), Value::Object(raw))
+    create_array_from_list(interp, flat)
+}
+
+/// `httpHeaders(rawHeaders)`: a message's `headers` (see
+/// [`headers_object`]) from its `[name, value, ...]` (the getter of
+/// http.js's `IncomingMessage#headers`, as Node makes them when first read).
+pub fn http_headers(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let mut pairs = Vec::new();
+    if let Some(Value::Object(raw)) = args.first() {
+        let source = Value::Object(raw.clone());
+        let len = if raw.is_array() {
+            raw.array_length()
+        } else {
+            0
+        };
+        let mut i = 0;
+        while i + 1 < len {
+            let name = raw.get(interp, &PropertyKey::from(i), &source)?;
+            let value = raw.get(interp, &PropertyKey::from(i + 1), &source)?;
+            let text = |v: Value| match v {
+                Value::String(s) => s.to_rust_string(),
+                _ => String::new(),
+            };
+            pairs.push((text(name), text(value)));
+            i += 2;
+        }
+    }
+    Ok(Value::Object(headers_object(interp, &pairs)))
 }
 
 /// The `IncomingMessage` and `ServerResponse` of a request head, and
@@ -169,7 +226,8 @@ pub fn request_objects(
             .any(|(n, _)| n.eq_ignore_ascii_case(name))
     };
     let special = (head.minor >= 1 && !has("host")) || has("expect");
-    let (headers, raw) = header_values(interp, head.headers);
+    // (`headers` is made from rawHeaders when first read.)
+    let raw = raw_headers(interp, head.headers);
     let head_request = head.method == "HEAD";
     let req = interp.alloc_object(
         Some(serve.req_proto.clone()),
@@ -180,8 +238,7 @@ pub fn request_objects(
     req.define_value(key(interp, "_eofPending"), Value::from(false), all);
     req.define_value(key(interp, "method"), Value::from(head.method), all);
     req.define_value(key(interp, "url"), Value::from(head.url), all);
-    req.define_value(key(interp, "headers"), headers, all);
-    req.define_value(key(interp, "rawHeaders"), raw, all);
+    req.define_value(key(interp, "rawHeaders"), Value::Object(raw), all);
     if head.minor != 1 {
         req.define_value(
             key(interp, "httpVersionMinor"),

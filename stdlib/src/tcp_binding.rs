@@ -37,6 +37,7 @@
 //! writeMessage(id, head, body, chunked, cb, arg) -> bytes  an HTTP
 //!                            message's last write (`tcp_write_message`)
 //! httpHead(msg, firstLine, headers, fromMap) -> head | false  (`http_server.rs`)
+//! httpHeaders(rawHeaders) -> headers  (`http_server.rs`)
 //! httpSetup(writeHead, end, finishMessage, afterEnd, STATUS_CODES,
 //!           emitClose, EventEmitter.prototype.emit)
 //!                            -> { writeHead, end }  (`http_server.rs`)
@@ -1030,6 +1031,7 @@ pub fn install(interp: &mut Interp) {
         ("write", tcp_write, 3),
         ("writeMessage", tcp_write_message, 6),
         ("httpHead", crate::http_server::http_head, 4),
+        ("httpHeaders", crate::http_server::http_headers, 1),
         ("httpSetup", crate::http_server::http_setup, 7),
         ("httpFinish", crate::http_server::http_finish, 1),
         ("httpEmitClose", crate::http_server::http_emit_close, 2),
