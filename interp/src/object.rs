@@ -12,7 +12,9 @@ use crate::function::{BoundFunction, NativeFunction, ScriptFunction};
 use crate::generator::GeneratorData;
 use crate::interp::Interp;
 use crate::promise::PromiseData;
-use crate::storage::{Attributes, Chain, PropertySlot, PropertyStorage, SetTarget, ValueMap};
+use crate::storage::{
+    Attributes, Chain, GetTarget, PropertySlot, PropertyStorage, SetTarget, ValueMap,
+};
 use crate::string::JsString;
 use crate::value::{PropertyKey, Symbol, Value};
 use crate::{JsError, JsResult};
@@ -673,7 +675,7 @@ impl JsObject {
 
     /// [[Get]] from a member-access site whose cache cell is `hint`: the
     /// position at which the site found its key last time, probed first
-    /// in each property map on the way (`PropertyStorage::chain_get`).
+    /// in each property map on the way (`PropertyStorage::chain_get_target`).
     pub fn get_at_site(
         &self,
         interp: &mut Interp,
@@ -684,8 +686,12 @@ impl JsObject {
         let d: &ObjectData = &self.0;
         let mut o = if plain_own_lookup(&d.kind, key) {
             // The common case: a walk over plain storages, no clones.
-            match d.storage.chain_get(key, plain_own_lookup, hint) {
-                Chain::Found(slot, _) => return slot_value(interp, slot, receiver),
+            match d.storage.chain_get_target(key, plain_own_lookup, hint) {
+                Chain::Found(GetTarget::Value(v), _) => return Ok(v),
+                Chain::Found(GetTarget::Getter(Some(g)), _) => {
+                    return interp.call(&Value::Object(g), receiver, &[])
+                }
+                Chain::Found(GetTarget::Getter(None), _) => return Ok(Value::Undefined),
                 Chain::Missing => return Ok(Value::Undefined),
                 Chain::Exotic(o) => o,
             }
@@ -728,7 +734,7 @@ impl JsObject {
         &self,
         interp: &mut Interp,
         key: &PropertyKey,
-        value: Value,
+        mut value: Value,
         receiver: &Value,
         hint: &Cell<u32>,
     ) -> JsResult<bool> {
@@ -738,7 +744,7 @@ impl JsObject {
         }
         // Fast path: a plain receiver whose own property and prototypes'
         // properties are plain storage reads (OrdinarySetWithOwnDescriptor
-        // with the walk done by `chain_get`).
+        // with the walk done by `chain_set_target`).
         let d: &ObjectData = &self.0;
         if let (Value::Object(r), ObjectKind::Array(a), PropertyKey::Index(i)) =
             (receiver, &d.kind, key)
@@ -766,13 +772,18 @@ impl JsObject {
                     ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error
                 )
             {
+                value = match d.storage.set_own_writable(key, value, hint) {
+                    Ok(()) => return Ok(true),
+                    Err(v) => v,
+                };
                 match d.storage.chain_set_target(key, plain_own_lookup, hint) {
                     Chain::Found(SetTarget::Data(a), own) => {
                         if !a.writable() {
                             return Ok(false);
                         }
                         if own {
-                            d.storage.set_data_value_hinted(key, value, hint);
+                            // (Not reached: `set_own_writable` stores those.)
+                            d.storage.set_data_value(key, value);
                             return Ok(true);
                         }
                         return Ok(self.add_data_property(key.clone(), value));

@@ -470,7 +470,7 @@ impl PropMap {
 }
 
 /// The result of a walk along a prototype chain
-/// (`PropertyStorage::chain_get` and its siblings).
+/// (`PropertyStorage::chain_get_target` and its siblings).
 pub(crate) enum Chain<T> {
     /// What the walk took from the property, and whether it is the
     /// object's own.
@@ -480,8 +480,13 @@ pub(crate) enum Chain<T> {
     Exotic(JsObject),
 }
 
-/// `chain_get`'s result: a rooted copy of the property.
-pub(crate) type ChainGet = Chain<PropertySlot>;
+/// What [[Get]] needs of the property it finds (`chain_get_target`).
+pub(crate) enum GetTarget {
+    /// A data property's value (rooted).
+    Value(Value),
+    /// An accessor's getter (rooted), if any.
+    Getter(Option<JsObject>),
+}
 
 /// What [[Set]] needs of the property it finds (`chain_set_target`).
 pub(crate) enum SetTarget {
@@ -572,23 +577,27 @@ impl PropertyStorage {
     }
 
     /// Looks `key` up here and then along the prototype chain, without
-    /// cloning the prototypes (no root-count traffic): stops with
-    /// `Exotic(o)` at the first prototype `o` for which `plain(kind, key)`
-    /// is false (its own lookup is not a plain storage read), which the
-    /// caller then handles the general way. `hint` (a member-access site's
-    /// cache, or a scratch cell) is the position each map is probed at
-    /// first (see `PropMap::get_hinted`).
+    /// cloning the prototypes (no root-count traffic), for [[Get]]: the
+    /// found property's value, or its getter. Stops with `Exotic(o)` at
+    /// the first prototype `o` for which `plain(kind, key)` is false (its
+    /// own lookup is not a plain storage read), which the caller then
+    /// handles the general way. `hint` (a member-access site's cache, or a
+    /// scratch cell) is the position each map is probed at first (see
+    /// `PropMap::get_hinted`).
     #[inline]
-    pub(crate) fn chain_get(
+    pub(crate) fn chain_get_target(
         &self,
         key: &PropertyKey,
         plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
         hint: &Cell<u32>,
-    ) -> ChainGet {
-        self.chain_walk(key, plain, hint, PropertySlot::clone)
+    ) -> Chain<GetTarget> {
+        self.chain_walk(key, plain, hint, |slot| match slot {
+            PropertySlot::Data(v, _) => GetTarget::Value(v.clone()),
+            PropertySlot::Accessor(getter, _, _) => GetTarget::Getter(getter.clone()),
+        })
     }
 
-    /// `chain_get` for [[Set]]: the found property's attributes, or its
+    /// `chain_get_target` for [[Set]]: the found property's attributes, or its
     /// setter, without copying its value.
     #[inline]
     pub(crate) fn chain_set_target(
@@ -603,7 +612,7 @@ impl PropertyStorage {
         })
     }
 
-    /// `chain_get` for [[HasProperty]]: whether and where, nothing copied.
+    /// `chain_get_target` for [[HasProperty]]: whether and where, nothing copied.
     #[inline]
     pub(crate) fn chain_has(
         &self,
@@ -613,7 +622,7 @@ impl PropertyStorage {
         self.chain_walk(key, plain, &Cell::new(0), |_| ())
     }
 
-    /// The walk behind `chain_get` and its siblings: `take` makes the
+    /// The walk behind `chain_get_target` and its siblings: `take` makes the
     /// result from the found property. (Private: every `take` passed here
     /// only reads and clones.)
     #[inline(always)]
@@ -736,33 +745,54 @@ impl PropertyStorage {
     /// Replaces the value of an existing own data property, keeping its
     /// attributes; returns false if there is no such data property.
     pub fn set_data_value(&self, key: &PropertyKey, value: Value) -> bool {
-        self.set_data_value_hinted(key, value, &Cell::new(0))
+        self.store_own(key, value, &Cell::new(0), |_| true).is_ok()
     }
 
-    /// `set_data_value` probing the map at `hint` first (see
-    /// `PropMap::get_hinted`).
-    pub fn set_data_value_hinted(&self, key: &PropertyKey, value: Value, hint: &Cell<u32>) -> bool {
+    /// [[Set]]'s common case in one lookup: stores `value` into the own
+    /// property `key` if that is a writable data property (probing the
+    /// map at `hint` first, see `PropMap::get_hinted`); otherwise hands
+    /// `value` back.
+    pub fn set_own_writable(
+        &self,
+        key: &PropertyKey,
+        value: Value,
+        hint: &Cell<u32>,
+    ) -> Result<(), Value> {
+        self.store_own(key, value, hint, Attributes::writable)
+    }
+
+    /// Stores `value` into the own data property `key` if its attributes
+    /// pass `accept` (a dense element always has all attributes);
+    /// otherwise hands `value` back.
+    #[inline(always)]
+    fn store_own(
+        &self,
+        key: &PropertyKey,
+        value: Value,
+        hint: &Cell<u32>,
+        accept: impl Fn(Attributes) -> bool,
+    ) -> Result<(), Value> {
         let rooted = self.rooted.get();
-        // Safety: as in `insert`.
+        // Safety: as in `insert`; `accept` only looks at the attributes.
         unsafe {
             let p = self.write();
             if let PropertyKey::Index(i) = key {
                 if let Some(Some(e)) = p.elements.get_mut(*i as usize) {
                     adopt(&value, rooted);
                     *e = value;
-                    return true;
+                    return Ok(());
                 }
                 if self.indices_in_map.get() == 0 {
-                    return false;
+                    return Err(value);
                 }
             }
             match p.map.get_mut_hinted(key, hint) {
-                Some(PropertySlot::Data(v, _)) => {
+                Some(PropertySlot::Data(v, a)) if accept(*a) => {
                     adopt(&value, rooted);
                     *v = value;
-                    true
+                    Ok(())
                 }
-                _ => false,
+                _ => Err(value),
             }
         }
     }
