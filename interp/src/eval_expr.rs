@@ -543,11 +543,52 @@ impl Interp {
             ExprKind::Null => Ok(Value::Null),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
             ExprKind::Paren(inner) => self.eval_expr(inner),
+            ExprKind::Update { op, prefix, target } => self.eval_update(*op, *prefix, target),
             _ => {
                 self.check_stack()?;
                 self.eval_expr_slow(e)
             }
         }
+    }
+
+    /// UpdateExpression evaluation — ECMA-262 §13.4.2-13.4.5 (`x++`,
+    /// `--x`, ...).
+    #[inline(never)]
+    fn eval_update(&mut self, op: UpdateOp, prefix: bool, target: &Expr) -> JsResult<Value> {
+        let step = |old: f64| match op {
+            UpdateOp::Inc => old + 1.0,
+            UpdateOp::Dec => old - 1.0,
+        };
+        let mut t: &Expr = target;
+        while let ExprKind::Paren(inner) = &t.kind {
+            t = inner;
+        }
+        let (old_num, new) = if let ExprKind::Ident(name, cache) = &t.kind {
+            // A number in a plain binding: no code runs between the read
+            // and the write.
+            if let Some((_, _, b, slot)) = self.cached_mutable(name, cache) {
+                if let Value::Number(old) = b.get(slot) {
+                    let new = step(old);
+                    b.set(slot, Value::Number(new));
+                    return Ok(Value::Number(if prefix { new } else { old }));
+                }
+            }
+            let resolved = self.resolve_binding(name, Some(cache))?;
+            let old = self.get_resolved(&resolved, name)?;
+            let old_num = to_numeric(self, &old)?;
+            let new = step(old_num);
+            self.put_resolved(resolved, name, Value::Number(new))?;
+            (old_num, new)
+        } else {
+            self.check_stack()?;
+            let (base, key) = self.eval_reference(t)?;
+            let old = self.get_reference(&base, &key)?;
+            let old_num = to_numeric(self, &old)?;
+            let new = step(old_num);
+            self.put_reference(&base, key, Value::Number(new))?;
+            (old_num, new)
+        };
+        Ok(Value::Number(if prefix { new } else { old_num }))
     }
 
     fn eval_expr_slow(&mut self, e: &Expr) -> JsResult<Value> {
@@ -625,59 +666,10 @@ impl Interp {
             }
             ExprKind::Class(c) => self.class_definition_evaluation(c, c.name.clone(), None),
             ExprKind::Unary(op, arg) => self.eval_unary(*op, arg),
-            ExprKind::Update { op, prefix, target } => {
-                let step = |old: f64| match op {
-                    UpdateOp::Inc => old + 1.0,
-                    UpdateOp::Dec => old - 1.0,
-                };
-                let mut t: &Expr = target;
-                while let ExprKind::Paren(inner) = &t.kind {
-                    t = inner;
-                }
-                let (old_num, new) = if let ExprKind::Ident(name, cache) = &t.kind {
-                    // A number in a plain binding: no code runs between
-                    // the read and the write.
-                    if let Some((_, _, b, slot)) = self.cached_mutable(name, cache) {
-                        if let Value::Number(old) = b.get(slot) {
-                            let new = step(old);
-                            b.set(slot, Value::Number(new));
-                            return Ok(Value::Number(if *prefix { new } else { old }));
-                        }
-                    }
-                    let resolved = self.resolve_binding(name, Some(cache))?;
-                    let old = self.get_resolved(&resolved, name)?;
-                    let old_num = to_numeric(self, &old)?;
-                    let new = step(old_num);
-                    self.put_resolved(resolved, name, Value::Number(new))?;
-                    (old_num, new)
-                } else {
-                    let (base, key) = self.eval_reference(t)?;
-                    let old = self.get_reference(&base, &key)?;
-                    let old_num = to_numeric(self, &old)?;
-                    let new = step(old_num);
-                    self.put_reference(&base, key, Value::Number(new))?;
-                    (old_num, new)
-                };
-                Ok(Value::Number(if *prefix { new } else { old_num }))
-            }
             ExprKind::Logical(op, l, r) => {
                 let lv = self.eval_expr(l)?;
-                match op {
-                    LogicalOp::And => {
-                        if !to_boolean(&lv) {
-                            return Ok(lv);
-                        }
-                    }
-                    LogicalOp::Or => {
-                        if to_boolean(&lv) {
-                            return Ok(lv);
-                        }
-                    }
-                    LogicalOp::Nullish => {
-                        if !lv.is_nullish() {
-                            return Ok(lv);
-                        }
-                    }
+                if !logical_continues(*op, &lv) {
+                    return Ok(lv);
                 }
                 self.eval_expr(r)
             }
@@ -780,7 +772,8 @@ impl Interp {
             | ExprKind::This
             | ExprKind::Null
             | ExprKind::Bool(_)
-            | ExprKind::Paren(_) => self.eval_expr(e),
+            | ExprKind::Paren(_)
+            | ExprKind::Update { .. } => self.eval_expr(e),
         }
     }
 
@@ -1632,11 +1625,24 @@ impl Interp {
                 BinaryOp::GtEq => return Ok(Value::Bool(a >= b)),
                 BinaryOp::StrictEq | BinaryOp::Eq => return Ok(Value::Bool(a == b)),
                 BinaryOp::StrictNotEq | BinaryOp::NotEq => return Ok(Value::Bool(a != b)),
+                BinaryOp::Mod
+                | BinaryOp::BitAnd
+                | BinaryOp::BitOr
+                | BinaryOp::BitXor
+                | BinaryOp::Shl
+                | BinaryOp::Shr
+                | BinaryOp::UShr => integer_op(op, a, b),
                 _ => return self.binary_op_slow(op, l, r),
             };
             return Ok(Value::Number(v));
         }
-        self.binary_op_slow(op, l, r)
+        // Strict (in)equality never runs code: no need for the slow path
+        // (`node !== null` in every list walk).
+        match op {
+            BinaryOp::StrictEq => Ok(Value::Bool(is_strictly_equal(l, r))),
+            BinaryOp::StrictNotEq => Ok(Value::Bool(!is_strictly_equal(l, r))),
+            _ => self.binary_op_slow(op, l, r),
+        }
     }
 
     fn binary_op_slow(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
@@ -1677,15 +1683,7 @@ impl Interp {
             | BinaryOp::BitXor => {
                 let a = to_numeric(self, l)?;
                 let b = to_numeric(self, r)?;
-                let (ia, ib) = (f64_to_int32(a), f64_to_int32(b));
-                Value::Number(match op {
-                    BinaryOp::Shl => ia.wrapping_shl(f64_to_uint32(b) & 31) as f64,
-                    BinaryOp::Shr => (ia >> (f64_to_uint32(b) & 31)) as f64,
-                    BinaryOp::UShr => (f64_to_uint32(a) >> (f64_to_uint32(b) & 31)) as f64,
-                    BinaryOp::BitAnd => (ia & ib) as f64,
-                    BinaryOp::BitOr => (ia | ib) as f64,
-                    _ => (ia ^ ib) as f64,
-                })
+                Value::Number(integer_op(op, a, b))
             }
             BinaryOp::Eq => Value::Bool(is_loosely_equal(self, l, r)?),
             BinaryOp::NotEq => Value::Bool(!is_loosely_equal(self, l, r)?),
@@ -2052,6 +2050,24 @@ fn logical_continues(op: LogicalOp, v: &Value) -> bool {
     }
 }
 
+/// `%` and the bitwise and shift operators on two numbers — Number::remainder,
+/// Number::bitwiseAND (and siblings) and Number::leftShift (and siblings),
+/// ECMA-262 §6.1.6.1. Out of line, so that `binary_op`'s path for `+`, `-`,
+/// `<` and the like stays short.
+#[inline(never)]
+fn integer_op(op: BinaryOp, a: f64, b: f64) -> f64 {
+    let shift = f64_to_uint32(b) & 31;
+    match op {
+        BinaryOp::Mod => js_remainder(a, b),
+        BinaryOp::BitAnd => (f64_to_int32(a) & f64_to_int32(b)) as f64,
+        BinaryOp::BitOr => (f64_to_int32(a) | f64_to_int32(b)) as f64,
+        BinaryOp::BitXor => (f64_to_int32(a) ^ f64_to_int32(b)) as f64,
+        BinaryOp::Shl => f64_to_int32(a).wrapping_shl(shift) as f64,
+        BinaryOp::Shr => (f64_to_int32(a) >> shift) as f64,
+        _ => (f64_to_uint32(a) >> shift) as f64,
+    }
+}
+
 /// ToNumeric (no BigInt): ToNumber after ToPrimitive.
 pub(crate) fn to_numeric(interp: &mut Interp, v: &Value) -> JsResult<f64> {
     match v {
@@ -2062,6 +2078,15 @@ pub(crate) fn to_numeric(interp: &mut Interp, v: &Value) -> JsResult<f64> {
 
 /// Number::remainder — ECMA-262 §6.1.6.1.6
 pub fn js_remainder(a: f64, b: f64) -> f64 {
+    // Two integers below 2^53 (a hash modulo a prime, an index modulo a
+    // length): the integer remainder is exact and has the dividend's sign,
+    // as the spec's; only a zero result needs the dividend's sign added.
+    const EXACT: f64 = 9007199254740992.0;
+    let (ia, ib) = (a as i64, b as i64);
+    if ia as f64 == a && ib as f64 == b && ib != 0 && a.abs() < EXACT && b.abs() < EXACT {
+        let r = ia % ib;
+        return if r == 0 { 0.0f64.copysign(a) } else { r as f64 };
+    }
     if a.is_nan() || b.is_nan() || a.is_infinite() || b == 0.0 {
         return f64::NAN;
     }

@@ -61,6 +61,11 @@ impl Interp {
     pub fn eval_statements(&mut self, stmts: &[Stmt]) -> JsResult<Completion> {
         let mut last = None;
         for s in stmts {
+            // The most common statement, without building a completion.
+            if let StmtKind::Expr(e) = &s.kind {
+                last = Some(self.eval_expr(e)?);
+                continue;
+            }
             match self.eval_stmt(s, &[])? {
                 Completion::Normal(v) => {
                     if v.is_some() {
@@ -112,7 +117,7 @@ impl Interp {
                 }
                 Ok(Completion::Normal(None))
             }
-            StmtKind::For(f) => self.eval_for(f, labels, s.span),
+            StmtKind::For(f) => self.eval_for(f, labels),
             StmtKind::ForIn(f) => self.eval_for_in(f, labels),
             StmtKind::ForOf(f) => self.eval_for_of(f, labels),
             StmtKind::While(test, body) => {
@@ -313,12 +318,51 @@ impl Interp {
             return self.eval_statements(&b.body);
         }
         let outer = self.lexical_env();
-        let env = self.new_declarative_env(outer.clone(), "block", b.scope.lexical.len());
+        let env = self.scope_env(&b.scope, &outer, "block");
         self.block_declaration_instantiation(&b.scope, &env)?;
-        self.set_lexical_env(env);
+        self.set_lexical_env(env.clone());
         let r = self.eval_statements(&b.body);
         self.set_lexical_env(outer);
+        self.leave_scope_env(&b.scope, env);
         r
+    }
+
+    /// A new declarative record for a block or loop scope whose outer
+    /// record is `outer`. When nothing in the scope can capture its record
+    /// (`Scope::captures` is false), this is an emptied record that an
+    /// earlier scope with the same outer record left (`leave_scope_env`),
+    /// if there is one: it was unreachable once that scope ended. A
+    /// departure from the spec's letter (a fresh record per evaluation)
+    /// that no program can observe.
+    fn scope_env(&mut self, scope: &ast::Scope, outer: &Env, label: &'static str) -> Env {
+        if !scope.captures {
+            let id = outer.ptr_id();
+            let spare = self
+                .spare_envs
+                .iter()
+                .rposition(|e| e.outer().is_some_and(|o| o.ptr_id() == id));
+            if let Some(i) = spare {
+                return self.spare_envs.swap_remove(i);
+            }
+        }
+        self.new_declarative_env(outer.clone(), label, scope.lexical.len())
+    }
+
+    /// Ends the evaluation of a scope whose record `scope_env` made: an
+    /// uncaptured record is emptied and kept for reuse.
+    fn leave_scope_env(&mut self, scope: &ast::Scope, env: Env) {
+        const MAX_SPARE_ENVS: usize = 8;
+        if scope.captures || env.is_dynamic() || self.options.trace_context {
+            return;
+        }
+        let b = env.bindings();
+        while !b.is_empty() {
+            b.remove(b.len() - 1);
+        }
+        if self.spare_envs.len() == MAX_SPARE_ENVS {
+            self.spare_envs.remove(0);
+        }
+        self.spare_envs.push(env);
     }
 
     pub(crate) fn block_declaration_instantiation(
@@ -343,26 +387,29 @@ impl Interp {
         Ok(())
     }
 
-    fn eval_for(
-        &mut self,
-        f: &ast::ForStmt,
-        labels: Labels,
-        span: ast::Span,
-    ) -> JsResult<Completion> {
+    fn eval_for(&mut self, f: &ast::ForStmt, labels: Labels) -> JsResult<Completion> {
         let outer = self.lexical_env();
         let mut per_iteration: Vec<ast::Atom> = Vec::new();
+        let mut head_env = None;
         if let Some(ForInit::Var(decl)) = &f.init {
             if decl.kind != VarKind::Var {
-                let env = self.new_declarative_env(outer.clone(), "for", f.scope.lexical.len());
+                let env = self.scope_env(&f.scope, &outer, "for");
                 instantiate_lexical_names(&env, &f.scope.lexical);
-                self.set_lexical_env(env);
-                if decl.kind == VarKind::Let && self.may_capture(span) {
+                self.set_lexical_env(env.clone());
+                head_env = Some(env);
+                // Copies per iteration are observable only through a
+                // closure (or eval) in the loop; without one, the loop
+                // keeps one record.
+                if decl.kind == VarKind::Let && f.scope.captures {
                     per_iteration = f.scope.lexical.iter().map(|(n, _)| n.clone()).collect();
                 }
             }
         }
         let r = self.eval_for_inner(f, labels, &per_iteration);
         self.set_lexical_env(outer);
+        if let Some(env) = head_env {
+            self.leave_scope_env(&f.scope, env);
+        }
         r
     }
 
@@ -401,30 +448,6 @@ impl Interp {
                 self.eval_expr(u)?;
             }
         }
-    }
-
-    /// Whether code in `span` may create closures (or use eval) and so
-    /// observe per-iteration binding copies. Departure from the spec's
-    /// letter, not its meaning: loops that cannot capture a binding reuse
-    /// one environment instead of copying it every iteration. Decided from
-    /// the source text, conservatively.
-    fn may_capture(&mut self, span: ast::Span) -> bool {
-        let Some(src) = self.ctx().source.clone() else {
-            return true;
-        };
-        let key = (std::rc::Rc::as_ptr(&src) as *const u8 as usize, span.start);
-        if let Some(&b) = self.capture_cache.get(&key) {
-            return b;
-        }
-        let text = src
-            .text
-            .get(span.start as usize..span.end as usize)
-            .unwrap_or("function");
-        let b = ["function", "=>", "class", "eval", "yield", "await"]
-            .iter()
-            .any(|w| text.contains(w));
-        self.capture_cache.insert(key, b);
-        b
     }
 
     /// CreatePerIterationEnvironment — ECMA-262 §14.7.4.4
@@ -479,13 +502,15 @@ impl Interp {
         match &f.left {
             ForHead::Decl(VarKind::Var, pat, _) => self.bind_pattern(pat, value, None)?,
             ForHead::Decl(_, pat, _) => {
-                let env = self.new_declarative_env(outer.clone(), "for", f.scope.lexical.len());
+                let env = self.scope_env(&f.scope, &outer, "for");
                 instantiate_lexical_names(&env, &f.scope.lexical);
                 self.set_lexical_env(env.clone());
-                if let Err(e) = self.bind_pattern(pat, value, Some(&env)) {
-                    self.set_lexical_env(outer);
-                    return Err(e);
-                }
+                let r = self
+                    .bind_pattern(pat, value, Some(&env))
+                    .and_then(|_| self.eval_stmt(&f.body, &[]));
+                self.set_lexical_env(outer);
+                self.leave_scope_env(&f.scope, env);
+                return r;
             }
             ForHead::Pattern(pat) => self.bind_pattern(pat, value, None)?,
         }

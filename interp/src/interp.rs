@@ -77,8 +77,10 @@ pub struct Interp {
     /// Identifies this interpreter in the AST's name cache slots, which
     /// another interpreter running the same AST must not trust.
     pub(crate) name_key_tag: u32,
-    /// Per loop: may its body capture bindings (see `may_capture`).
-    pub(crate) capture_cache: rustc_hash::FxHashMap<(usize, u32), bool>,
+    /// Emptied records of blocks and loop heads that nothing could
+    /// capture, for the next such scope with the same outer record
+    /// (`eval_stmt.rs`, `uncaptured_env`). Dropped at each collection.
+    pub(crate) spare_envs: Vec<Env>,
     /// String literal values per literal (see `literal_string`).
     pub(crate) string_cache: rustc_hash::FxHashMap<usize, (ast::Utf16, JsString)>,
     /// The host object `process`, once created by the binary.
@@ -131,7 +133,7 @@ impl Interp {
             name_key_table: Vec::new(),
             name_key_tag: next_name_key_tag(),
             string_cache: Default::default(),
-            capture_cache: Default::default(),
+            spare_envs: Vec::new(),
             name_keys: Default::default(),
             host_data: HashMap::new(),
             modules: crate::modules::ModuleLoader::default(),
@@ -228,6 +230,8 @@ impl Interp {
     /// Runs a full collection, on the main stack.
     pub fn collect_garbage(&mut self) {
         self.allocations_since_gc = 0;
+        // Spare records keep their outer chains alive; let those go.
+        self.spare_envs.clear();
         crate::generator::run_on_main_stack(&self.coroutines, gc::force_collect);
         crate::heap_limit::check_after_collection();
         let live = gc::stats().bytes_allocated;

@@ -137,7 +137,7 @@ pub struct Program {
 
 /// Hoisting information for a function body, a script, a module, a block,
 /// a `switch` case block or a `for` head.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Scope {
     /// VarDeclaredNames (function and script scopes only; empty on blocks).
     /// Includes the names of hoisted function declarations.
@@ -151,6 +151,25 @@ pub struct Scope {
     /// get a `var` binding in the enclosing function (function and script
     /// scopes only).
     pub annex_b_functions: Vec<Atom>,
+    /// Blocks and loop heads: code inside may create a function, method,
+    /// accessor or class (a closure that can keep this scope's record
+    /// alive) or call `eval` directly. When false, the record is
+    /// unreachable once the scope is left, and a loop's `let` bindings
+    /// need no copy per iteration.
+    pub captures: bool,
+}
+
+impl Default for Scope {
+    /// An empty scope, assumed captured until analysis says otherwise.
+    fn default() -> Self {
+        Scope {
+            var_names: Vec::new(),
+            lexical: Vec::new(),
+            functions: Vec::new(),
+            annex_b_functions: Vec::new(),
+            captures: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

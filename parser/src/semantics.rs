@@ -127,6 +127,10 @@ pub struct Analyzer<'a> {
     /// A script whose top level may `await` (ParseOptions::top_level_await).
     script_await: bool,
     legacy_octal: &'a [Span],
+    /// Closures (functions, methods, classes) and direct `eval` calls seen
+    /// so far, to tell whether a block or loop contains one
+    /// (`Scope::captures`).
+    closures: usize,
 }
 
 const STRICT_RESERVED: &[&str] = &[
@@ -170,6 +174,7 @@ impl<'a> Analyzer<'a> {
             top_level_await: false,
             script_await: false,
             legacy_octal,
+            closures: 0,
         }
     }
 
@@ -236,6 +241,7 @@ impl<'a> Analyzer<'a> {
                 functions
             },
             annex_b_functions: std::mem::take(&mut st.annex_b),
+            captures: true,
         };
         if let Some((n, s, _)) = self.unresolved_private.first() {
             return err(
@@ -444,6 +450,7 @@ impl<'a> Analyzer<'a> {
             lexical,
             functions,
             annex_b_functions: Vec::new(),
+            captures: true,
         })
     }
 
@@ -473,6 +480,19 @@ impl<'a> Analyzer<'a> {
     }
 
     fn statement(&mut self, s: &mut Stmt, src: &str) -> SResult<()> {
+        let before = self.closures;
+        self.statement_kind(s, src)?;
+        let captures = self.closures != before;
+        match &mut s.kind {
+            StmtKind::Block(b) => b.scope.captures = captures,
+            StmtKind::For(f) => f.scope.captures = captures,
+            StmtKind::ForIn(f) | StmtKind::ForOf(f) => f.scope.captures = captures,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn statement_kind(&mut self, s: &mut Stmt, src: &str) -> SResult<()> {
         let span = s.span;
         let is_for_of = matches!(s.kind, StmtKind::ForOf(_));
         match &mut s.kind {
@@ -792,6 +812,7 @@ impl<'a> Analyzer<'a> {
                     lexical,
                     functions,
                     annex_b_functions: Vec::new(),
+                    captures: true,
                 };
                 Ok(())
             }
@@ -1002,6 +1023,7 @@ impl<'a> Analyzer<'a> {
     // ------------------------------------------------------------ functions
 
     fn function(&mut self, f: &mut Function, src: &str) -> SResult<()> {
+        self.closures += 1;
         if let Some(parent) = self.fns.last_mut() {
             parent.inner_closures = true;
         }
@@ -1165,6 +1187,7 @@ impl<'a> Analyzer<'a> {
                 FunctionBody::Expr(_) => Vec::new(),
             },
             annex_b_functions: st.annex_b,
+            captures: true,
         };
         Ok(())
     }
@@ -1268,6 +1291,7 @@ impl<'a> Analyzer<'a> {
     }
 
     fn class(&mut self, c: &mut Class, src: &str) -> SResult<()> {
+        self.closures += 1;
         // A class keeps the environment it is defined in, even without methods.
         if let Some(parent) = self.fns.last_mut() {
             parent.inner_closures = true;
@@ -1482,6 +1506,7 @@ impl<'a> Analyzer<'a> {
             ExprKind::Call { callee, args, .. } => {
                 if let ExprKind::Ident(n, _) = &strip_parens(callee).kind {
                     if &**n == "eval" {
+                        self.closures += 1;
                         for f in self.fns.iter_mut() {
                             f.uses_eval = true;
                             f.uses_arguments = true;
