@@ -336,6 +336,11 @@ impl Interp {
     /// that no program can observe.
     fn scope_env(&mut self, scope: &ast::Scope, outer: &Env, label: &'static str) -> Env {
         if !scope.captures {
+            // Counted as an allocation all the same: the collector's pace
+            // is set by allocation counts, and without this a loop that
+            // reuses its records would collect what it drops (a big
+            // array per call, say) far less often.
+            self.before_alloc();
             let id = outer.ptr_id();
             let spare = self
                 .spare_envs

@@ -197,7 +197,7 @@ impl Interp {
     }
 
     #[inline]
-    fn before_alloc(&mut self) {
+    pub(crate) fn before_alloc(&mut self) {
         #[cfg(feature = "gc-stress")]
         {
             self.collect_garbage();
