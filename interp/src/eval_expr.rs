@@ -2,12 +2,11 @@
 //! (ResolveBinding / GetValue / PutValue on environment references, done
 //! directly instead of through Reference Records).
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use parser::ast::{
-    self, ArrayElement, AssignOp, BinaryOp, Expr, ExprKind, LogicalOp, MemberProp, SiteCache,
-    UnaryOp, UpdateOp,
+    self, ArrayElement, AssignOp, BinaryOp, Expr, ExprKind, LogicalOp, MemberCache, MemberProp,
+    SiteCache, UnaryOp, UpdateOp,
 };
 
 use crate::environment::{Env, EnvironmentKind, GlobalEnvironment, ThisBindingStatus};
@@ -1027,7 +1026,7 @@ impl Interp {
                     }
                 }
             }
-            return o.get_at_site(self, &key, base, member_hint(prop, &Cell::new(0)));
+            return o.get_at_site(self, &key, base, member_site(prop, &MemberCache::default()));
         }
         get_v(self, base, &key)
     }
@@ -1096,21 +1095,21 @@ impl Interp {
         key: PropertyKey,
         value: Value,
     ) -> JsResult<()> {
-        self.put_property_at(base, key, value, &Cell::new(0))
+        self.put_property_at(base, key, value, &MemberCache::default())
     }
 
-    /// `put_property` from a member-access site whose cache cell is `hint`
+    /// `put_property` from a member-access site whose cache is `site`
     /// (see `JsObject::get_at_site`).
     pub(crate) fn put_property_at(
         &mut self,
         base: &Value,
         key: PropertyKey,
         value: Value,
-        hint: &Cell<u32>,
+        site: &MemberCache,
     ) -> JsResult<()> {
         match base {
             Value::Object(o) => {
-                let ok = o.set_at_site(self, &key, value, base, hint)?;
+                let ok = o.set_at_site(self, &key, value, base, site)?;
                 if !ok && self.is_strict() {
                     let what = crate::inspect::short_description(self, base);
                     return Err(self.type_error(format!(
@@ -1158,7 +1157,12 @@ impl Interp {
                     return self.private_set(&base, &key, value);
                 }
                 let key = self.member_key(prop)?;
-                self.put_property_at(&base, key, value, member_hint(prop, &Cell::new(0)))
+                self.put_property_at(
+                    &base,
+                    key,
+                    value,
+                    member_site(prop, &MemberCache::default()),
+                )
             }
             ExprKind::SuperMember(prop) => {
                 let this = self.resolve_this_binding()?;
@@ -1307,7 +1311,12 @@ impl Interp {
                     Some(k) => to_property_key(self, &k)?,
                     None => self.member_key(prop)?,
                 };
-                self.put_property_at(&base, key, v.clone(), member_hint(prop, &Cell::new(0)))?;
+                self.put_property_at(
+                    &base,
+                    key,
+                    v.clone(),
+                    member_site(prop, &MemberCache::default()),
+                )?;
                 Ok(v)
             }
             ExprKind::SuperMember(MemberProp::Computed(x)) => {
@@ -2208,13 +2217,13 @@ fn callee_position(e: &Expr) -> u32 {
     }
 }
 
-/// The inline-cache cell of a member-access site (`o.name`), or `scratch`
-/// for other keys (`o[k]`: no cell in the AST, and the key changes from one
+/// The inline cache of a member-access site (`o.name`), or `scratch` for
+/// other keys (`o[k]`: no cache in the AST, and the key changes from one
 /// evaluation to the next).
 #[inline]
-fn member_hint<'a>(prop: &'a MemberProp, scratch: &'a Cell<u32>) -> &'a Cell<u32> {
+fn member_site<'a>(prop: &'a MemberProp, scratch: &'a MemberCache) -> &'a MemberCache {
     match prop {
-        MemberProp::Ident(n) => &n.hint,
+        MemberProp::Ident(n) => &n.site,
         _ => scratch,
     }
 }

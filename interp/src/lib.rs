@@ -36,6 +36,7 @@ pub mod operations;
 pub mod permission;
 pub mod promise;
 pub mod realm;
+mod shape;
 pub mod stdio;
 pub mod storage;
 pub mod string;

@@ -6,6 +6,7 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 
 use gc::{Finalize, Gc, Trace};
+use parser::ast::MemberCache;
 
 use crate::environment::Env;
 use crate::function::{BoundFunction, NativeFunction, ScriptFunction};
@@ -670,23 +671,22 @@ impl JsObject {
 
     /// [[Get]] — ECMA-262 §10.1.8 (OrdinaryGet)
     pub fn get(&self, interp: &mut Interp, key: &PropertyKey, receiver: &Value) -> JsResult<Value> {
-        self.get_at_site(interp, key, receiver, &Cell::new(0))
+        self.get_at_site(interp, key, receiver, &MemberCache::default())
     }
 
-    /// [[Get]] from a member-access site whose cache cell is `hint`: the
-    /// position at which the site found its key last time, probed first
-    /// in each property map on the way (`PropertyStorage::chain_get_target`).
+    /// [[Get]] from a member-access site whose cache is `site` (see
+    /// `PropertyStorage::chain_get_target`).
     pub fn get_at_site(
         &self,
         interp: &mut Interp,
         key: &PropertyKey,
         receiver: &Value,
-        hint: &Cell<u32>,
+        site: &MemberCache,
     ) -> JsResult<Value> {
         let d: &ObjectData = &self.0;
         let mut o = if plain_own_lookup(&d.kind, key) {
             // The common case: a walk over plain storages, no clones.
-            match d.storage.chain_get_target(key, plain_own_lookup, hint) {
+            match d.storage.chain_get_target(key, plain_own_lookup, site) {
                 Chain::Found(GetTarget::Value(v), _) => return Ok(v),
                 Chain::Found(GetTarget::Getter(Some(g)), _) => {
                     return interp.call(&Value::Object(g), receiver, &[])
@@ -725,10 +725,10 @@ impl JsObject {
         value: Value,
         receiver: &Value,
     ) -> JsResult<bool> {
-        self.set_at_site(interp, &key, value, receiver, &Cell::new(0))
+        self.set_at_site(interp, &key, value, receiver, &MemberCache::default())
     }
 
-    /// [[Set]] from a member-access site whose cache cell is `hint` (see
+    /// [[Set]] from a member-access site whose cache is `site` (see
     /// `get_at_site`).
     pub fn set_at_site(
         &self,
@@ -736,7 +736,7 @@ impl JsObject {
         key: &PropertyKey,
         mut value: Value,
         receiver: &Value,
-        hint: &Cell<u32>,
+        site: &MemberCache,
     ) -> JsResult<bool> {
         // §10.4.6.9: a namespace's [[Set]] always fails.
         if let ObjectKind::ModuleNamespace(_) = self.0.kind {
@@ -772,11 +772,16 @@ impl JsObject {
                     ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error
                 )
             {
-                value = match d.storage.set_own_writable(key, value, hint) {
+                // (A site caches either an own property or an add.)
+                value = match d.storage.cached_add(key, value, plain_own_lookup, site) {
                     Ok(()) => return Ok(true),
                     Err(v) => v,
                 };
-                match d.storage.chain_set_target(key, plain_own_lookup, hint) {
+                value = match d.storage.set_own_writable(key, value, site) {
+                    Ok(()) => return Ok(true),
+                    Err(v) => v,
+                };
+                match d.storage.chain_set_target(key, plain_own_lookup, site) {
                     Chain::Found(SetTarget::Data(a), own) => {
                         if !a.writable() {
                             return Ok(false);
@@ -797,7 +802,14 @@ impl JsObject {
                             None => Ok(false),
                         };
                     }
-                    Chain::Missing => return Ok(self.add_data_property(key.clone(), value)),
+                    Chain::Missing => {
+                        let old = d.storage.layout_id();
+                        let added = self.add_data_property(key.clone(), value);
+                        if added {
+                            d.storage.record_add(key, plain_own_lookup, old, site);
+                        }
+                        return Ok(added);
+                    }
                     Chain::Exotic(_) => {}
                 }
             }

@@ -20,13 +20,15 @@
 //! cross threads.
 
 use std::cell::{Cell, UnsafeCell};
+use std::rc::Rc;
 
 use gc::{Finalize, Trace};
 use indexmap::IndexMap;
-use parser::ast::Atom;
+use parser::ast::{Atom, MemberCache};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::object::{JsObject, ObjectKind};
+use crate::shape::{self, Shape, EMPTY_ID};
 use crate::string::JsString;
 use crate::value::{PropertyKey, Symbol, Value};
 
@@ -339,34 +341,82 @@ unsafe impl Trace for PropertySlot {
     });
 }
 
-/// The named (and sparse index) properties of an object, in insertion
-/// order: a plain vector while small (no hashing, one allocation), an
-/// `IndexMap` once it grows.
-enum PropMap {
-    Small(Vec<(PropertyKey, PropertySlot)>),
-    /// Boxed: few objects grow this large, and the box keeps every
-    /// object's header small.
-    Large(Box<IndexMap<PropertyKey, PropertySlot, FxBuildHasher>>),
+/// A borrowed view of one own property, for code that only reads it.
+pub(crate) enum SlotRef<'a> {
+    Data(&'a Value, Attributes),
+    Accessor(&'a Option<JsObject>, &'a Option<JsObject>, Attributes),
 }
 
-enum PropIter<'a> {
-    Small(std::slice::Iter<'a, (PropertyKey, PropertySlot)>),
-    Large(indexmap::map::Iter<'a, PropertyKey, PropertySlot>),
-}
-
-impl<'a> Iterator for PropIter<'a> {
-    type Item = (&'a PropertyKey, &'a PropertySlot);
+impl SlotRef<'_> {
     #[inline]
-    fn next(&mut self) -> Option<Self::Item> {
+    fn of(slot: &PropertySlot) -> SlotRef<'_> {
+        match slot {
+            PropertySlot::Data(v, a) => SlotRef::Data(v, *a),
+            PropertySlot::Accessor(g, s, a) => SlotRef::Accessor(g, s, *a),
+        }
+    }
+    fn attributes(&self) -> Attributes {
         match self {
-            PropIter::Small(i) => i.next().map(|(k, s)| (k, s)),
-            PropIter::Large(i) => i.next(),
+            SlotRef::Data(_, a) | SlotRef::Accessor(_, _, a) => *a,
+        }
+    }
+    /// A (rooted) copy.
+    fn to_slot(&self) -> PropertySlot {
+        match self {
+            SlotRef::Data(v, a) => PropertySlot::Data((*v).clone(), *a),
+            SlotRef::Accessor(g, s, a) => PropertySlot::Accessor((*g).clone(), (*s).clone(), *a),
         }
     }
 }
 
-/// Above this many properties the map switches to hashing.
+/// The named (and sparse index) properties of an object, in insertion
+/// order: in shape mode while the object only has named data properties
+/// (its keys and attributes in a shared `Shape`, its values here), and
+/// otherwise a dictionary: a plain vector while small (no hashing, one
+/// allocation), an `IndexMap` once it grows.
+enum PropMap {
+    /// Values by the shape's slot numbers (`values.len() == shape.len()`).
+    Shaped(Rc<Shape>, Vec<Value>),
+    /// With a layout id, renewed as a `LargeMap`'s is.
+    Small(Vec<(PropertyKey, PropertySlot)>, u32),
+    /// Boxed: few objects grow this large, and the box keeps every
+    /// object's header small.
+    Large(Box<LargeMap>),
+}
+
+/// A hashed dictionary, with a layout id like a shape's (see
+/// `PropMap::shape_id`): renewed whenever a key is added or removed or a
+/// property is replaced, so that an inline cache can name a position in
+/// it; storing a new value into a data property keeps it.
+struct LargeMap {
+    id: u32,
+    map: IndexMap<PropertyKey, PropertySlot, FxBuildHasher>,
+}
+
+impl LargeMap {
+    fn new(entries: impl IntoIterator<Item = (PropertyKey, PropertySlot)>, n: usize) -> Box<Self> {
+        let mut map = IndexMap::with_capacity_and_hasher(n * 2, FxBuildHasher);
+        map.extend(entries);
+        Box::new(LargeMap {
+            id: shape::fresh_id(),
+            map,
+        })
+    }
+}
+
+/// A `MemberCache::depth` of `ADD_DEPTH + n` records an add transition
+/// over a chain of `n` objects (`PropertyStorage::cached_add`).
+const ADD_DEPTH: usize = 4;
+
+/// Above this many properties a dictionary switches to hashing.
 const SMALL_MAP_MAX: usize = 12;
+
+/// A key that may live in shape mode: named, not an array index (those go
+/// to the dictionary, which counts them in `indices_in_map`).
+#[inline]
+fn shapeable(key: &PropertyKey) -> bool {
+    !matches!(key, PropertyKey::Index(_))
+}
 
 impl PropMap {
     #[inline]
@@ -374,38 +424,101 @@ impl PropMap {
         // String keys are interned: this compares addresses, never text.
         v.iter().position(|(k, _)| k == key)
     }
+
+    /// The id of this map's shape: `EMPTY_ID` for an empty map, 0 (no
+    /// shape) for a non-empty dictionary.
     #[inline]
-    fn get(&self, key: &PropertyKey) -> Option<&PropertySlot> {
+    fn shape_id(&self) -> u32 {
         match self {
-            PropMap::Small(v) => Self::position(v, key).map(|i| &v[i].1),
-            PropMap::Large(m) => m.get(key),
+            PropMap::Shaped(s, _) => s.id(),
+            PropMap::Small(v, _) if v.is_empty() => EMPTY_ID,
+            PropMap::Small(_, id) => *id,
+            PropMap::Large(m) => m.id,
         }
     }
+
+    /// The value of the data property at `slot` if this map's layout id is
+    /// `id` (an inline cache's hit; `id` is not 0).
+    #[inline]
+    fn cached_value(&self, id: u32, slot: usize) -> Option<&Value> {
+        match self {
+            PropMap::Shaped(s, values) if s.id() == id => values.get(slot),
+            PropMap::Large(m) if m.id == id => match m.map.get_index(slot)? {
+                (_, PropertySlot::Data(v, _)) => Some(v),
+                _ => None,
+            },
+            PropMap::Small(v, small_id) if *small_id == id => match v.get(slot)? {
+                (_, PropertySlot::Data(v, _)) => Some(v),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `cached_value` for storing into.
+    #[inline]
+    fn cached_value_mut(&mut self, id: u32, slot: usize) -> Option<&mut Value> {
+        match self {
+            PropMap::Shaped(s, values) if s.id() == id => values.get_mut(slot),
+            PropMap::Large(m) if m.id == id => match m.map.get_index_mut(slot)? {
+                (_, PropertySlot::Data(v, _)) => Some(v),
+                _ => None,
+            },
+            PropMap::Small(v, small_id) if *small_id == id => match v.get_mut(slot)? {
+                (_, PropertySlot::Data(v, _)) => Some(v),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn get(&self, key: &PropertyKey) -> Option<SlotRef<'_>> {
+        self.get_hinted(key, &Cell::new(0))
+    }
+
     /// `get`, trying position `hint` first (where a member-access site
     /// found its key last time) and updating it when the key is found
     /// elsewhere. The hint only orders the search: the key is compared
     /// wherever it is looked for.
     #[inline(always)]
-    fn get_hinted(&self, key: &PropertyKey, hint: &Cell<u32>) -> Option<&PropertySlot> {
+    fn get_hinted(&self, key: &PropertyKey, hint: &Cell<u32>) -> Option<SlotRef<'_>> {
         match self {
-            PropMap::Small(v) => {
+            PropMap::Shaped(s, values) => {
+                let (i, a) = s.find_hinted(key, hint)?;
+                Some(SlotRef::Data(values.get(i)?, a))
+            }
+            PropMap::Small(v, _) => {
                 if let Some((k, slot)) = v.get(hint.get() as usize) {
                     if k == key {
-                        return Some(slot);
+                        return Some(SlotRef::of(slot));
                     }
                 }
                 let i = Self::position(v, key)?;
                 hint.set(i as u32);
-                Some(&v[i].1)
+                Some(SlotRef::of(&v[i].1))
             }
-            PropMap::Large(m) => m.get(key),
+            PropMap::Large(m) => {
+                let (i, _, slot) = m.map.get_full(key)?;
+                hint.set(i as u32);
+                Some(SlotRef::of(slot))
+            }
         }
     }
-    /// `get_mut` with `get_hinted`'s probe.
+
+    /// The value and attributes of the own data property `key` (with
+    /// `get_hinted`'s probe), for storing into.
     #[inline(always)]
-    fn get_mut_hinted(&mut self, key: &PropertyKey, hint: &Cell<u32>) -> Option<&mut PropertySlot> {
+    fn data_mut_hinted(
+        &mut self,
+        key: &PropertyKey,
+        hint: &Cell<u32>,
+    ) -> Option<(&mut Value, Attributes)> {
         match self {
-            PropMap::Small(v) => {
+            PropMap::Shaped(s, values) => {
+                let (i, a) = s.find_hinted(key, hint)?;
+                Some((values.get_mut(i)?, a))
+            }
+            PropMap::Small(v, _) => {
                 let i = match v.get(hint.get() as usize) {
                     Some((k, _)) if k == key => hint.get() as usize,
                     _ => {
@@ -414,18 +527,91 @@ impl PropMap {
                         i
                     }
                 };
-                Some(&mut v[i].1)
+                match &mut v[i].1 {
+                    PropertySlot::Data(v, a) => Some((v, *a)),
+                    PropertySlot::Accessor(..) => None,
+                }
             }
-            PropMap::Large(m) => m.get_mut(key),
+            PropMap::Large(m) => match m.map.get_full_mut(key)? {
+                (i, _, PropertySlot::Data(v, a)) => {
+                    hint.set(i as u32);
+                    Some((v, *a))
+                }
+                (_, _, PropertySlot::Accessor(..)) => None,
+            },
         }
     }
+
     fn contains_key(&self, key: &PropertyKey) -> bool {
-        self.get(key).is_some()
+        match self {
+            PropMap::Shaped(s, _) => s.find(key).is_some(),
+            _ => self.get(key).is_some(),
+        }
     }
+
+    /// Leaves shape mode: the same properties as a dictionary. (Values
+    /// move without changing their rooting state.)
+    fn make_dictionary(&mut self) {
+        let PropMap::Shaped(s, values) = self else {
+            return;
+        };
+        let values = std::mem::take(values);
+        let mut v: Vec<(PropertyKey, PropertySlot)> = Vec::with_capacity(values.len() + 1);
+        let mut values = values.into_iter();
+        s.for_each(|_, k, a| {
+            if let Some(value) = values.next() {
+                v.push((k.clone(), PropertySlot::Data(value, a)));
+            }
+        });
+        *self = if v.len() <= SMALL_MAP_MAX {
+            PropMap::Small(v, shape::fresh_id())
+        } else {
+            let n = v.len();
+            PropMap::Large(LargeMap::new(v, n))
+        };
+    }
+
     /// Inserts or replaces in place; returns the previous slot.
     fn insert(&mut self, key: PropertyKey, slot: PropertySlot) -> Option<PropertySlot> {
+        if let (PropMap::Small(v, _), PropertySlot::Data(_, a)) = (&*self, &slot) {
+            // An empty map starts a shape.
+            if v.is_empty() && shapeable(&key) {
+                if let Some(first) = Shape::empty().and_then(|e| e.with_key(&key, *a)) {
+                    let PropertySlot::Data(value, _) = slot else {
+                        return None;
+                    };
+                    let mut values = Vec::with_capacity(4);
+                    values.push(value);
+                    *self = PropMap::Shaped(first, values);
+                    return None;
+                }
+            }
+        }
+        if let PropMap::Shaped(s, values) = self {
+            match (s.find(&key), slot) {
+                (Some((i, a)), PropertySlot::Data(value, new_a)) if a == new_a => {
+                    let old = std::mem::replace(&mut values[i], value);
+                    return Some(PropertySlot::Data(old, a));
+                }
+                (None, PropertySlot::Data(value, a)) if shapeable(&key) => {
+                    if let Some(next) = s.with_key(&key, a) {
+                        *s = next;
+                        values.push(value);
+                        return None;
+                    }
+                    self.make_dictionary();
+                    return self.insert(key, PropertySlot::Data(value, a));
+                }
+                (_, slot) => {
+                    self.make_dictionary();
+                    return self.insert(key, slot);
+                }
+            }
+        }
         match self {
-            PropMap::Small(v) => {
+            PropMap::Shaped(..) => None,
+            PropMap::Small(v, id) => {
+                *id = shape::fresh_id();
                 if let Some(i) = Self::position(v, &key) {
                     return Some(std::mem::replace(&mut v[i].1, slot));
                 }
@@ -433,39 +619,118 @@ impl PropMap {
                     v.push((key, slot));
                     return None;
                 }
-                let mut m: IndexMap<PropertyKey, PropertySlot, FxBuildHasher> =
-                    IndexMap::with_capacity_and_hasher(v.len() * 2, FxBuildHasher);
-                m.extend(v.drain(..));
-                m.insert(key, slot);
-                *self = PropMap::Large(Box::new(m));
+                let n = v.len();
+                let mut m = LargeMap::new(v.drain(..), n);
+                m.map.insert(key, slot);
+                *self = PropMap::Large(m);
                 None
             }
-            PropMap::Large(m) => m.insert(key, slot),
+            PropMap::Large(m) => {
+                m.id = shape::fresh_id();
+                m.map.insert(key, slot)
+            }
         }
     }
+
     fn shift_remove(&mut self, key: &PropertyKey) -> Option<PropertySlot> {
+        if let PropMap::Shaped(s, values) = self {
+            let (i, a) = s.find(key)?;
+            if i + 1 == s.len() {
+                // The last key added: back to the parent shape.
+                if let Some(parent) = s.parent().cloned() {
+                    *s = parent;
+                    let old = values.pop()?;
+                    return Some(PropertySlot::Data(old, a));
+                }
+            }
+            self.make_dictionary();
+        }
         match self {
-            PropMap::Small(v) => Self::position(v, key).map(|i| v.remove(i).1),
-            PropMap::Large(m) => m.shift_remove(key),
+            PropMap::Shaped(..) => None,
+            PropMap::Small(v, id) => {
+                let i = Self::position(v, key)?;
+                *id = shape::fresh_id();
+                Some(v.remove(i).1)
+            }
+            PropMap::Large(m) => {
+                let old = m.map.shift_remove(key);
+                if old.is_some() {
+                    m.id = shape::fresh_id();
+                }
+                old
+            }
         }
     }
+
     fn len(&self) -> usize {
         match self {
-            PropMap::Small(v) => v.len(),
-            PropMap::Large(m) => m.len(),
+            PropMap::Shaped(_, values) => values.len(),
+            PropMap::Small(v, _) => v.len(),
+            PropMap::Large(m) => m.map.len(),
         }
     }
-    fn iter(&self) -> PropIter<'_> {
+
+    /// Calls `f` with each property in insertion order. `f` only reads
+    /// (in shape mode the shape's table is borrowed meanwhile).
+    fn for_each(&self, mut f: impl FnMut(&PropertyKey, SlotRef<'_>)) {
         match self {
-            PropMap::Small(v) => PropIter::Small(v.iter()),
-            PropMap::Large(m) => PropIter::Large(m.iter()),
+            PropMap::Shaped(s, values) => s.for_each(|i, k, a| {
+                if let Some(v) = values.get(i) {
+                    f(k, SlotRef::Data(v, a))
+                }
+            }),
+            PropMap::Small(v, _) => v.iter().for_each(|(k, s)| f(k, SlotRef::of(s))),
+            PropMap::Large(m) => m.map.iter().for_each(|(k, s)| f(k, SlotRef::of(s))),
         }
     }
-    fn keys(&self) -> impl Iterator<Item = &PropertyKey> + '_ {
-        self.iter().map(|(k, _)| k)
+
+    /// The keys (rooted copies... keys hold no `Gc`) in insertion order
+    /// that pass `pick`.
+    fn keys_where(
+        &self,
+        mut pick: impl FnMut(&PropertyKey, Attributes) -> bool,
+    ) -> Vec<PropertyKey> {
+        let mut out = Vec::new();
+        self.for_each(|k, s| {
+            if pick(k, s.attributes()) {
+                out.push(k.clone());
+            }
+        });
+        out
     }
-    fn values(&self) -> impl Iterator<Item = &PropertySlot> + '_ {
-        self.iter().map(|(_, s)| s)
+
+    /// Applies `Trace` method `$m` to every stored value.
+    ///
+    /// # Safety
+    /// As the `Trace` method called.
+    #[inline]
+    unsafe fn trace_values(&self, m: TraceOp) {
+        match self {
+            PropMap::Shaped(_, values) => values.iter().for_each(|v| m.apply(v)),
+            PropMap::Small(v, _) => v.iter().for_each(|(_, s)| m.apply(s)),
+            PropMap::Large(map) => map.map.values().for_each(|s| m.apply(s)),
+        }
+    }
+}
+
+/// Which `Trace` method `PropMap::trace_values` applies.
+#[derive(Clone, Copy)]
+enum TraceOp {
+    Trace,
+    Root,
+    Unroot,
+}
+
+impl TraceOp {
+    /// # Safety
+    /// As the `Trace` method applied.
+    #[inline]
+    unsafe fn apply<T: Trace>(self, v: &T) {
+        match self {
+            TraceOp::Trace => v.trace(),
+            TraceOp::Root => v.root(),
+            TraceOp::Unroot => v.unroot(),
+        }
     }
 }
 
@@ -526,7 +791,7 @@ impl PropertyStorage {
             props: UnsafeCell::new(Props {
                 proto,
                 elements: Vec::new(),
-                map: PropMap::Small(Vec::new()),
+                map: PropMap::Small(Vec::new(), 0),
             }),
         }
     }
@@ -581,20 +846,61 @@ impl PropertyStorage {
     /// found property's value, or its getter. Stops with `Exotic(o)` at
     /// the first prototype `o` for which `plain(kind, key)` is false (its
     /// own lookup is not a plain storage read), which the caller then
-    /// handles the general way. `hint` (a member-access site's cache, or a
-    /// scratch cell) is the position each map is probed at first (see
-    /// `PropMap::get_hinted`).
+    /// handles the general way. `site` is a member-access site's cache (or
+    /// a scratch one): tried first (`cached_get`), and filled by the walk.
     #[inline]
     pub(crate) fn chain_get_target(
         &self,
         key: &PropertyKey,
         plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
-        hint: &Cell<u32>,
+        site: &MemberCache,
     ) -> Chain<GetTarget> {
-        self.chain_walk(key, plain, hint, |slot| match slot {
-            PropertySlot::Data(v, _) => GetTarget::Value(v.clone()),
-            PropertySlot::Accessor(getter, _, _) => GetTarget::Getter(getter.clone()),
+        if let Some(v) = self.cached_get(key, &plain, site) {
+            return Chain::Found(GetTarget::Value(v), site.depth.get() == 0);
+        }
+        self.chain_walk(key, plain, site, |slot| match slot {
+            SlotRef::Data(v, _) => GetTarget::Value(v.clone()),
+            SlotRef::Accessor(getter, _, _) => GetTarget::Getter(getter.clone()),
         })
+    }
+
+    /// An inline-cache hit for [[Get]]: the value of `key` if every
+    /// object on the way from here to the cached holder still has the
+    /// layout id `site` recorded for it. Valid because a layout id names
+    /// one fixed set of keys, slots and attributes (a shape, or a
+    /// dictionary's state between changes to its keys): the ids prove
+    /// that the objects before the holder lack `key` and that the holder
+    /// has it, as a data property, at the cached slot. The prototypes are
+    /// the objects' current ones, so a changed prototype is followed.
+    #[inline(always)]
+    fn cached_get(
+        &self,
+        key: &PropertyKey,
+        plain: &impl Fn(&ObjectKind, &PropertyKey) -> bool,
+        site: &MemberCache,
+    ) -> Option<Value> {
+        let ids = site.shapes.get();
+        if ids[0] == 0 || !shapeable(key) {
+            return None;
+        }
+        let depth = site.depth.get() as usize;
+        // Safety: reads along the chain and one clone, as in `chain_walk`.
+        unsafe {
+            let mut p = self.read();
+            for &id in ids.get(..depth)? {
+                if p.map.shape_id() != id {
+                    return None;
+                }
+                let o = p.proto.as_ref()?;
+                if !plain(o.kind(), key) {
+                    return None;
+                }
+                p = o.storage().read();
+            }
+            p.map
+                .cached_value(*ids.get(depth)?, site.slot.get() as usize)
+                .cloned()
+        }
     }
 
     /// `chain_get_target` for [[Set]]: the found property's attributes, or its
@@ -604,11 +910,11 @@ impl PropertyStorage {
         &self,
         key: &PropertyKey,
         plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
-        hint: &Cell<u32>,
+        site: &MemberCache,
     ) -> Chain<SetTarget> {
-        self.chain_walk(key, plain, hint, |slot| match slot {
-            PropertySlot::Data(_, a) => SetTarget::Data(*a),
-            PropertySlot::Accessor(_, setter, _) => SetTarget::Accessor(setter.clone()),
+        self.chain_walk(key, plain, site, |slot| match slot {
+            SlotRef::Data(_, a) => SetTarget::Data(a),
+            SlotRef::Accessor(_, setter, _) => SetTarget::Accessor(setter.clone()),
         })
     }
 
@@ -619,43 +925,62 @@ impl PropertyStorage {
         key: &PropertyKey,
         plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
     ) -> Chain<()> {
-        self.chain_walk(key, plain, &Cell::new(0), |_| ())
+        self.chain_walk(key, plain, &MemberCache::default(), |_| ())
     }
 
     /// The walk behind `chain_get_target` and its siblings: `take` makes the
     /// result from the found property. (Private: every `take` passed here
-    /// only reads and clones.)
+    /// only reads and clones.) When a named key is found as a data
+    /// property within three objects, all with layout ids, the walk
+    /// records them in `site` (see `cached_get`).
     #[inline(always)]
     fn chain_walk<T>(
         &self,
         key: &PropertyKey,
         plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
-        hint: &Cell<u32>,
-        take: impl Fn(&PropertySlot) -> T,
+        site: &MemberCache,
+        take: impl Fn(SlotRef<'_>) -> T,
     ) -> Chain<T> {
         let mut s = self;
-        let mut own = true;
+        let mut ids = [0u32; 3];
+        let mut depth = 0usize;
         loop {
             // Safety: `s` and the prototypes reached from it stay alive and
             // unmodified during the walk: the loop only reads, calls `take`
-            // (which only reads and clones; a clone allocates no `Gc`), and
+            // (which only reads and clones; a clone allocates no `Gc`),
             // calls `plain`, which only inspects the kind (it is given no
             // interpreter, so it can neither run JavaScript nor allocate
-            // nor mutate).
+            // nor mutate), and stores plain numbers into `site`'s cells.
             let p = unsafe { s.read() };
             if let PropertyKey::Index(i) = key {
                 if let Some(Some(v)) = p.elements.get(*i as usize) {
                     // A dense element is a default-attribute data property.
-                    let slot = PropertySlot::Data(v.clone(), Attributes::all());
-                    return Chain::Found(take(&slot), own);
+                    return Chain::Found(take(SlotRef::Data(v, Attributes::all())), depth == 0);
                 }
             }
-            if !matches!(key, PropertyKey::Index(_)) || s.indices_in_map.get() > 0 {
-                if let Some(slot) = p.map.get_hinted(key, hint) {
-                    return Chain::Found(take(slot), own);
+            let named = shapeable(key);
+            if named || s.indices_in_map.get() > 0 {
+                if let Some(slot) = p.map.get_hinted(key, &site.hint) {
+                    if named && depth < ids.len() {
+                        if let SlotRef::Data(_, a) = slot {
+                            ids[depth] = p.map.shape_id();
+                            if ids[..=depth].iter().all(|&id| id != 0) {
+                                // `get_hinted` left the key's slot in the hint
+                                // (for a shape or a hashed dictionary).
+                                site.shapes.set(ids);
+                                site.slot.set(site.hint.get());
+                                site.depth.set(depth as u8);
+                                site.writable.set(a.writable());
+                            }
+                        }
+                    }
+                    return Chain::Found(take(slot), depth == 0);
                 }
             }
-            own = false;
+            if let Some(id) = ids.get_mut(depth) {
+                *id = p.map.shape_id();
+            }
+            depth += 1;
             match &p.proto {
                 None => return Chain::Missing,
                 Some(o) if !plain(o.kind(), key) => return Chain::Exotic(o.clone()),
@@ -677,7 +1002,7 @@ impl PropertyStorage {
                     return None;
                 }
             }
-            p.map.get(key).cloned()
+            p.map.get(key).map(|s| s.to_slot())
         }
     }
 
@@ -749,16 +1074,182 @@ impl PropertyStorage {
     }
 
     /// [[Set]]'s common case in one lookup: stores `value` into the own
-    /// property `key` if that is a writable data property (probing the
-    /// map at `hint` first, see `PropMap::get_hinted`); otherwise hands
-    /// `value` back.
+    /// property `key` if that is a writable data property; otherwise hands
+    /// `value` back. Tries `site`'s inline cache first (the property named
+    /// there is this object's own and writable if its layout id is still
+    /// the one recorded, see `cached_get`), probes the map at its hint
+    /// (see `PropMap::get_hinted`), and records what it finds.
     pub fn set_own_writable(
         &self,
         key: &PropertyKey,
         value: Value,
-        hint: &Cell<u32>,
+        site: &MemberCache,
     ) -> Result<(), Value> {
-        self.store_own(key, value, hint, Attributes::writable)
+        let ids = site.shapes.get();
+        if ids[0] != 0 && site.depth.get() == 0 && site.writable.get() && shapeable(key) {
+            let rooted = self.rooted.get();
+            // Safety: as in `insert`.
+            unsafe {
+                if let Some(v) = self
+                    .write()
+                    .map
+                    .cached_value_mut(ids[0], site.slot.get() as usize)
+                {
+                    adopt(&value, rooted);
+                    *v = value;
+                    return Ok(());
+                }
+            }
+        }
+        self.store_own(key, value, &site.hint, Attributes::writable)?;
+        if shapeable(key) {
+            // Safety: a plain read.
+            let id = unsafe { self.read().map.shape_id() };
+            if id != 0 {
+                // `store_own` left the key's slot in the hint.
+                site.shapes.set([id, 0, 0]);
+                site.slot.set(site.hint.get());
+                site.depth.set(0);
+                site.writable.set(true);
+            }
+        }
+        Ok(())
+    }
+
+    /// This object's layout id (0: none; see `PropMap::shape_id`).
+    pub(crate) fn layout_id(&self) -> u32 {
+        // Safety: a plain read.
+        unsafe { self.read().map.shape_id() }
+    }
+
+    /// [[Set]] adding the new data property `key` (all attributes true)
+    /// through `site`'s cached transition, if it still applies: this
+    /// object is extensible and has the recorded shape, and its prototypes
+    /// (the whole chain, up to `null`) have their recorded layout ids and
+    /// are plain for `key` — so none of them has `key` (no setter, nothing
+    /// read-only), as when the transition was recorded (`record_add`).
+    /// Otherwise hands `value` back.
+    #[inline(always)]
+    pub(crate) fn cached_add(
+        &self,
+        key: &PropertyKey,
+        value: Value,
+        plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
+        site: &MemberCache,
+    ) -> Result<(), Value> {
+        if (site.depth.get() as usize) < ADD_DEPTH {
+            return Err(value);
+        }
+        self.cached_add_slow(key, value, plain, site)
+    }
+
+    /// `cached_add` past its first check.
+    fn cached_add_slow(
+        &self,
+        key: &PropertyKey,
+        value: Value,
+        plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
+        site: &MemberCache,
+    ) -> Result<(), Value> {
+        let depth = site.depth.get() as usize;
+        if depth < ADD_DEPTH || !shapeable(key) || !self.extensible.get() {
+            return Err(value);
+        }
+        let ids = site.shapes.get();
+        let rooted = self.rooted.get();
+        // Safety: the walk only reads and calls `plain` (see `chain_walk`);
+        // then, as in `insert`, the value is adopted and stored, and the
+        // shape is replaced (a shape holds no `Gc`).
+        unsafe {
+            let Some(chain) = ids.get(..depth - ADD_DEPTH) else {
+                return Err(value);
+            };
+            let mut p = self.read();
+            for (i, &id) in chain.iter().enumerate() {
+                if p.map.shape_id() != id {
+                    return Err(value);
+                }
+                if i + 1 == chain.len() {
+                    if p.proto.is_some() {
+                        return Err(value);
+                    }
+                    break;
+                }
+                let Some(o) = p.proto.as_ref() else {
+                    return Err(value);
+                };
+                if !plain(o.kind(), key) {
+                    return Err(value);
+                }
+                p = o.storage().read();
+            }
+            let p = self.write();
+            let child = match &p.map {
+                PropMap::Shaped(s, _) => s.child(site.slot.get()),
+                PropMap::Small(v, _) if v.is_empty() => {
+                    Shape::empty().and_then(|s| s.child(site.slot.get()))
+                }
+                _ => None,
+            };
+            let Some(child) = child else {
+                return Err(value);
+            };
+            adopt(&value, rooted);
+            match &mut p.map {
+                PropMap::Shaped(s, values) => {
+                    *s = child;
+                    values.push(value);
+                }
+                map => {
+                    let mut values = Vec::with_capacity(4);
+                    values.push(value);
+                    *map = PropMap::Shaped(child, values);
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// Records in `site` the transition an add of `key` just made (this
+    /// object's layout id was `old` before it), for `cached_add`: when
+    /// the object and every prototype up to `null` (at most three objects
+    /// in all) have layout ids and are plain for `key`.
+    pub(crate) fn record_add(
+        &self,
+        key: &PropertyKey,
+        plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
+        old: u32,
+        site: &MemberCache,
+    ) {
+        if old == 0 || !shapeable(key) {
+            return;
+        }
+        let mut ids = [old, 0, 0];
+        // Safety: reads only.
+        unsafe {
+            let p = self.read();
+            let PropMap::Shaped(s, _) = &p.map else {
+                return;
+            };
+            let new = s.id();
+            let mut n = 1;
+            let mut proto = p.proto.as_ref();
+            while let Some(o) = proto {
+                let (Some(slot), true) = (ids.get_mut(n), plain(o.kind(), key)) else {
+                    return;
+                };
+                let q = o.storage().read();
+                *slot = q.map.shape_id();
+                if *slot == 0 {
+                    return;
+                }
+                n += 1;
+                proto = q.proto.as_ref();
+            }
+            site.shapes.set(ids);
+            site.slot.set(new);
+            site.depth.set((ADD_DEPTH + n) as u8);
+        }
     }
 
     /// Stores `value` into the own data property `key` if its attributes
@@ -786,8 +1277,8 @@ impl PropertyStorage {
                     return Err(value);
                 }
             }
-            match p.map.get_mut_hinted(key, hint) {
-                Some(PropertySlot::Data(v, a)) if accept(*a) => {
+            match p.map.data_mut_hinted(key, hint) {
+                Some((v, a)) if accept(a) => {
                     adopt(&value, rooted);
                     *v = value;
                     Ok(())
@@ -861,26 +1352,22 @@ impl PropertyStorage {
                 }
             }
             if self.indices_in_map.get() > 0 {
-                for k in p.map.keys() {
-                    if let PropertyKey::Index(_) = k {
-                        out.push(k.clone());
-                    }
-                }
+                out.extend(p.map.keys_where(|k, _| matches!(k, PropertyKey::Index(_))));
                 out.sort_by_key(|k| match k {
                     PropertyKey::Index(i) => *i,
                     _ => 0,
                 });
             }
-            for k in p.map.keys() {
+            p.map.for_each(|k, _| {
                 if let PropertyKey::String(_) = k {
                     out.push(k.clone());
                 }
-            }
-            for k in p.map.keys() {
+            });
+            p.map.for_each(|k, _| {
                 if let PropertyKey::Symbol(_) = k {
                     out.push(k.clone());
                 }
-            }
+            });
             out
         }
     }
@@ -891,10 +1378,7 @@ impl PropertyStorage {
         unsafe {
             self.read()
                 .map
-                .keys()
-                .filter(|k| matches!(k, PropertyKey::Private(_)))
-                .cloned()
-                .collect()
+                .keys_where(|k, _| matches!(k, PropertyKey::Private(_)))
         }
     }
 
@@ -959,23 +1443,17 @@ impl PropertyStorage {
                 p.elements.truncate(len as usize);
             }
             if self.indices_in_map.get() > 0 {
-                let doomed: Vec<PropertyKey> = p
-                    .map
-                    .iter()
-                    .filter(|(k, s)| {
-                        matches!(k, PropertyKey::Index(i) if *i >= len)
-                            && s.attributes().configurable()
-                    })
-                    .map(|(k, _)| k.clone())
-                    .collect();
+                let doomed = p.map.keys_where(|k, a| {
+                    matches!(k, PropertyKey::Index(i) if *i >= len) && a.configurable()
+                });
                 for k in doomed {
                     p.map.shift_remove(&k);
                     self.indices_in_map.set(self.indices_in_map.get() - 1);
                 }
-                return !p
+                return p
                     .map
-                    .keys()
-                    .any(|k| matches!(k, PropertyKey::Index(i) if *i >= len));
+                    .keys_where(|k, _| matches!(k, PropertyKey::Index(i) if *i >= len))
+                    .is_empty();
             }
             true
         }
@@ -988,11 +1466,11 @@ impl PropertyStorage {
             let p = self.read();
             let mut end = p.elements.len() as u32;
             if self.indices_in_map.get() > 0 {
-                for k in p.map.keys() {
+                p.map.for_each(|k, _| {
                     if let PropertyKey::Index(i) = k {
                         end = end.max(i + 1);
                     }
-                }
+                });
             }
             end
         }
@@ -1022,9 +1500,7 @@ unsafe impl Trace for PropertyStorage {
         for v in p.elements.iter().flatten() {
             v.trace();
         }
-        for s in p.map.values() {
-            s.trace();
-        }
+        p.map.trace_values(TraceOp::Trace);
     }
     unsafe fn root(&self) {
         let p = self.read();
@@ -1032,9 +1508,7 @@ unsafe impl Trace for PropertyStorage {
         for v in p.elements.iter().flatten() {
             v.root();
         }
-        for s in p.map.values() {
-            s.root();
-        }
+        p.map.trace_values(TraceOp::Root);
         self.rooted.set(true);
     }
     unsafe fn unroot(&self) {
@@ -1043,9 +1517,7 @@ unsafe impl Trace for PropertyStorage {
         for v in p.elements.iter().flatten() {
             v.unroot();
         }
-        for s in p.map.values() {
-            s.unroot();
-        }
+        p.map.trace_values(TraceOp::Unroot);
         self.rooted.set(false);
     }
     fn finalize_glue(&self) {}

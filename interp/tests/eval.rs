@@ -216,6 +216,59 @@ log.join('|');"#,
     );
 }
 
+/// Shapes and the inline caches at member sites (`storage.rs`, `shape.rs`):
+/// one read site over an inherited property whose holder changes (a
+/// shadowing write, a delete, getter, read-only redefinition, a swapped
+/// prototype), writes into own properties that get frozen or read-only,
+/// deletes that drop objects to their parent shape or to dictionary mode,
+/// constructor adds whose cached transition must yield to a prototype
+/// setter or a read-only inherited property, non-extensible objects,
+/// arrays, String objects, arguments, 40-key dictionaries, symbol keys and
+/// key order. The expected string is what node v20 prints.
+#[test]
+fn shapes_and_inline_caches_follow_the_objects() {
+    assert_eval(
+        r#"const log = [];
+function get(o) { return o.m; }
+function put(o, v) { o.m = v; }
+function make(v) { const o = {}; o.m = v; return o; }
+const base = { m: 'base' }; const mid = Object.create(base); const leaf = Object.create(mid);
+for (let i = 0; i < 8; i++) {
+  if (i === 2) mid.m = 'mid';
+  if (i === 3) delete mid.m;
+  if (i === 4) Object.defineProperty(base, 'm', { get() { return 'getter'; }, configurable: true });
+  if (i === 5) Object.defineProperty(base, 'm', { value: 'plain', writable: false, configurable: true });
+  if (i === 6) Object.setPrototypeOf(leaf, { m: 'swapped' });
+  if (i === 7) leaf.own = 1;
+  log.push(get(leaf));
+}
+const a = make(1), b = make(2); put(a, 3); Object.freeze(b); put(b, 4); log.push(get(a), get(b));
+const c = make(5); Object.defineProperty(c, 'm', { value: 6, writable: false }); put(c, 7); log.push(get(c));
+const d = make(8); delete d.m; log.push(get(d)); put(d, 9); log.push(get(d), Object.keys(d).join());
+const e = make(10); e.z = 1; delete e.m; put(e, 11); log.push(Object.keys(e).join(), get(e));
+function Pt(x) { this.x = x; this.m = x * 2; }
+const pts = [];
+for (let i = 0; i < 6; i++) {
+  if (i === 2) Object.defineProperty(Pt.prototype, 'm', { set(v) { this.fromSetter = v; }, configurable: true });
+  if (i === 3) delete Pt.prototype.m;
+  if (i === 4) Object.defineProperty(Object.prototype, 'x', { value: 0, writable: false, configurable: true });
+  if (i === 5) delete Object.prototype.x;
+  pts.push(JSON.stringify(new Pt(i)));
+}
+log.push(pts.join(' '));
+function Np() { this.m = 1; } const np = Object.preventExtensions(new Np()); put(np, 2); np.q = 3; log.push(Object.keys(np).join());
+const arr = [1, 2]; const arrs = [arr, Object.assign([3], { m: 'own' })]; for (const x of arrs) log.push(get(x), x.length);
+Array.prototype.m = 'arrproto'; log.push(get(arr)); delete Array.prototype.m; log.push(get(arr));
+log.push(get(new String('s')), (function () { return get(arguments); })(1));
+const big = {}; for (let i = 0; i < 40; i++) big['k' + i] = i; big.m = 'big'; log.push(get(big)); delete big.k3; log.push(get(big), Object.keys(big).length);
+const s = Symbol('s'); const sy = { [s]: 1, m: 'sym' }; log.push(get(sy), sy[s]);
+const order = {}; order.b = 1; order[2] = 1; order.a = 1; order[s] = 1; order[1] = 1; log.push(Reflect.ownKeys(order).map(String).join());
+log.join('|');
+"#,
+        r#"'base|base|mid|base|getter|plain|swapped|swapped|3|2|6||9|m|z,m|11|{"x":0,"m":0} {"x":1,"m":2} {"x":2,"fromSetter":4} {"x":3,"m":6} {"m":8} {"x":5,"m":10}|m||2|own|1|arrproto||||big|big|40|sym|1|1,2,b,a,Symbol(s)'"#,
+    );
+}
+
 /// String property keys are interned (keys compare by address): keys built
 /// at run time must find properties named in the source and the reverse,
 /// across the interner's sweeps of dead keys (thousands of short-lived

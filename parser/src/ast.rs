@@ -80,10 +80,33 @@ pub type Utf16 = Rc<[u16]>;
 pub struct PropName {
     pub name: Atom,
     pub cache: std::cell::Cell<u64>,
-    /// The evaluator's inline-cache hint for a member access `o.name`: the
-    /// position in a property map where the key was found last time
-    /// (probed first, and always checked).
-    pub hint: std::cell::Cell<u32>,
+    /// The evaluator's inline cache for a member access `o.name`.
+    pub site: MemberCache,
+}
+
+/// A member-access site's cache (`o.name`), filled and validated by the
+/// evaluator: never trusted without a check. The parser only creates it
+/// empty, and a clone starts empty.
+#[derive(Default, Debug)]
+pub struct MemberCache {
+    /// The position in a property map where the key was found last time
+    /// (probed first; the key is always compared).
+    pub hint: Cell<u32>,
+    /// Layout ids (shape ids) of the receiver and of each prototype down
+    /// to the one holding the key, `depth + 1` of them; 0 means empty.
+    pub shapes: Cell<[u32; 3]>,
+    /// The holder's slot for the key.
+    pub slot: Cell<u32>,
+    /// How many prototypes up the holder is.
+    pub depth: Cell<u8>,
+    /// Whether the holder's property is a writable data property.
+    pub writable: Cell<bool>,
+}
+
+impl Clone for MemberCache {
+    fn clone(&self) -> Self {
+        MemberCache::default()
+    }
 }
 
 impl PropName {
@@ -91,7 +114,7 @@ impl PropName {
         PropName {
             name,
             cache: std::cell::Cell::new(0),
-            hint: std::cell::Cell::new(0),
+            site: MemberCache::default(),
         }
     }
 }

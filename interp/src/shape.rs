@@ -1,0 +1,184 @@
+//! Hidden classes ("shapes"): the key layout of an object's named data
+//! properties, shared by every object whose properties were added with the
+//! same keys, in the same order, with the same attributes.
+//!
+//! A shape is immutable: its keys, their slot indices and attributes never
+//! change once made. Objects in shape mode (`storage.rs`'s
+//! `PropMap::Shaped`) hold only their values, indexed by slot. Shapes form
+//! a transition tree from the empty shape: adding key `k` with attributes
+//! `a` to an object of shape `S` moves it to `S`'s child for `(k, a)`,
+//! made once and then found again by every object built the same way.
+//!
+//! Every shape has an `id`, unique for the thread's lifetime (ids are
+//! never reused; when they run out, no new shape is made and objects stay
+//! in dictionary mode), so a member-access site can cache "shape `id`
+//! has the key at slot `n`" and validate it with one compare.
+//!
+//! Shapes hold property keys (interned strings, symbols, private names:
+//! `Rc`s, no `Gc` pointers), so they need no tracing.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use crate::storage::Attributes;
+use crate::value::PropertyKey;
+
+/// The most keys a shape holds; an object that grows past it goes to
+/// dictionary mode.
+/// (Each shape has its own copy of its keys: a chain of `n` shapes holds
+/// `n * (n + 1) / 2` entries, so this also bounds what one object adding
+/// keys no other object has can cost.)
+pub(crate) const SHAPE_MAX: usize = 20;
+
+/// A child shape: the key and attributes added, the child's id.
+type Transition = (PropertyKey, Attributes, u32, Weak<Shape>);
+
+pub(crate) struct Shape {
+    id: u32,
+    /// The keys and their attributes, in slot order.
+    keys: Box<[(PropertyKey, Attributes)]>,
+    /// Keeps the chain alive (and so its transitions found again) while
+    /// any object uses a descendant.
+    parent: Option<Rc<Shape>>,
+    /// Children by added key and attributes; weak, so that shapes no
+    /// object uses any more are freed.
+    transitions: RefCell<Vec<Transition>>,
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(EMPTY_ID + 1) };
+    static EMPTY: Rc<Shape> = Rc::new(Shape {
+        id: EMPTY_ID,
+        keys: Box::new([]),
+        parent: None,
+        transitions: RefCell::new(Vec::new()),
+    });
+}
+
+/// The id of the empty shape, which an object with no named properties
+/// has whether or not it holds a `Shape`.
+pub(crate) const EMPTY_ID: u32 = 1;
+
+/// A fresh shape id (never 0, never reused), or `None` once exhausted.
+fn next_id() -> Option<u32> {
+    NEXT_ID.with(|n| {
+        let id = n.get();
+        if id == u32::MAX {
+            return None;
+        }
+        n.set(id + 1);
+        Some(id)
+    })
+}
+
+/// A fresh layout id for a dictionary (`storage.rs`'s `LargeMap`), from
+/// the same sequence as shape ids; 0 (never cached) once exhausted.
+pub(crate) fn fresh_id() -> u32 {
+    next_id().unwrap_or(0)
+}
+
+impl Shape {
+    /// The shape with no keys (`None` only while the thread's locals are
+    /// being destroyed).
+    pub(crate) fn empty() -> Option<Rc<Shape>> {
+        EMPTY.try_with(Rc::clone).ok()
+    }
+
+    /// This shape's id: equal ids mean the same shape (see module doc).
+    #[inline]
+    pub(crate) fn id(&self) -> u32 {
+        self.id
+    }
+
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The slot of `key` and its attributes.
+    #[inline]
+    pub(crate) fn find(&self, key: &PropertyKey) -> Option<(usize, Attributes)> {
+        // String keys are interned: this compares addresses, never text.
+        let i = self.keys.iter().position(|(k, _)| k == key)?;
+        Some((i, self.keys[i].1))
+    }
+
+    /// `find`, trying slot `hint` first (updated when the key is
+    /// elsewhere); the key is compared wherever it is looked for.
+    #[inline(always)]
+    pub(crate) fn find_hinted(
+        &self,
+        key: &PropertyKey,
+        hint: &Cell<u32>,
+    ) -> Option<(usize, Attributes)> {
+        let h = hint.get() as usize;
+        if let Some((k, a)) = self.keys.get(h) {
+            if k == key {
+                return Some((h, *a));
+            }
+        }
+        let found = self.find(key)?;
+        hint.set(found.0 as u32);
+        Some(found)
+    }
+
+    /// Calls `f` with each key and its attributes, in slot order.
+    pub(crate) fn for_each(&self, mut f: impl FnMut(usize, &PropertyKey, Attributes)) {
+        for (i, (k, a)) in self.keys.iter().enumerate() {
+            f(i, k, *a);
+        }
+    }
+
+    /// The child shape with id `id`, if it is alive.
+    pub(crate) fn child(&self, id: u32) -> Option<Rc<Shape>> {
+        let tr = self.transitions.borrow();
+        let (_, _, _, c) = tr.iter().find(|(_, _, i, _)| *i == id)?;
+        c.upgrade()
+    }
+
+    /// The shape without its last key (what deleting that key leaves).
+    pub(crate) fn parent(&self) -> Option<&Rc<Shape>> {
+        self.parent.as_ref()
+    }
+
+    /// The shape reached by adding `key` (not already present) with
+    /// attributes `attrs`, made if new; `None` when the object should go
+    /// to dictionary mode instead (too many keys, ids exhausted).
+    pub(crate) fn with_key(
+        self: &Rc<Shape>,
+        key: &PropertyKey,
+        attrs: Attributes,
+    ) -> Option<Rc<Shape>> {
+        if self.len() >= SHAPE_MAX {
+            return None;
+        }
+        {
+            let tr = self.transitions.borrow();
+            for (k, a, _, child) in tr.iter() {
+                if k == key && *a == attrs {
+                    if let Some(c) = child.upgrade() {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        let id = next_id()?;
+        let mut keys = Vec::with_capacity(self.len() + 1);
+        keys.extend_from_slice(&self.keys);
+        keys.push((key.clone(), attrs));
+        let child = Rc::new(Shape {
+            id,
+            keys: keys.into_boxed_slice(),
+            parent: Some(Rc::clone(self)),
+            transitions: RefCell::new(Vec::new()),
+        });
+        let mut tr = self.transitions.borrow_mut();
+        // Forget children that died (a key made at run time per object
+        // would otherwise leave one entry each).
+        if tr.len() >= 8 && tr.len().is_power_of_two() {
+            tr.retain(|(_, _, _, c)| c.strong_count() > 0);
+        }
+        tr.push((key.clone(), attrs, id, Rc::downgrade(&child)));
+        Some(child)
+    }
+}
