@@ -20,6 +20,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
+use rustc_hash::FxHashMap;
+
 use crate::storage::Attributes;
 use crate::value::PropertyKey;
 
@@ -30,8 +32,56 @@ use crate::value::PropertyKey;
 /// keys no other object has can cost.)
 pub(crate) const SHAPE_MAX: usize = 20;
 
-/// A child shape: the key and attributes added, the child's id.
-type Transition = (PropertyKey, Attributes, u32, Weak<Shape>);
+/// A shape's children by the key and attributes added: a short list while
+/// few (most shapes have one child), hashed beyond that (the empty shape
+/// has a child for every first key in the program).
+enum Transitions {
+    Few(Vec<(PropertyKey, Attributes, Weak<Shape>)>),
+    Many(FxHashMap<(PropertyKey, Attributes), Weak<Shape>>),
+}
+
+/// Above this many children a shape hashes them.
+const FEW_TRANSITIONS: usize = 8;
+
+impl Transitions {
+    fn get(&self, key: &PropertyKey, attrs: Attributes) -> Option<Rc<Shape>> {
+        match self {
+            Transitions::Few(v) => v
+                .iter()
+                .find(|(k, a, _)| k == key && *a == attrs)
+                .and_then(|(_, _, c)| c.upgrade()),
+            Transitions::Many(m) => m.get(&(key.clone(), attrs))?.upgrade(),
+        }
+    }
+
+    /// Adds (or replaces a dead) child, forgetting dead children now and
+    /// then (a key made at run time per object would otherwise leave one
+    /// entry each).
+    fn insert(&mut self, key: &PropertyKey, attrs: Attributes, child: Weak<Shape>) {
+        match self {
+            Transitions::Few(v) => {
+                if let Some(e) = v.iter_mut().find(|(k, a, _)| k == key && *a == attrs) {
+                    e.2 = child;
+                    return;
+                }
+                v.retain(|(_, _, c)| c.strong_count() > 0);
+                if v.len() < FEW_TRANSITIONS {
+                    v.push((key.clone(), attrs, child));
+                    return;
+                }
+                let mut m: FxHashMap<_, _> = v.drain(..).map(|(k, a, c)| ((k, a), c)).collect();
+                m.insert((key.clone(), attrs), child);
+                *self = Transitions::Many(m);
+            }
+            Transitions::Many(m) => {
+                if m.len() >= 2 * FEW_TRANSITIONS && m.len().is_power_of_two() {
+                    m.retain(|_, c| c.strong_count() > 0);
+                }
+                m.insert((key.clone(), attrs), child);
+            }
+        }
+    }
+}
 
 pub(crate) struct Shape {
     id: u32,
@@ -42,7 +92,7 @@ pub(crate) struct Shape {
     parent: Option<Rc<Shape>>,
     /// Children by added key and attributes; weak, so that shapes no
     /// object uses any more are freed.
-    transitions: RefCell<Vec<Transition>>,
+    transitions: RefCell<Transitions>,
 }
 
 thread_local! {
@@ -51,7 +101,7 @@ thread_local! {
         id: EMPTY_ID,
         keys: Box::new([]),
         parent: None,
-        transitions: RefCell::new(Vec::new()),
+        transitions: RefCell::new(Transitions::Few(Vec::new())),
     });
 }
 
@@ -129,11 +179,11 @@ impl Shape {
         }
     }
 
-    /// The child shape with id `id`, if it is alive.
-    pub(crate) fn child(&self, id: u32) -> Option<Rc<Shape>> {
-        let tr = self.transitions.borrow();
-        let (_, _, _, c) = tr.iter().find(|(_, _, i, _)| *i == id)?;
-        c.upgrade()
+    /// The child shape for `key` and `attrs` if it is alive and has id
+    /// `id`.
+    pub(crate) fn child(&self, key: &PropertyKey, attrs: Attributes, id: u32) -> Option<Rc<Shape>> {
+        let c = self.transitions.borrow().get(key, attrs)?;
+        (c.id == id).then_some(c)
     }
 
     /// The shape without its last key (what deleting that key leaves).
@@ -152,15 +202,8 @@ impl Shape {
         if self.len() >= SHAPE_MAX {
             return None;
         }
-        {
-            let tr = self.transitions.borrow();
-            for (k, a, _, child) in tr.iter() {
-                if k == key && *a == attrs {
-                    if let Some(c) = child.upgrade() {
-                        return Some(c);
-                    }
-                }
-            }
+        if let Some(c) = self.transitions.borrow().get(key, attrs) {
+            return Some(c);
         }
         let id = next_id()?;
         let mut keys = Vec::with_capacity(self.len() + 1);
@@ -170,15 +213,11 @@ impl Shape {
             id,
             keys: keys.into_boxed_slice(),
             parent: Some(Rc::clone(self)),
-            transitions: RefCell::new(Vec::new()),
+            transitions: RefCell::new(Transitions::Few(Vec::new())),
         });
-        let mut tr = self.transitions.borrow_mut();
-        // Forget children that died (a key made at run time per object
-        // would otherwise leave one entry each).
-        if tr.len() >= 8 && tr.len().is_power_of_two() {
-            tr.retain(|(_, _, _, c)| c.strong_count() > 0);
-        }
-        tr.push((key.clone(), attrs, id, Rc::downgrade(&child)));
+        self.transitions
+            .borrow_mut()
+            .insert(key, attrs, Rc::downgrade(&child));
         Some(child)
     }
 }

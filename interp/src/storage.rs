@@ -266,7 +266,7 @@ unsafe impl<T: Trace + Clone> Trace for List<T> {
 // Properties.
 
 /// Property attributes (ECMA-262 §6.1.7.1).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Attributes(u8);
 
 impl Attributes {
@@ -1185,9 +1185,9 @@ impl PropertyStorage {
             }
             let p = self.write();
             let child = match &p.map {
-                PropMap::Shaped(s, _) => s.child(site.slot.get()),
+                PropMap::Shaped(s, _) => s.child(key, Attributes::all(), site.slot.get()),
                 PropMap::Small(v, _) if v.is_empty() => {
-                    Shape::empty().and_then(|s| s.child(site.slot.get()))
+                    Shape::empty().and_then(|s| s.child(key, Attributes::all(), site.slot.get()))
                 }
                 _ => None,
             };
