@@ -164,7 +164,11 @@ impl<T: ?Sized> Gc<T> {
         // within your drop method, meaning that it should be safe.
         //
         // This assert exists just in case.
-        assert!(finalizer_safe() || self.rooted());
+        //
+        // minijs: the root bit (in a register already) is tested before
+        // the thread-local sweep flag, which most dereferences then skip
+        // (see PATCH.md).
+        assert!(self.rooted() || finalizer_safe());
 
         unsafe { clear_root_bit(self.ptr_root.get()).as_ptr() }
     }
