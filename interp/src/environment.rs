@@ -31,7 +31,9 @@ pub struct FunctionEnvironment {
     pub this_status: Cell<ThisBindingStatus>,
     /// [[FunctionObject]] (`None` for the CommonJS module wrapper).
     pub function_object: Option<JsObject>,
-    pub new_target: Value,
+    /// [[NewTarget]]: set on entry (a reused record serves [[Call]] and
+    /// [[Construct]] alike, see `ScriptFunction::spare_envs`).
+    pub new_target: Slot<Value>,
 }
 
 /// Global Environment Record fields — ECMA-262 §9.1.1.4

@@ -137,7 +137,8 @@ impl Interp {
                 fields: List::new(),
                 class_span: Some(c.span),
                 class_extends: RefCell::new(None),
-                spare_env: crate::storage::Slot::new(None),
+                spare_envs: List::new(),
+                layout: std::cell::OnceCell::new(),
             })),
         );
         f.define_value(

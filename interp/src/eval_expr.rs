@@ -741,7 +741,7 @@ impl Interp {
             ExprKind::NewTarget => {
                 let env = self.get_this_environment();
                 match env.as_function_env() {
-                    Some(f) => Ok(f.new_target.clone()),
+                    Some(f) => Ok(f.new_target.get()),
                     None => Ok(Value::Undefined),
                 }
             }
@@ -1493,7 +1493,7 @@ impl Interp {
         let Some(active) = fenv.function_object.clone() else {
             return Err(self.syntax_error("'super' keyword unexpected here"));
         };
-        let new_target = fenv.new_target.clone();
+        let new_target = fenv.new_target.get();
         let super_ctor = active.prototype();
         let argv = self.eval_args(args)?;
         let Some(super_ctor) = super_ctor.filter(|c| c.is_constructor()) else {

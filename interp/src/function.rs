@@ -2,7 +2,7 @@
 //! functions, §10.4.1 bound functions), their [[Call]] / [[Construct]],
 //! and FunctionDeclarationInstantiation.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use gc::{Finalize, Trace};
@@ -14,7 +14,7 @@ use crate::interp::Interp;
 use crate::object::{JsObject, MappedArguments, ObjectKind};
 use crate::operations::to_object;
 use crate::storage::{
-    Attributes, List, PropertySlot, Slot, BINDING_INITIALIZED, BINDING_MUTABLE, BINDING_STRICT,
+    Attributes, List, PropertySlot, BINDING_INITIALIZED, BINDING_MUTABLE, BINDING_STRICT,
 };
 use crate::string::JsString;
 use crate::value::{PropertyKey, Value};
@@ -105,10 +105,18 @@ pub struct ScriptFunction {
     /// `extends` present (for inspect: `[class B extends A]`).
     #[unsafe_ignore_trace]
     pub class_extends: RefCell<Option<String>>,
-    /// The environment of a finished call, emptied, for the next call to
-    /// use instead of allocating one (see `env_reusable`).
-    pub spare_env: Slot<Option<Env>>,
+    /// Environments of finished calls, for later calls to use instead of
+    /// allocating one (see `env_reusable`): a few, so that recursive calls
+    /// find one too. Each is reset to the state FunctionDeclarationInstantiation
+    /// leaves before parameters are bound (`binding_layout`), or emptied.
+    pub spare_envs: List<Env>,
+    /// See `ScriptFunction::binding_layout`.
+    #[unsafe_ignore_trace]
+    pub layout: OnceCell<Option<Box<[u8]>>>,
 }
+
+/// How many finished calls' environments a function keeps.
+const MAX_SPARE_ENVS: usize = 8;
 
 impl ScriptFunction {
     /// Whether nothing can keep a call's environment once the call has
@@ -120,6 +128,55 @@ impl ScriptFunction {
     fn env_reusable(&self) -> bool {
         let c = &*self.code;
         !(c.inner_closures || c.uses_eval || c.uses_arguments || c.is_generator || c.is_async)
+    }
+
+    /// The flags of the bindings FunctionDeclarationInstantiation creates
+    /// in the function's environment, in order (parameters first, bound to
+    /// slots 0..n), when that is all it does: simple, distinct parameters,
+    /// no `arguments`, no direct `eval`, no hoisted function declarations.
+    /// `None` otherwise. A spare environment reset to these flags needs
+    /// only its parameters bound to be what FunctionDeclarationInstantiation
+    /// would make of a fresh one.
+    fn binding_layout(&self) -> Option<&[u8]> {
+        self.layout
+            .get_or_init(|| {
+                let c = &*self.code;
+                if !c.simple_params
+                    || c.uses_eval
+                    || c.uses_arguments
+                    || !c.scope.functions.is_empty()
+                {
+                    return None;
+                }
+                let mut names: Vec<&str> = Vec::new();
+                let mut flags = Vec::new();
+                for p in c.param_names.iter() {
+                    if names.contains(&&**p) {
+                        return None;
+                    }
+                    names.push(p);
+                    flags.push(BINDING_INITIALIZED | BINDING_MUTABLE);
+                }
+                let vars = c
+                    .scope
+                    .var_names
+                    .iter()
+                    .chain(c.scope.annex_b_functions.iter());
+                let vars = vars.map(|n| (n, BINDING_INITIALIZED | BINDING_MUTABLE));
+                let lexical = c
+                    .scope
+                    .lexical
+                    .iter()
+                    .map(|(n, k)| (n, lexical_binding_flags(*k)));
+                for (n, f) in vars.chain(lexical) {
+                    if !names.contains(&&**n) {
+                        names.push(n);
+                        flags.push(f);
+                    }
+                }
+                Some(flags.into_boxed_slice())
+            })
+            .as_deref()
     }
 
     pub fn is_constructor(&self) -> bool {
@@ -339,7 +396,8 @@ pub(crate) fn create_script_function(
             fields: List::new(),
             class_span: None,
             class_extends: RefCell::new(None),
-            spare_env: Slot::new(None),
+            spare_envs: List::new(),
+            layout: OnceCell::new(),
         })),
     );
     define_length_and_name(&f, code.length, name);
@@ -488,36 +546,40 @@ pub(crate) fn call_script_function(
     let r = prepare_ordinary_call(interp, f, this, args, Value::Undefined).and_then(|env| {
         let r = evaluate_body(interp, &code);
         let r = finish_call(interp, r);
-        if !interp.options.trace_context {
-            keep_spare_env(f, env);
-        }
+        keep_spare_env(interp, sf, env);
         r
     });
     interp.leave_call();
     r
 }
 
-/// Keeps the environment of a call of `f` that has returned for the next
-/// call, emptied, when `f`'s code lets nothing else hold it
+/// Keeps the environment of a call of `sf` that has returned for a later
+/// call, when `sf`'s code lets nothing else hold it
 /// (`ScriptFunction::env_reusable`): then the popped context was its last
-/// user, and the records it was the `outer` of are unreachable too. A
-/// record into which bindings were added later (`is_dynamic`) is dropped.
-fn keep_spare_env(f: &JsObject, env: Env) {
-    let ObjectKind::Function(sf) = f.kind() else {
-        return;
-    };
-    if !sf.env_reusable() || env.is_dynamic() {
+/// user, and the records it was the `outer` of are unreachable too. The
+/// bindings are reset to their state before parameter binding
+/// (`binding_layout`) or removed; `this` and NewTarget are cleared. A
+/// record into which bindings were added later (`is_dynamic`) is dropped,
+/// and so is every record under `--trace-context` (whose output names
+/// records by identity).
+fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env) {
+    if !sf.env_reusable()
+        || env.is_dynamic()
+        || interp.options.trace_context
+        || sf.spare_envs.len() >= MAX_SPARE_ENVS
+    {
         return;
     }
     let b = env.bindings();
-    while !b.is_empty() {
-        b.remove(b.len() - 1);
+    if !sf.binding_layout().is_some_and(|flags| b.reset(flags)) {
+        b.clear();
     }
     if let Some(fe) = env.as_function_env() {
         fe.this_value.set(Value::Undefined);
         fe.this_status.set(ThisBindingStatus::Uninitialized);
+        fe.new_target.set(Value::Undefined);
     }
-    sf.spare_env.set(Some(env));
+    sf.spare_envs.push(env);
 }
 
 /// Runs the body of the function whose context is on top of the stack.
@@ -567,14 +629,21 @@ pub(crate) fn prepare_ordinary_call(
     let code = sf.code.clone();
     let arrow = sf.is_arrow();
     let cap = code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
-    // 1-6. PrepareForOrdinaryCall: a new function environment, or the one
-    // an earlier call left (empty, same outer, function and NewTarget).
-    let spare = if new_target.is_undefined() && sf.env_reusable() {
-        sf.spare_env.replace(None)
+    // 1-6. PrepareForOrdinaryCall: a new function environment, or one an
+    // earlier call left (same outer and function; reset by `keep_spare_env`).
+    let spare = if sf.env_reusable() {
+        sf.spare_envs.pop()
     } else {
         None
     };
+    let mut prefilled = false;
     let env = if let Some(env) = spare {
+        if let Some(fe) = env.as_function_env() {
+            fe.new_target.set(new_target);
+        }
+        prefilled = sf
+            .binding_layout()
+            .is_some_and(|flags| flags.len() == env.bindings().len());
         env
     } else if arrow {
         interp.new_declarative_env(sf.environment.clone(), "arrow", cap)
@@ -616,7 +685,14 @@ pub(crate) fn prepare_ordinary_call(
         frame_name: None,
         is_construct: false,
     });
-    if let Err(e) = function_declaration_instantiation(interp, f, &code, &env, args) {
+    if prefilled {
+        // FunctionDeclarationInstantiation on a record reset to its layout:
+        // only the parameters (slots 0..n) change.
+        let b = env.bindings();
+        for (slot, v) in args.iter().take(code.param_names.len()).enumerate() {
+            b.set(slot, v.clone());
+        }
+    } else if let Err(e) = function_declaration_instantiation(interp, f, &code, &env, args) {
         interp.context_stack.pop();
         return Err(e);
     }
@@ -640,6 +716,7 @@ pub(crate) fn construct_script_function(
     let code = sf.code.clone();
     let is_default = sf.is_default_constructor;
     interp.enter_call()?;
+    let mut used_env = None;
     let r = (|| {
         if kind == ConstructorKind::Derived && is_default {
             // The default derived constructor: `constructor(...args) { super(...args); }`
@@ -667,6 +744,7 @@ pub(crate) fn construct_script_function(
         };
         let this_val = this_arg.clone().map(Value::Object).unwrap_or_default();
         let env = prepare_ordinary_call(interp, f, &this_val, args, new_target.clone())?;
+        used_env = Some(env.clone());
         interp.ctx_mut().is_construct = true;
         if let Some(obj) = &this_arg {
             if let Err(e) = initialize_instance_elements(interp, obj, f) {
@@ -695,6 +773,9 @@ pub(crate) fn construct_script_function(
             )),
         }
     })();
+    if let Some(env) = used_env {
+        keep_spare_env(interp, sf, env);
+    }
     interp.leave_call();
     r
 }

@@ -191,7 +191,7 @@ impl Interp {
                 ThisBindingStatus::Uninitialized
             }),
             function_object: f,
-            new_target,
+            new_target: Slot::new(new_target),
         });
         self.alloc_env(Some(outer), kind, "function", cap)
     }

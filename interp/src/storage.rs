@@ -1699,6 +1699,31 @@ impl BindingStorage {
             }
         }
     }
+
+    /// Removes every binding.
+    pub fn clear(&self) {
+        // Safety: the removed values are dropped in their stored state.
+        unsafe { self.write().clear() }
+    }
+
+    /// Keeps the names but gives every binding the value `undefined` and
+    /// slot `i` the flags `flags[i]`, if there are exactly `flags.len()`
+    /// bindings (otherwise changes nothing and returns false).
+    pub fn reset(&self, flags: &[u8]) -> bool {
+        // Safety: the old values are dropped in their stored state;
+        // `undefined` holds no `Gc`, so it needs no adopting.
+        unsafe {
+            let b = self.write();
+            if b.len() != flags.len() {
+                return false;
+            }
+            for (e, &f) in b.iter_mut().zip(flags) {
+                e.value = Value::Undefined;
+                e.flags = f;
+            }
+        }
+        true
+    }
 }
 
 impl Finalize for BindingStorage {}
