@@ -1884,13 +1884,16 @@ impl Interp {
                 let f = self.eval_expr(callee)?;
                 Ok((f, this))
             }
-            ExprKind::Ident(name, cache) => match self.resolve_binding(name, Some(cache))? {
-                Resolved::Object(o, true) => {
-                    let f = o.get(self, &PropertyKey::from(&**name), &Value::Object(o.clone()))?;
-                    Ok((f, Value::Object(o)))
+            ExprKind::Ident(name, cache) => {
+                // A cached declarative binding: its WithBaseObject is
+                // undefined, so `this` is too.
+                if let Some((_, bindings, slot, flags)) = self.cached_binding(name, cache) {
+                    if flags & (BINDING_INITIALIZED | BINDING_INDIRECT) == BINDING_INITIALIZED {
+                        return Ok((bindings.get(slot), Value::Undefined));
+                    }
                 }
-                r => Ok((self.get_resolved(&r, name)?, Value::Undefined)),
-            },
+                self.eval_callee_slow(name, cache)
+            }
             ExprKind::Paren(inner)
                 if matches!(
                     inner.kind,
@@ -1900,6 +1903,22 @@ impl Interp {
                 self.eval_callee(inner)
             }
             _ => Ok((self.eval_expr(callee)?, Value::Undefined)),
+        }
+    }
+
+    /// An identifier callee resolved by name (and `this` taken from a
+    /// `with` object).
+    fn eval_callee_slow(
+        &mut self,
+        name: &ast::Atom,
+        cache: &SiteCache,
+    ) -> JsResult<(Value, Value)> {
+        match self.resolve_binding(name, Some(cache))? {
+            Resolved::Object(o, true) => {
+                let f = o.get(self, &PropertyKey::from(&**name), &Value::Object(o.clone()))?;
+                Ok((f, Value::Object(o)))
+            }
+            r => Ok((self.get_resolved(&r, name)?, Value::Undefined)),
         }
     }
 
@@ -1935,6 +1954,11 @@ impl Interp {
             self.set_position(callee_position(callee));
             return Err(self.type_error(format!("{text} is not a function")));
         };
+        if let ObjectKind::Function(_) = fo.kind() {
+            // An ECMAScript function (never the intrinsic eval).
+            self.set_position(callee_position(callee).max(e.span.start));
+            return crate::function::call_script_function(self, fo, &this, &argv);
+        }
         if !fo.is_callable() {
             let text = callee_text(callee);
             self.set_position(callee_position(callee));

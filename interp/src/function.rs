@@ -538,15 +538,15 @@ pub(crate) fn call_script_function(
             "Class constructor {name} cannot be invoked without 'new'"
         )));
     }
-    let code = sf.code.clone();
+    let code = &*sf.code;
     if code.is_generator || code.is_async {
         return crate::generator::start_suspendable(interp, f, this, args);
     }
     interp.enter_call()?;
-    let r = prepare_ordinary_call(interp, f, this, args, Value::Undefined).and_then(|env| {
-        let r = evaluate_body(interp, &code);
+    let r = prepare_call(interp, f, sf, this, args, Value::Undefined).and_then(|env| {
+        let r = evaluate_body(interp, code);
         let r = finish_call(interp, r);
-        keep_spare_env(interp, sf, env);
+        keep_spare_env(interp, sf, env, false);
         r
     });
     interp.leave_call();
@@ -562,7 +562,7 @@ pub(crate) fn call_script_function(
 /// record into which bindings were added later (`is_dynamic`) is dropped,
 /// and so is every record under `--trace-context` (whose output names
 /// records by identity).
-fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env) {
+fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: bool) {
     if !sf.env_reusable()
         || env.is_dynamic()
         || interp.options.trace_context
@@ -575,9 +575,13 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env) {
         b.clear();
     }
     if let Some(fe) = env.as_function_env() {
-        fe.this_value.set(Value::Undefined);
-        fe.this_status.set(ThisBindingStatus::Uninitialized);
-        fe.new_target.set(Value::Undefined);
+        if fe.this_status.get() != ThisBindingStatus::Uninitialized {
+            fe.this_value.set(Value::Undefined);
+            fe.this_status.set(ThisBindingStatus::Uninitialized);
+        }
+        if constructed {
+            fe.new_target.set(Value::Undefined);
+        }
     }
     sf.spare_envs.push(env);
 }
@@ -626,28 +630,42 @@ pub(crate) fn prepare_ordinary_call(
     let ObjectKind::Function(sf) = f.kind() else {
         return Err(interp.type_error("not a function"));
     };
-    let code = sf.code.clone();
+    prepare_call(interp, f, sf, this_arg, args, new_target)
+}
+
+/// `prepare_ordinary_call` of `f`, whose `ScriptFunction` is `sf`.
+fn prepare_call(
+    interp: &mut Interp,
+    f: &JsObject,
+    sf: &ScriptFunction,
+    this_arg: &Value,
+    args: &[Value],
+    new_target: Value,
+) -> JsResult<Env> {
+    let code = &sf.code;
     let arrow = sf.is_arrow();
-    let cap = code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
+    let reusable = sf.env_reusable();
     // 1-6. PrepareForOrdinaryCall: a new function environment, or one an
     // earlier call left (same outer and function; reset by `keep_spare_env`).
-    let spare = if sf.env_reusable() {
-        sf.spare_envs.pop()
-    } else {
-        None
-    };
+    let spare = if reusable { sf.spare_envs.pop() } else { None };
     let mut prefilled = false;
     let env = if let Some(env) = spare {
-        if let Some(fe) = env.as_function_env() {
-            fe.new_target.set(new_target);
+        if !new_target.is_undefined() {
+            if let Some(fe) = env.as_function_env() {
+                fe.new_target.set(new_target);
+            }
         }
         prefilled = sf
             .binding_layout()
             .is_some_and(|flags| flags.len() == env.bindings().len());
         env
     } else if arrow {
+        let cap =
+            code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
         interp.new_declarative_env(sf.environment.clone(), "arrow", cap)
     } else {
+        let cap =
+            code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
         interp.new_function_env(
             sf.environment.clone(),
             Some(f.clone()),
@@ -658,7 +676,8 @@ pub(crate) fn prepare_ordinary_call(
     };
     // OrdinaryCallBindThis — ECMA-262 §10.2.1.2
     let mut this_value = Value::Undefined;
-    if !arrow && sf.constructor_kind != ConstructorKind::Derived {
+    let this_fixed = !arrow && sf.constructor_kind != ConstructorKind::Derived;
+    if this_fixed {
         this_value = if code.strict {
             this_arg.clone()
         } else if this_arg.is_nullish() {
@@ -666,9 +685,14 @@ pub(crate) fn prepare_ordinary_call(
         } else {
             Value::Object(to_object(interp, this_arg)?)
         };
-        if let Some(fe) = env.as_function_env() {
-            fe.this_value.set(this_value.clone());
-            fe.this_status.set(ThisBindingStatus::Initialized);
+        // The context's `this_binding` is what this code's `this` reads
+        // (`this_fixed`); only arrows and direct eval inside walk to the
+        // record for it, and reusable code has neither.
+        if !reusable {
+            if let Some(fe) = env.as_function_env() {
+                fe.this_value.set(this_value.clone());
+                fe.this_status.set(ThisBindingStatus::Initialized);
+            }
         }
     }
     interp.context_stack.push(ExecutionContext {
@@ -677,7 +701,7 @@ pub(crate) fn prepare_ordinary_call(
         variable_environment: env.clone(),
         private_environment: sf.private_environment.clone(),
         this_binding: this_value,
-        this_fixed: !arrow && sf.constructor_kind != ConstructorKind::Derived,
+        this_fixed,
         code: ContextCode::Function(code.clone()),
         strict: code.strict,
         source: Some(sf.source.clone()),
@@ -688,11 +712,8 @@ pub(crate) fn prepare_ordinary_call(
     if prefilled {
         // FunctionDeclarationInstantiation on a record reset to its layout:
         // only the parameters (slots 0..n) change.
-        let b = env.bindings();
-        for (slot, v) in args.iter().take(code.param_names.len()).enumerate() {
-            b.set(slot, v.clone());
-        }
-    } else if let Err(e) = function_declaration_instantiation(interp, f, &code, &env, args) {
+        env.bindings().set_first(args, code.param_names.len());
+    } else if let Err(e) = function_declaration_instantiation(interp, f, code, &env, args) {
         interp.context_stack.pop();
         return Err(e);
     }
@@ -774,7 +795,7 @@ pub(crate) fn construct_script_function(
         }
     })();
     if let Some(env) = used_env {
-        keep_spare_env(interp, sf, env);
+        keep_spare_env(interp, sf, env, true);
     }
     interp.leave_call();
     r

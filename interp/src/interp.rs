@@ -81,6 +81,9 @@ pub struct Interp {
     /// capture, for the next such scope with the same outer record
     /// (`eval_stmt.rs`, `uncaptured_env`). Dropped at each collection.
     pub(crate) spare_envs: Vec<Env>,
+    /// The interned key `"prototype"`, read by every `new`
+    /// (GetPrototypeFromConstructor) without interning it again.
+    pub(crate) prototype_key: crate::value::PropertyKey,
     /// String literal values per literal (see `literal_string`).
     pub(crate) string_cache: rustc_hash::FxHashMap<usize, (ast::Utf16, JsString)>,
     /// The host object `process`, once created by the binary.
@@ -132,6 +135,7 @@ impl Interp {
             trace_depth: 0,
             name_key_table: Vec::new(),
             name_key_tag: next_name_key_tag(),
+            prototype_key: crate::value::PropertyKey::from("prototype"),
             string_cache: Default::default(),
             spare_envs: Vec::new(),
             name_keys: Default::default(),

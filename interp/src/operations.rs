@@ -588,7 +588,8 @@ pub fn get_prototype_from_constructor(
     default: JsObject,
 ) -> JsResult<JsObject> {
     if let Value::Object(nt) = new_target {
-        if let Value::Object(p) = get_str(interp, nt, "prototype")? {
+        let key = interp.prototype_key.clone();
+        if let Value::Object(p) = get(interp, nt, &key)? {
             return Ok(p);
         }
     }

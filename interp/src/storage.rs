@@ -1700,6 +1700,22 @@ impl BindingStorage {
         }
     }
 
+    /// Stores copies of `values` in slots 0.. (at most `n` of them): a
+    /// call's parameters bound into a record laid out for them.
+    pub fn set_first(&self, values: &[Value], n: usize) {
+        let rooted = self.rooted.get();
+        // Safety: each stored copy is adopted; the old values are dropped
+        // in their stored state.
+        unsafe {
+            let b = self.write();
+            for (e, v) in b.iter_mut().zip(values.iter().take(n)) {
+                let v = v.clone();
+                adopt(&v, rooted);
+                e.value = v;
+            }
+        }
+    }
+
     /// Removes every binding.
     pub fn clear(&self) {
         // Safety: the removed values are dropped in their stored state.
