@@ -650,6 +650,10 @@ fn prepare_call(
     let spare = if reusable { sf.spare_envs.pop() } else { None };
     let mut prefilled = false;
     let env = if let Some(env) = spare {
+        // A reused record still counts towards the collector's pace, so
+        // that garbage the calls leave (arrays, say) is collected as soon
+        // as without reuse.
+        interp.before_alloc();
         if !new_target.is_undefined() {
             if let Some(fe) = env.as_function_env() {
                 fe.new_target.set(new_target);
