@@ -1068,15 +1068,15 @@ mod tests {
 
     /// Every object pays for `ObjectData` (plus the collector's 24-byte
     /// header): keep rare kinds' payloads behind a box so that an ordinary
-    /// object stays small. (104 since shapes: the property map holds its
-    /// shape next to the values, which saved ~140 bytes per 4-property
-    /// object in all.)
+    /// object stays small. (112 since shapes: the property map holds its
+    /// shape next to the values and dictionaries keep a layout id, which
+    /// still saved ~140 bytes per 4-property object in all.)
     #[test]
     fn object_header_stays_small() {
         let kind = std::mem::size_of::<ObjectKind>();
         let data = std::mem::size_of::<ObjectData>();
         eprintln!("ObjectKind {kind} B, ObjectData {data} B");
         assert!(kind <= 24, "ObjectKind is {kind} bytes");
-        assert!(data <= 104, "ObjectData is {data} bytes");
+        assert!(data <= 112, "ObjectData is {data} bytes");
     }
 }
