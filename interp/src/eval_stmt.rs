@@ -360,10 +360,7 @@ impl Interp {
         if scope.captures || env.is_dynamic() || self.options.trace_context {
             return;
         }
-        let b = env.bindings();
-        while !b.is_empty() {
-            b.remove(b.len() - 1);
-        }
+        env.bindings().clear();
         if self.spare_envs.len() == MAX_SPARE_ENVS {
             self.spare_envs.remove(0);
         }
