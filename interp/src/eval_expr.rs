@@ -581,10 +581,12 @@ impl Interp {
         } else {
             self.check_stack()?;
             let (base, key) = self.eval_reference(t)?;
-            let old = self.get_reference(&base, &key)?;
+            let scratch = MemberCache::default();
+            let site = target_site(t, &scratch);
+            let old = self.get_reference_at(&base, &key, site)?;
             let old_num = to_numeric(self, &old)?;
             let new = step(old_num);
-            self.put_reference(&base, key, Value::Number(new))?;
+            self.put_reference_at(&base, key, Value::Number(new), site)?;
             (old_num, new)
         };
         Ok(Value::Number(if prefix { new } else { old_num }))
@@ -1009,6 +1011,11 @@ impl Interp {
                 "Cannot read properties of {what} (reading '{key}')"
             )));
         }
+        if let (MemberProp::Ident(n), Value::Object(o)) = (prop, base) {
+            if let Some(v) = o.cached_get_named(&n.name, &n.site) {
+                return Ok(v);
+            }
+        }
         if let MemberProp::Private(n) = prop {
             let key = self.resolve_private(n)?;
             return self.private_get(base, &key);
@@ -1088,18 +1095,8 @@ impl Interp {
         }
     }
 
-    /// PutValue for a property reference.
-    pub(crate) fn put_property(
-        &mut self,
-        base: &Value,
-        key: PropertyKey,
-        value: Value,
-    ) -> JsResult<()> {
-        self.put_property_at(base, key, value, &MemberCache::default())
-    }
-
-    /// `put_property` from a member-access site whose cache is `site`
-    /// (see `JsObject::get_at_site`).
+    /// PutValue for a property reference, from a member-access site whose
+    /// cache is `site` (see `JsObject::get_at_site`).
     pub(crate) fn put_property_at(
         &mut self,
         base: &Value,
@@ -1242,10 +1239,12 @@ impl Interp {
                     }
                     TargetRef::Expr(te) => {
                         let (base, key) = self.eval_reference(te)?;
-                        let old = self.get_reference(&base, &key)?;
+                        let scratch = MemberCache::default();
+                        let site = target_site(te, &scratch);
+                        let old = self.get_reference_at(&base, &key, site)?;
                         let r = self.eval_expr(value)?;
                         let v = self.binary_op(bop, &old, &r)?;
-                        self.put_reference(&base, key, v.clone())?;
+                        self.put_reference_at(&base, key, v.clone(), site)?;
                         Ok(v)
                     }
                 }
@@ -1296,6 +1295,11 @@ impl Interp {
                     _ => None,
                 };
                 let v = self.eval_expr(value)?;
+                if let (MemberProp::Ident(n), Value::Object(o)) = (prop, &base) {
+                    if o.cached_set_named(v.clone(), &n.site).is_ok() {
+                        return Ok(v);
+                    }
+                }
                 if base.is_nullish() {
                     let what = if base.is_null() { "null" } else { "undefined" };
                     let shown = match (&key_value, prop) {
@@ -1441,7 +1445,19 @@ impl Interp {
     }
 
     pub(crate) fn get_reference(&mut self, base: &RefBase, key: &PropertyKey) -> JsResult<Value> {
+        self.get_reference_at(base, key, &MemberCache::default())
+    }
+
+    /// `get_reference` from a member-access site whose cache is `site`
+    /// (see `JsObject::get_at_site`).
+    pub(crate) fn get_reference_at(
+        &mut self,
+        base: &RefBase,
+        key: &PropertyKey,
+        site: &MemberCache,
+    ) -> JsResult<Value> {
         match base {
+            RefBase::Value(v @ Value::Object(o)) => o.get_at_site(self, key, v, site),
             RefBase::Value(v) => get_v(self, v, key),
             RefBase::Private(v) => self.private_get(v, key),
             RefBase::Super(this) => match self.super_base()? {
@@ -1457,8 +1473,19 @@ impl Interp {
         key: PropertyKey,
         v: Value,
     ) -> JsResult<()> {
+        self.put_reference_at(base, key, v, &MemberCache::default())
+    }
+
+    /// `put_reference` from a member-access site whose cache is `site`.
+    pub(crate) fn put_reference_at(
+        &mut self,
+        base: &RefBase,
+        key: PropertyKey,
+        v: Value,
+        site: &MemberCache,
+    ) -> JsResult<()> {
         match base {
-            RefBase::Value(b) => self.put_property(b, key, v),
+            RefBase::Value(b) => self.put_property_at(b, key, v, site),
             RefBase::Private(b) => self.private_set(b, &key, v),
             RefBase::Super(this) => {
                 if let Some(b) = self.super_base()? {
@@ -2248,6 +2275,15 @@ fn callee_position(e: &Expr) -> u32 {
 fn member_site<'a>(prop: &'a MemberProp, scratch: &'a MemberCache) -> &'a MemberCache {
     match prop {
         MemberProp::Ident(n) => &n.site,
+        _ => scratch,
+    }
+}
+
+/// `member_site` of an assignment or update target (`o.name += 1`).
+fn target_site<'a>(target: &'a Expr, scratch: &'a MemberCache) -> &'a MemberCache {
+    match &target.kind {
+        ExprKind::Member { prop, .. } => member_site(prop, scratch),
+        ExprKind::Paren(inner) => target_site(inner, scratch),
         _ => scratch,
     }
 }

@@ -172,12 +172,25 @@ fn array_define_index(a: &ArrayData, i: u32, define: impl FnOnce() -> bool) -> b
 /// Whether `kind`'s [[GetOwnProperty]] for `key` is a plain read of its
 /// property storage (see `JsObject::get_own_property` for the exceptions).
 fn plain_own_lookup(kind: &ObjectKind, key: &PropertyKey) -> bool {
+    match key {
+        PropertyKey::Index(_) => !matches!(
+            kind,
+            ObjectKind::String(_) | ObjectKind::ModuleNamespace(_) | ObjectKind::Arguments(Some(_))
+        ),
+        _ => plain_named_lookup(
+            kind,
+            || matches!(key, PropertyKey::String(s) if s.as_ascii() == Some("length")),
+        ),
+    }
+}
+
+/// `plain_own_lookup` for a named (non-index) key; `is_length` tells
+/// whether the key is "length" (asked only of arrays).
+#[inline(always)]
+fn plain_named_lookup(kind: &ObjectKind, is_length: impl FnOnce() -> bool) -> bool {
     match kind {
-        ObjectKind::Array(_) => {
-            !matches!(key, PropertyKey::String(s) if s.as_ascii() == Some("length"))
-        }
+        ObjectKind::Array(_) => !is_length(),
         ObjectKind::String(_) | ObjectKind::ModuleNamespace(_) => false,
-        ObjectKind::Arguments(Some(_)) => !matches!(key, PropertyKey::Index(_)),
         _ => true,
     }
 }
@@ -215,6 +228,12 @@ impl JsObject {
 
     pub(crate) fn storage(&self) -> &PropertyStorage {
         &self.0.storage
+    }
+
+    /// The heap cell (its kind and storage with one dereference).
+    #[inline]
+    pub(crate) fn data(&self) -> &ObjectData {
+        &self.0
     }
 
     /// A stable identity for this object while it is alive.
@@ -713,6 +732,36 @@ impl JsObject {
                 None => return Ok(Value::Undefined),
             }
         }
+    }
+
+    /// [[Get]]'s inline-cache hit at the member-access site `o.name`
+    /// whose cache is `site`, tried before the site makes its key: the
+    /// value if `site` names a data property that this object and its
+    /// prototypes still lead to (see `PropertyStorage::cached_get`).
+    #[inline]
+    pub(crate) fn cached_get_named(&self, name: &str, site: &MemberCache) -> Option<Value> {
+        let d: &ObjectData = &self.0;
+        let plain = |kind: &ObjectKind| plain_named_lookup(kind, || name == "length");
+        if !plain(&d.kind) {
+            return None;
+        }
+        d.storage.cached_get_named(plain, site)
+    }
+
+    /// [[Set]]'s inline-cache hit at the member-access site `o.name = v`
+    /// (this object is the receiver): stores `value` if `site` names a
+    /// writable own data property of this object's layout (what
+    /// `set_at_site` would store into); otherwise hands `value` back.
+    #[inline]
+    pub(crate) fn cached_set_named(&self, value: Value, site: &MemberCache) -> Result<(), Value> {
+        let d: &ObjectData = &self.0;
+        if !matches!(
+            d.kind,
+            ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error
+        ) {
+            return Err(value);
+        }
+        d.storage.cached_set_own(value, site)
     }
 
     // ---- [[Set]] ----

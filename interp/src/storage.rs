@@ -879,8 +879,23 @@ impl PropertyStorage {
         plain: &impl Fn(&ObjectKind, &PropertyKey) -> bool,
         site: &MemberCache,
     ) -> Option<Value> {
+        if !shapeable(key) {
+            return None;
+        }
+        self.cached_get_named(|kind| plain(kind, key), site)
+    }
+
+    /// `cached_get` for a site whose key is named (not an index), with
+    /// `plain` already applied to the key: what a member-access site
+    /// tries before it makes its key.
+    #[inline(always)]
+    pub(crate) fn cached_get_named(
+        &self,
+        plain: impl Fn(&ObjectKind) -> bool,
+        site: &MemberCache,
+    ) -> Option<Value> {
         let ids = site.shapes.get();
-        if ids[0] == 0 || !shapeable(key) {
+        if ids[0] == 0 {
             return None;
         }
         let depth = site.depth.get() as usize;
@@ -891,11 +906,11 @@ impl PropertyStorage {
                 if p.map.shape_id() != id {
                     return None;
                 }
-                let o = p.proto.as_ref()?;
-                if !plain(o.kind(), key) {
+                let o = p.proto.as_ref()?.data();
+                if !plain(&o.kind) {
                     return None;
                 }
-                p = o.storage().read();
+                p = o.storage.read();
             }
             p.map
                 .cached_value(*ids.get(depth)?, site.slot.get() as usize)
@@ -1085,22 +1100,14 @@ impl PropertyStorage {
         value: Value,
         site: &MemberCache,
     ) -> Result<(), Value> {
-        let ids = site.shapes.get();
-        if ids[0] != 0 && site.depth.get() == 0 && site.writable.get() && shapeable(key) {
-            let rooted = self.rooted.get();
-            // Safety: as in `insert`.
-            unsafe {
-                if let Some(v) = self
-                    .write()
-                    .map
-                    .cached_value_mut(ids[0], site.slot.get() as usize)
-                {
-                    adopt(&value, rooted);
-                    *v = value;
-                    return Ok(());
-                }
+        let value = if shapeable(key) {
+            match self.cached_set_own(value, site) {
+                Ok(()) => return Ok(()),
+                Err(v) => v,
             }
-        }
+        } else {
+            value
+        };
         self.store_own(key, value, &site.hint, Attributes::writable)?;
         if shapeable(key) {
             // Safety: a plain read.
@@ -1114,6 +1121,34 @@ impl PropertyStorage {
             }
         }
         Ok(())
+    }
+
+    /// `set_own_writable`'s inline-cache hit, for a site whose key is
+    /// named: stores `value` at the cached slot if `site` names a writable
+    /// own data property of this object's layout; otherwise hands `value`
+    /// back.
+    #[inline(always)]
+    pub(crate) fn cached_set_own(&self, value: Value, site: &MemberCache) -> Result<(), Value> {
+        let ids = site.shapes.get();
+        if ids[0] == 0 || site.depth.get() != 0 || !site.writable.get() {
+            return Err(value);
+        }
+        let rooted = self.rooted.get();
+        // Safety: as in `insert`.
+        unsafe {
+            match self
+                .write()
+                .map
+                .cached_value_mut(ids[0], site.slot.get() as usize)
+            {
+                Some(v) => {
+                    adopt(&value, rooted);
+                    *v = value;
+                    Ok(())
+                }
+                None => Err(value),
+            }
+        }
     }
 
     /// This object's layout id (0: none; see `PropMap::shape_id`).

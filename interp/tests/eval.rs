@@ -269,6 +269,43 @@ log.join('|');
     );
 }
 
+/// Member sites read and write through their inline cache before making
+/// their key, and `o.n++`, `o.n += v` and `o.n ||= v` share one site for
+/// the read and the write: the cached paths must still yield to other
+/// receivers at the same site (an inherited property, frozen, accessors,
+/// a property made read-only, arrays and String objects), to strict-mode
+/// failures and to `length` on arrays, strings and their descendants.
+/// The expected string is what node v20 prints.
+#[test]
+fn member_sites_read_and_write_through_their_cache() {
+    assert_eval(
+        r#"const log = [];
+function inc(o) { o.n++; return o.n; }
+function add(o) { o.n += 10; return o.n; }
+function orAssign(o) { o.n ||= 'set'; return o.n; }
+function assign(o, v) { return (o.n = v); }
+function read(o) { return o.n; }
+const base = { n: 100 }; const child = Object.create(base);
+const objs = [{ n: 1 }, { n: 2, extra: 1 }, child, Object.freeze({ n: 5 }), { get n() { return 7; }, set n(v) { log.push('set ' + v); } }];
+for (let round = 0; round < 3; round++) {
+  for (const o of objs) log.push(inc(o), add(o), orAssign(o));
+  if (round === 1) Object.defineProperty(objs[0], 'n', { value: 50, writable: false });
+}
+log.push(Object.keys(child).join(), base.n, child.n);
+const arr = [1, 2]; arr.n = 0; log.push(inc(arr), add(arr), read(arr), arr.length);
+const str = new String('ab'); log.push(read(str)); str.n = 3; log.push(inc(str), read(str));
+'use strict';
+function strictAssign(o, v) { 'use strict'; try { o.n = v; return o.n; } catch (e) { return e.constructor.name; } }
+const ro = { n: 1 }; log.push(strictAssign(ro, 2), strictAssign(ro, 3)); Object.freeze(ro); log.push(strictAssign(ro, 4));
+function len(o) { return o.length; }
+log.push(len([1, 2, 3]), len({ length: 'own' }), len('xyz'), len(Object.create([1])), len(Object.create({ length: 9 })));
+const p = { n: 0 }; let k = 'n'; p[k] += 5; p[k]++; log.push(p.n);
+log.join(',');
+"#,
+        r#"'2,12,12,3,13,13,101,111,111,5,5,5,set 8,set 17,7,7,7,13,23,23,14,24,24,112,122,122,5,5,5,set 8,set 17,7,7,7,50,50,50,25,35,35,123,133,133,5,5,5,set 8,set 17,7,7,7,n,100,133,1,11,11,2,,4,4,2,3,TypeError,3,own,3,1,9,6'"#,
+    );
+}
+
 /// String property keys are interned (keys compare by address): keys built
 /// at run time must find properties named in the source and the reverse,
 /// across the interner's sweeps of dead keys (thousands of short-lived
