@@ -987,7 +987,27 @@ impl Interp {
         }
     }
 
+    /// GetValue of a member expression whose base evaluated to `base`:
+    /// the site's inline cache first (inlined into the callers), then
+    /// `get_member_slow`.
+    #[inline(always)]
     fn get_member(
+        &mut self,
+        base: &Value,
+        prop: &MemberProp,
+        object: &Expr,
+        pos: u32,
+    ) -> JsResult<Value> {
+        if let (MemberProp::Ident(n), Value::Object(o)) = (prop, base) {
+            if let Some(v) = o.cached_get_named(&n.name, &n.site) {
+                return Ok(v);
+            }
+        }
+        self.get_member_slow(base, prop, object, pos)
+    }
+
+    #[inline(never)]
+    fn get_member_slow(
         &mut self,
         base: &Value,
         prop: &MemberProp,
@@ -1010,11 +1030,6 @@ impl Interp {
             return Err(self.type_error(format!(
                 "Cannot read properties of {what} (reading '{key}')"
             )));
-        }
-        if let (MemberProp::Ident(n), Value::Object(o)) = (prop, base) {
-            if let Some(v) = o.cached_get_named(&n.name, &n.site) {
-                return Ok(v);
-            }
         }
         if let MemberProp::Private(n) = prop {
             let key = self.resolve_private(n)?;

@@ -439,7 +439,7 @@ impl PropMap {
 
     /// The value of the data property at `slot` if this map's layout id is
     /// `id` (an inline cache's hit; `id` is not 0).
-    #[inline]
+    #[inline(always)]
     fn cached_value(&self, id: u32, slot: usize) -> Option<&Value> {
         match self {
             PropMap::Shaped(s, values) if s.id() == id => values.get(slot),
