@@ -578,15 +578,21 @@ impl Interp {
             let new = step(old_num);
             self.put_resolved(resolved, name, Value::Number(new))?;
             (old_num, new)
+        } else if let Some((object, prop, n)) = named_member(t) {
+            // `o.name++`: one site for the read and the write.
+            let base = self.eval_expr(object)?;
+            let old = self.get_member(&base, prop, object, t.span.start)?;
+            let old_num = to_numeric(self, &old)?;
+            let new = step(old_num);
+            self.put_named_member(&base, n, Value::Number(new))?;
+            (old_num, new)
         } else {
             self.check_stack()?;
             let (base, key) = self.eval_reference(t)?;
-            let scratch = MemberCache::default();
-            let site = target_site(t, &scratch);
-            let old = self.get_reference_at(&base, &key, site)?;
+            let old = self.get_reference(&base, &key)?;
             let old_num = to_numeric(self, &old)?;
             let new = step(old_num);
-            self.put_reference_at(&base, key, Value::Number(new), site)?;
+            self.put_reference(&base, key, Value::Number(new))?;
             (old_num, new)
         };
         Ok(Value::Number(if prefix { new } else { old_num }))
@@ -1110,6 +1116,25 @@ impl Interp {
         }
     }
 
+    /// PutValue of `value` to `base.name` (the base already read from, so
+    /// not nullish), through the site's inline cache first.
+    fn put_named_member(
+        &mut self,
+        base: &Value,
+        name: &ast::PropName,
+        value: Value,
+    ) -> JsResult<()> {
+        let value = match base {
+            Value::Object(o) => match o.cached_set_named(value, &name.site) {
+                Ok(()) => return Ok(()),
+                Err(v) => v,
+            },
+            _ => value,
+        };
+        let key = self.name_key(name);
+        self.put_property_at(base, key, value, &name.site)
+    }
+
     /// PutValue for a property reference, from a member-access site whose
     /// cache is `site` (see `JsObject::get_at_site`).
     pub(crate) fn put_property_at(
@@ -1253,13 +1278,20 @@ impl Interp {
                         Ok(v)
                     }
                     TargetRef::Expr(te) => {
+                        if let Some((object, prop, n)) = named_member(te) {
+                            // `o.name op= v`: one site for the read and the write.
+                            let base = self.eval_expr(object)?;
+                            let old = self.get_member(&base, prop, object, te.span.start)?;
+                            let r = self.eval_expr(value)?;
+                            let v = self.binary_op(bop, &old, &r)?;
+                            self.put_named_member(&base, n, v.clone())?;
+                            return Ok(v);
+                        }
                         let (base, key) = self.eval_reference(te)?;
-                        let scratch = MemberCache::default();
-                        let site = target_site(te, &scratch);
-                        let old = self.get_reference_at(&base, &key, site)?;
+                        let old = self.get_reference(&base, &key)?;
                         let r = self.eval_expr(value)?;
                         let v = self.binary_op(bop, &old, &r)?;
-                        self.put_reference_at(&base, key, v.clone(), site)?;
+                        self.put_reference(&base, key, v.clone())?;
                         Ok(v)
                     }
                 }
@@ -1460,19 +1492,7 @@ impl Interp {
     }
 
     pub(crate) fn get_reference(&mut self, base: &RefBase, key: &PropertyKey) -> JsResult<Value> {
-        self.get_reference_at(base, key, &MemberCache::default())
-    }
-
-    /// `get_reference` from a member-access site whose cache is `site`
-    /// (see `JsObject::get_at_site`).
-    pub(crate) fn get_reference_at(
-        &mut self,
-        base: &RefBase,
-        key: &PropertyKey,
-        site: &MemberCache,
-    ) -> JsResult<Value> {
         match base {
-            RefBase::Value(v @ Value::Object(o)) => o.get_at_site(self, key, v, site),
             RefBase::Value(v) => get_v(self, v, key),
             RefBase::Private(v) => self.private_get(v, key),
             RefBase::Super(this) => match self.super_base()? {
@@ -1488,19 +1508,8 @@ impl Interp {
         key: PropertyKey,
         v: Value,
     ) -> JsResult<()> {
-        self.put_reference_at(base, key, v, &MemberCache::default())
-    }
-
-    /// `put_reference` from a member-access site whose cache is `site`.
-    pub(crate) fn put_reference_at(
-        &mut self,
-        base: &RefBase,
-        key: PropertyKey,
-        v: Value,
-        site: &MemberCache,
-    ) -> JsResult<()> {
         match base {
-            RefBase::Value(b) => self.put_property_at(b, key, v, site),
+            RefBase::Value(b) => self.put_property_at(b, key, v, &MemberCache::default()),
             RefBase::Private(b) => self.private_set(b, &key, v),
             RefBase::Super(this) => {
                 if let Some(b) = self.super_base()? {
@@ -2294,11 +2303,16 @@ fn member_site<'a>(prop: &'a MemberProp, scratch: &'a MemberCache) -> &'a Member
     }
 }
 
-/// `member_site` of an assignment or update target (`o.name += 1`).
-fn target_site<'a>(target: &'a Expr, scratch: &'a MemberCache) -> &'a MemberCache {
+/// The base expression and name of an update or compound assignment
+/// target `o.name` (possibly parenthesized).
+fn named_member(target: &Expr) -> Option<(&Expr, &MemberProp, &ast::PropName)> {
     match &target.kind {
-        ExprKind::Member { prop, .. } => member_site(prop, scratch),
-        ExprKind::Paren(inner) => target_site(inner, scratch),
-        _ => scratch,
+        ExprKind::Member {
+            object,
+            prop: prop @ MemberProp::Ident(n),
+            ..
+        } => Some((object, prop, n)),
+        ExprKind::Paren(inner) => named_member(inner),
+        _ => None,
     }
 }
