@@ -71,14 +71,14 @@ pub fn capture_stack_frames(interp: &Interp) -> String {
     let mut out = String::new();
     for ctx in interp.context_stack.iter().rev().take(10) {
         out.push_str("\n    at ");
-        let location = match &ctx.source {
+        let location = match ctx.source() {
             Some(src) => {
                 let (line, col) = src.line_col(ctx.position);
                 format!("{}:{}:{}", src.name, line, col)
             }
             None => "<anonymous>".to_string(),
         };
-        let name = ctx.frame_name.clone().or_else(|| {
+        let name = ctx.frame_name.map(str::to_string).or_else(|| {
             ctx.function.as_ref().and_then(|f| {
                 let n = crate::function::function_name(f);
                 (!n.is_empty()).then_some(n)
@@ -91,7 +91,7 @@ pub fn capture_stack_frames(interp: &Interp) -> String {
                 n
             }
         });
-        match (name, &ctx.source) {
+        match (name, ctx.source()) {
             (Some(n), _) => out.push_str(&format!("{n} ({location})")),
             (None, Some(_)) => out.push_str(&location),
             (None, None) => out.push_str("<anonymous>"),

@@ -117,8 +117,8 @@ impl Interp {
             .unwrap_or_else(JsString::empty);
         let source = self
             .ctx()
-            .source
-            .clone()
+            .source()
+            .cloned()
             .unwrap_or_else(|| crate::execution_context::Source::new("<anonymous>", ""));
         let f = self.alloc_object(
             Some(constructor_parent),

@@ -475,12 +475,20 @@ impl Interp {
     }
 
     /// ResolveThisBinding — ECMA-262 §9.4.4
+    #[inline]
     pub(crate) fn resolve_this_binding(&mut self) -> JsResult<Value> {
         if let Some(c) = self.context_stack.last() {
             if c.this_fixed {
                 return Ok(c.this_binding.clone());
             }
         }
+        self.resolve_this_binding_slow()
+    }
+
+    /// ResolveThisBinding through the environment chain (arrows, eval,
+    /// derived constructors, scripts).
+    #[inline(never)]
+    fn resolve_this_binding_slow(&mut self) -> JsResult<Value> {
         // GetThisEnvironment, walked by reference.
         let start = self.lexical_env_ref();
         let mut env = start;
@@ -2008,7 +2016,7 @@ impl Interp {
         if let ObjectKind::Function(_) = fo.kind() {
             // An ECMAScript function (never the intrinsic eval).
             self.set_position(callee_position(callee).max(e.span.start));
-            return crate::function::call_script_function(self, fo, &this, &argv);
+            return crate::function::call_script_function_with(self, fo, this, &argv);
         }
         if !fo.is_callable() {
             let text = callee_text(callee);

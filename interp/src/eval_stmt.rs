@@ -159,7 +159,7 @@ impl Interp {
             StmtKind::Throw(e) => {
                 let v = self.eval_expr(e)?;
                 self.set_position(s.span.start);
-                if let Some(src) = self.ctx().source.clone() {
+                if let Some(src) = self.ctx().source().cloned() {
                     self.last_throw_position = Some((src, s.span.start));
                 }
                 Err(JsError::Throw(v))
@@ -236,11 +236,9 @@ impl Interp {
             return Ok(());
         };
         let value = lex.bindings().get(slot);
-        let is_annex_b = match self.ctx().code.clone() {
-            crate::execution_context::ContextCode::Function(code) => {
-                code.scope.annex_b_functions.iter().any(|n| n == name)
-            }
-            _ => true,
+        let is_annex_b = match self.ctx().function_code() {
+            Some(code) => code.scope.annex_b_functions.iter().any(|n| n == name),
+            None => true,
         };
         if !is_annex_b {
             return Ok(());

@@ -113,16 +113,12 @@ pub fn caller_location(interp: &Interp) -> Option<Location> {
             .context_stack
             .iter()
             .rev()
-            .filter(|c| c.source.is_some())
+            .filter(|c| c.source().is_some())
     };
     let ctx = with_source()
-        .find(|c| {
-            c.source
-                .as_ref()
-                .is_some_and(|s| !s.name.starts_with("node:"))
-        })
+        .find(|c| c.source().is_some_and(|s| !s.name.starts_with("node:")))
         .or_else(|| with_source().next())?;
-    let src = ctx.source.as_ref()?;
+    let src = ctx.source()?;
     let (line, col) = src.line_col(ctx.position);
     Some(Location {
         file: display_path(&src.name),

@@ -9,7 +9,8 @@ use std::rc::Rc;
 use parser::ast;
 
 use crate::environment::Env;
-use crate::object::JsObject;
+use crate::function::ScriptFunction;
+use crate::object::{JsObject, ObjectKind};
 use crate::value::{PrivateName, Value};
 
 /// A loaded source text with its line table (spans are byte offsets;
@@ -85,16 +86,21 @@ impl PrivateEnvironment {
 }
 
 /// What an execution context is running.
-#[derive(Clone)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ContextCode {
     Script,
     Module,
     Eval,
-    Function(Rc<ast::Function>),
+    /// The code of the context's `function` (an ECMAScript function).
+    Function,
     Native,
 }
 
 /// An execution context — ECMA-262 §9.4.
+///
+/// One is pushed per call, so it keeps only what differs per call: what
+/// the called function object already holds (its code and source text) is
+/// read through `function` (`function_code`, `source`).
 pub struct ExecutionContext {
     /// The function object whose code is running (`None` for scripts).
     pub function: Option<JsObject>,
@@ -105,16 +111,44 @@ pub struct ExecutionContext {
     /// `this` through the environment chain, as the spec does, unless
     /// `this_fixed`).
     pub this_binding: Value,
+    /// The source of script, module and eval code (`None` for function
+    /// code, whose source is its function's: see `source`).
+    pub own_source: Option<Rc<Source>>,
+    /// Name shown in stack traces.
+    pub frame_name: Option<&'static str>,
+    /// Byte offset of the call, `new` or `throw` in progress (stack traces).
+    pub position: u32,
+    pub code: ContextCode,
     /// `this_binding` is what ResolveThisBinding gives everywhere in this
     /// context's code: an ordinary (not arrow, not derived-constructor)
     /// function's context, whose `this` is bound once on entry.
     pub this_fixed: bool,
-    pub code: ContextCode,
     pub strict: bool,
-    pub source: Option<Rc<Source>>,
-    /// Byte offset of the call, `new` or `throw` in progress (stack traces).
-    pub position: u32,
-    /// Name shown in stack traces.
-    pub frame_name: Option<String>,
     pub is_construct: bool,
+}
+
+impl ExecutionContext {
+    /// The ECMAScript function object running, if this is function code.
+    fn script_function(&self) -> Option<&ScriptFunction> {
+        if self.code != ContextCode::Function {
+            return None;
+        }
+        match self.function.as_ref()?.kind() {
+            ObjectKind::Function(sf) => Some(sf),
+            _ => None,
+        }
+    }
+
+    /// The code of a function context.
+    pub fn function_code(&self) -> Option<&Rc<ast::Function>> {
+        self.script_function().map(|sf| &sf.code)
+    }
+
+    /// The source text this context runs (`None` for built-ins).
+    pub fn source(&self) -> Option<&Rc<Source>> {
+        match self.script_function() {
+            Some(sf) => Some(&sf.source),
+            None => self.own_source.as_ref(),
+        }
+    }
 }

@@ -376,7 +376,7 @@ pub(crate) fn create_script_function(
     let source = interp
         .context_stack
         .last()
-        .and_then(|c| c.source.clone())
+        .and_then(|c| c.source().cloned())
         .unwrap_or_else(|| Source::new("<anonymous>", ""));
     let constructor_kind = match code.kind {
         FunctionKind::ClassConstructor => ConstructorKind::Base,
@@ -482,7 +482,7 @@ pub(crate) fn call_native_function(
         this_fixed: false,
         code: ContextCode::Native,
         strict: true,
-        source: None,
+        own_source: None,
         position: 0,
         frame_name: None,
         is_construct: new_target.is_some(),
@@ -529,6 +529,17 @@ pub(crate) fn call_script_function(
     this: &Value,
     args: &[Value],
 ) -> JsResult<Value> {
+    call_script_function_with(interp, f, this.clone(), args)
+}
+
+/// [[Call]] of an ECMAScript function object with an owned `this` (a
+/// call expression's, moved into the callee's context).
+pub(crate) fn call_script_function_with(
+    interp: &mut Interp,
+    f: &JsObject,
+    this: Value,
+    args: &[Value],
+) -> JsResult<Value> {
     let ObjectKind::Function(sf) = f.kind() else {
         return Err(interp.type_error("not a function"));
     };
@@ -540,7 +551,7 @@ pub(crate) fn call_script_function(
     }
     let code = &*sf.code;
     if code.is_generator || code.is_async {
-        return crate::generator::start_suspendable(interp, f, this, args);
+        return crate::generator::start_suspendable(interp, f, &this, args);
     }
     interp.enter_call()?;
     let r = prepare_call(interp, f, sf, this, args, Value::Undefined).and_then(|env| {
@@ -630,7 +641,7 @@ pub(crate) fn prepare_ordinary_call(
     let ObjectKind::Function(sf) = f.kind() else {
         return Err(interp.type_error("not a function"));
     };
-    prepare_call(interp, f, sf, this_arg, args, new_target)
+    prepare_call(interp, f, sf, this_arg.clone(), args, new_target)
 }
 
 /// `prepare_ordinary_call` of `f`, whose `ScriptFunction` is `sf`.
@@ -638,7 +649,7 @@ fn prepare_call(
     interp: &mut Interp,
     f: &JsObject,
     sf: &ScriptFunction,
-    this_arg: &Value,
+    this_arg: Value,
     args: &[Value],
     new_target: Value,
 ) -> JsResult<Env> {
@@ -682,12 +693,12 @@ fn prepare_call(
     let mut this_value = Value::Undefined;
     let this_fixed = !arrow && sf.constructor_kind != ConstructorKind::Derived;
     if this_fixed {
-        this_value = if code.strict {
-            this_arg.clone()
+        this_value = if code.strict || this_arg.is_object() {
+            this_arg
         } else if this_arg.is_nullish() {
             Value::Object(interp.realm.global_this.clone())
         } else {
-            Value::Object(to_object(interp, this_arg)?)
+            Value::Object(to_object(interp, &this_arg)?)
         };
         // The context's `this_binding` is what this code's `this` reads
         // (`this_fixed`); only arrows and direct eval inside walk to the
@@ -706,9 +717,9 @@ fn prepare_call(
         private_environment: sf.private_environment.clone(),
         this_binding: this_value,
         this_fixed,
-        code: ContextCode::Function(code.clone()),
+        code: ContextCode::Function,
         strict: code.strict,
-        source: Some(sf.source.clone()),
+        own_source: None,
         position: code.span.start,
         frame_name: None,
         is_construct: false,

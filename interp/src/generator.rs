@@ -258,16 +258,12 @@ fn input_to_result(input: ResumeInput) -> JsResult<Value> {
 }
 
 fn current_generator_kind(interp: &Interp) -> Option<GeneratorKind> {
-    match &interp.context_stack.last()?.code {
-        crate::execution_context::ContextCode::Function(code) => {
-            Some(match (code.is_async, code.is_generator) {
-                (true, true) => GeneratorKind::AsyncGenerator,
-                (true, false) => GeneratorKind::AsyncFunction,
-                _ => GeneratorKind::Sync,
-            })
-        }
-        _ => None,
-    }
+    let code = interp.context_stack.last()?.function_code()?;
+    Some(match (code.is_async, code.is_generator) {
+        (true, true) => GeneratorKind::AsyncGenerator,
+        (true, false) => GeneratorKind::AsyncFunction,
+        _ => GeneratorKind::Sync,
+    })
 }
 
 /// GeneratorYield / AsyncGeneratorYield — `yield v`.

@@ -163,7 +163,7 @@ pub fn create_dynamic_function(
             this_fixed: false,
             code: crate::execution_context::ContextCode::Eval,
             strict: false,
-            source: Some(src),
+            own_source: Some(src),
             position: 0,
             frame_name: None,
             is_construct: false,

@@ -117,9 +117,9 @@ pub fn perform_eval(interp: &mut Interp, x: Value, direct: bool) -> JsResult<Val
         this_fixed: false,
         code: ContextCode::Eval,
         strict,
-        source: Some(src),
+        own_source: Some(src),
         position: 0,
-        frame_name: Some("eval".into()),
+        frame_name: Some("eval"),
         is_construct: false,
     });
     let r = eval_declaration_instantiation(interp, &program, &lex_env, &var_env)

@@ -26,7 +26,7 @@ use crate::{JsError, JsResult};
 /// The file of the running script or module (`None` for `-e` code and
 /// built-ins: resolution starts at the current directory).
 fn referrer_path(interp: &Interp) -> Option<PathBuf> {
-    let src = interp.running_context()?.source.clone()?;
+    let src = interp.running_context()?.source()?.clone();
     let name = &src.name;
     if let Some(rest) = name.strip_prefix("file://") {
         return Some(PathBuf::from(resolve::percent_decode(rest)));
@@ -36,7 +36,7 @@ fn referrer_path(interp: &Interp) -> Option<PathBuf> {
 
 /// The module whose code is running, if any.
 fn running_module(interp: &Interp) -> Option<ModuleId> {
-    let src = interp.running_context()?.source.clone()?;
+    let src = interp.running_context()?.source()?.clone();
     interp.modules.records.iter().position(|r| match &r.kind {
         module_record::RecordKind::SourceText { source, .. } => std::rc::Rc::ptr_eq(source, &src),
         module_record::RecordKind::Synthetic { .. } => false,

@@ -187,7 +187,7 @@ fn module_context(
         this_fixed: false,
         code: ContextCode::Module,
         strict: true,
-        source: Some(source.clone()),
+        own_source: Some(source.clone()),
         position: 0,
         frame_name: None,
         is_construct: false,

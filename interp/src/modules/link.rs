@@ -227,7 +227,7 @@ fn initialize_environment(interp: &mut Interp, id: ModuleId) -> JsResult<()> {
         this_fixed: false,
         code: ContextCode::Module,
         strict: true,
-        source: Some(source),
+        own_source: Some(source),
         position: 0,
         frame_name: None,
         is_construct: false,
