@@ -30,6 +30,7 @@ fn loop_continues(c: &Completion, labels: Labels) -> bool {
 }
 
 /// UpdateEmpty(C, V) — ECMA-262 §6.2.4.5
+#[inline]
 fn update_empty(c: Completion, v: Option<Value>) -> Completion {
     match c {
         Completion::Normal(None) => Completion::Normal(v),
@@ -59,28 +60,55 @@ fn loop_exit(c: Completion, last: Option<Value>) -> Completion {
 impl Interp {
     /// Evaluates a statement list, keeping the last value (UpdateEmpty).
     pub fn eval_statements(&mut self, stmts: &[Stmt]) -> JsResult<Completion> {
+        self.eval_statements_in::<true>(stmts)
+    }
+
+    /// Evaluates a function body's statements. Nothing observes the
+    /// completion values of a function body's statements (only script,
+    /// module and eval code have a completion value), so they are not
+    /// computed: only a `return`'s value and the kind of an abrupt
+    /// completion come out.
+    pub(crate) fn eval_body_statements(&mut self, stmts: &[Stmt]) -> JsResult<Completion> {
+        self.eval_statements_in::<false>(stmts)
+    }
+
+    /// A statement list; `V`: whether the completion value is wanted (see
+    /// `eval_body_statements`). With `V` false, normal completions carry
+    /// no value and break/continue completions may carry any.
+    fn eval_statements_in<const V: bool>(&mut self, stmts: &[Stmt]) -> JsResult<Completion> {
         let mut last = None;
         for s in stmts {
             // The most common statement, without building a completion.
             if let StmtKind::Expr(e) = &s.kind {
-                last = Some(self.eval_expr(e)?);
+                let v = self.eval_expr(e)?;
+                if V {
+                    last = Some(v);
+                }
                 continue;
             }
-            match self.eval_stmt(s, &[])? {
+            match self.eval_stmt_in::<V>(s, &[])? {
                 Completion::Normal(v) => {
-                    if v.is_some() {
+                    if V && v.is_some() {
                         last = v;
                     }
                 }
-                r => return Ok(update_empty(r, last)),
+                r if V => return Ok(update_empty(r, last)),
+                r => return Ok(r),
             }
         }
         Ok(Completion::Normal(last))
     }
 
     pub(crate) fn eval_stmt(&mut self, s: &Stmt, labels: Labels) -> JsResult<Completion> {
+        self.eval_stmt_in::<true>(s, labels)
+    }
+
+    fn eval_stmt_in<const V: bool>(&mut self, s: &Stmt, labels: Labels) -> JsResult<Completion> {
         match &s.kind {
-            StmtKind::Expr(e) => Ok(Completion::Normal(Some(self.eval_expr(e)?))),
+            StmtKind::Expr(e) => {
+                let v = self.eval_expr(e)?;
+                Ok(Completion::Normal(V.then_some(v)))
+            }
             StmtKind::Var(decl) => {
                 self.eval_var_decl(decl)?;
                 Ok(Completion::Normal(None))
@@ -95,15 +123,18 @@ impl Interp {
             StmtKind::If(test, cons, alt) => {
                 let t = self.eval_expr(test)?;
                 let r = if to_boolean(&t) {
-                    self.eval_stmt(cons, &[])?
+                    self.eval_stmt_in::<V>(cons, &[])?
                 } else if let Some(a) = alt {
-                    self.eval_stmt(a, &[])?
+                    self.eval_stmt_in::<V>(a, &[])?
                 } else {
-                    return Ok(Completion::Normal(Some(Value::Undefined)));
+                    return Ok(Completion::Normal(V.then_some(Value::Undefined)));
                 };
+                if !V {
+                    return Ok(r);
+                }
                 Ok(update_empty(r, Some(Value::Undefined)))
             }
-            StmtKind::Block(b) => self.eval_block(b),
+            StmtKind::Block(b) => self.eval_block_in::<V>(b),
             StmtKind::Empty | StmtKind::Debugger => Ok(Completion::Normal(None)),
             StmtKind::Function(f) => {
                 self.annex_b_function_statement(f)?;
@@ -117,7 +148,7 @@ impl Interp {
                 }
                 Ok(Completion::Normal(None))
             }
-            StmtKind::For(f) => self.eval_for(f, labels),
+            StmtKind::For(f) => self.eval_for::<V>(f, labels),
             StmtKind::ForIn(f) => self.eval_for_in(f, labels),
             StmtKind::ForOf(f) => self.eval_for_of(f, labels),
             StmtKind::While(test, body) => {
@@ -128,12 +159,14 @@ impl Interp {
                     if !to_boolean(&t) {
                         return Ok(Completion::Normal(last));
                     }
-                    let c = self.eval_stmt(body, &[])?;
+                    let c = self.eval_stmt_in::<V>(body, &[])?;
                     if !loop_continues(&c, labels) {
                         return Ok(loop_exit(c, last));
                     }
-                    if let Some(v) = completion_value(&c) {
-                        last = Some(v.clone());
+                    if V {
+                        if let Some(v) = completion_value(&c) {
+                            last = Some(v.clone());
+                        }
                     }
                 }
             }
@@ -141,12 +174,14 @@ impl Interp {
                 let mut last = Some(Value::Undefined);
                 loop {
                     self.tick()?;
-                    let c = self.eval_stmt(body, &[])?;
+                    let c = self.eval_stmt_in::<V>(body, &[])?;
                     if !loop_continues(&c, labels) {
                         return Ok(loop_exit(c, last));
                     }
-                    if let Some(v) = completion_value(&c) {
-                        last = Some(v.clone());
+                    if V {
+                        if let Some(v) = completion_value(&c) {
+                            last = Some(v.clone());
+                        }
                     }
                     let t = self.eval_expr(test)?;
                     if !to_boolean(&t) {
@@ -169,7 +204,7 @@ impl Interp {
             StmtKind::Labeled(label, body) => {
                 let mut set: Vec<ast::Atom> = labels.to_vec();
                 set.push(label.clone());
-                let r = self.eval_stmt(body, &set)?;
+                let r = self.eval_stmt_in::<V>(body, &set)?;
                 Ok(match r {
                     Completion::Break(Some(l), v) if l == *label => Completion::Normal(v),
                     r => r,
@@ -182,7 +217,7 @@ impl Interp {
                 let env =
                     self.alloc_env(Some(outer.clone()), EnvironmentKind::Object(o), "with", 0);
                 self.set_lexical_env(env);
-                let r = self.eval_stmt(body, labels);
+                let r = self.eval_stmt_in::<V>(body, labels);
                 self.set_lexical_env(outer);
                 r.map(|c| update_empty(c, Some(Value::Undefined)))
             }
@@ -312,14 +347,18 @@ impl Interp {
 
     /// BlockDeclarationInstantiation + evaluation — ECMA-262 §14.2.
     pub(crate) fn eval_block(&mut self, b: &ast::Block) -> JsResult<Completion> {
+        self.eval_block_in::<true>(b)
+    }
+
+    fn eval_block_in<const V: bool>(&mut self, b: &ast::Block) -> JsResult<Completion> {
         if b.scope.lexical.is_empty() && b.scope.functions.is_empty() {
-            return self.eval_statements(&b.body);
+            return self.eval_statements_in::<V>(&b.body);
         }
         let outer = self.lexical_env();
         let env = self.scope_env(&b.scope, &outer, "block");
         self.block_declaration_instantiation(&b.scope, &env)?;
         self.set_lexical_env(env.clone());
-        let r = self.eval_statements(&b.body);
+        let r = self.eval_statements_in::<V>(&b.body);
         self.set_lexical_env(outer);
         self.leave_scope_env(&b.scope, env);
         r
@@ -387,7 +426,11 @@ impl Interp {
         Ok(())
     }
 
-    fn eval_for(&mut self, f: &ast::ForStmt, labels: Labels) -> JsResult<Completion> {
+    fn eval_for<const V: bool>(
+        &mut self,
+        f: &ast::ForStmt,
+        labels: Labels,
+    ) -> JsResult<Completion> {
         let outer = self.lexical_env();
         let mut per_iteration: Vec<ast::Atom> = Vec::new();
         let mut head_env = None;
@@ -405,7 +448,7 @@ impl Interp {
                 }
             }
         }
-        let r = self.eval_for_inner(f, labels, &per_iteration);
+        let r = self.eval_for_inner::<V>(f, labels, &per_iteration);
         self.set_lexical_env(outer);
         if let Some(env) = head_env {
             self.leave_scope_env(&f.scope, env);
@@ -413,7 +456,7 @@ impl Interp {
         r
     }
 
-    fn eval_for_inner(
+    fn eval_for_inner<const V: bool>(
         &mut self,
         f: &ast::ForStmt,
         labels: Labels,
@@ -436,12 +479,14 @@ impl Interp {
                     return Ok(Completion::Normal(last));
                 }
             }
-            let c = self.eval_stmt(&f.body, &[])?;
+            let c = self.eval_stmt_in::<V>(&f.body, &[])?;
             if !loop_continues(&c, labels) {
                 return Ok(loop_exit(c, last));
             }
-            if let Some(v) = completion_value(&c) {
-                last = Some(v.clone());
+            if V {
+                if let Some(v) = completion_value(&c) {
+                    last = Some(v.clone());
+                }
             }
             self.create_per_iteration_environment(per_iteration);
             if let Some(u) = &f.update {

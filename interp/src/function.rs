@@ -600,7 +600,7 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
 /// Runs the body of the function whose context is on top of the stack.
 pub(crate) fn evaluate_body(interp: &mut Interp, code: &ast::Function) -> JsResult<Value> {
     match &code.body {
-        ast::FunctionBody::Block(stmts) => match interp.eval_statements(stmts)? {
+        ast::FunctionBody::Block(stmts) => match interp.eval_body_statements(stmts)? {
             Completion::Return(v) => Ok(v),
             _ => Ok(Value::Undefined),
         },
