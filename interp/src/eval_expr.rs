@@ -874,7 +874,14 @@ impl Interp {
     /// ArgumentListEvaluation. Short lists stay on the Rust stack (no
     /// allocation per call).
     pub(crate) fn eval_args(&mut self, args: &[ast::Arg]) -> JsResult<ArgList> {
-        let mut out = ArgList::with_capacity(args.len());
+        let mut out = ArgList::new();
+        self.eval_args_into(args, &mut out)?;
+        Ok(out)
+    }
+
+    /// `eval_args` into a list the caller owns (no copy of the list out).
+    #[inline]
+    fn eval_args_into(&mut self, args: &[ast::Arg], out: &mut ArgList) -> JsResult<()> {
         for a in args {
             match a {
                 ast::Arg::Expr(x) => out.push(self.eval_expr(x)?),
@@ -889,7 +896,7 @@ impl Interp {
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     fn has_iterator(&mut self, v: &Value) -> JsResult<bool> {
@@ -2007,7 +2014,8 @@ impl Interp {
         func: Value,
         this: Value,
     ) -> JsResult<Value> {
-        let argv = self.eval_args(args)?;
+        let mut argv = ArgList::new();
+        self.eval_args_into(args, &mut argv)?;
         let Value::Object(fo) = &func else {
             let text = callee_text(callee);
             self.set_position(callee_position(callee));

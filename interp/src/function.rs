@@ -598,6 +598,7 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
 }
 
 /// Runs the body of the function whose context is on top of the stack.
+#[inline]
 pub(crate) fn evaluate_body(interp: &mut Interp, code: &ast::Function) -> JsResult<Value> {
     match &code.body {
         ast::FunctionBody::Block(stmts) => match interp.eval_body_statements(stmts)? {
@@ -645,6 +646,9 @@ pub(crate) fn prepare_ordinary_call(
 }
 
 /// `prepare_ordinary_call` of `f`, whose `ScriptFunction` is `sf`.
+/// Inlined into its two callers: a call of a script function is mostly
+/// this, and one call layer fewer is worth the code.
+#[inline(always)]
 fn prepare_call(
     interp: &mut Interp,
     f: &JsObject,
