@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use parser::ast::{self, ForHead, ForInit, Stmt, StmtKind, VarKind};
 
+use crate::builtins::{array, iterator};
 use crate::environment::{Env, EnvironmentKind};
 use crate::function::{
     create_script_function, instantiate_hoisted_functions, instantiate_lexical_names,
 };
 use crate::interp::Interp;
-use crate::object::PropertyDescriptor;
+use crate::object::{JsObject, PropertyDescriptor};
 use crate::operations::{self, to_boolean, to_object, IteratorRecord};
 use crate::storage::{Attributes, BINDING_INITIALIZED};
 use crate::string::JsString;
@@ -591,6 +592,11 @@ impl Interp {
 
     fn eval_for_of(&mut self, f: &ast::ForInOf, labels: Labels) -> JsResult<Completion> {
         let v = self.eval_for_head_expr(f)?;
+        if let Value::Object(o) = &v {
+            if !f.is_await && o.is_array() && array::has_original_iterator(self, o) {
+                return self.eval_for_of_array(f, o, labels);
+            }
+        }
         let mut rec = if f.is_await {
             crate::generator::get_async_iterator(self, &v)?
         } else {
@@ -629,6 +635,73 @@ impl Interp {
                 last = Some(v.clone());
             }
         }
+    }
+
+    /// `for (x of array)` when iterating it cannot run user code: the
+    /// array's `[Symbol.iterator]` is %Array.prototype.values% found on an
+    /// unmodified Array.prototype and %ArrayIteratorPrototype%.next is the
+    /// intrinsic (`has_original_iterator`). Then the iterator object, its
+    /// `next` lookup and the result objects cannot be observed, and this
+    /// does exactly what that `next` would (ECMA-262 §23.1.5.2.1): each
+    /// step reads the array's length again and the element through [[Get]]
+    /// (so holes reach the prototypes and their getters). Replacing the
+    /// iterator or `next` during the loop changes nothing, as the iterator
+    /// and its `next` were fetched before the first step. Only leaving the
+    /// loop early looks up `return` on the iterator, which may be
+    /// observed: that is done on a real array iterator in the same state.
+    fn eval_for_of_array(
+        &mut self,
+        f: &ast::ForInOf,
+        arr: &JsObject,
+        labels: Labels,
+    ) -> JsResult<Completion> {
+        let mut last = Some(Value::Undefined);
+        let mut index: u32 = 0;
+        loop {
+            if index >= arr.array_length() {
+                return Ok(Completion::Normal(last));
+            }
+            // A throwing getter ends the loop without closing, as the
+            // iterator is then done.
+            let value = operations::get(self, arr, &PropertyKey::Index(index))?;
+            // `index < length <= u32::MAX`: no overflow.
+            index += 1;
+            let c = match self.for_in_of_iteration(f, value, labels) {
+                Ok(c) => c,
+                Err(e) => return self.close_array_for_of(arr, index, Err(e)),
+            };
+            if !loop_continues(&c, labels) {
+                let exit = loop_exit(c, last);
+                return self.close_array_for_of(arr, index, Ok(exit));
+            }
+            if let Some(v) = completion_value(&c) {
+                last = Some(v.clone());
+            }
+        }
+    }
+
+    /// IteratorClose for `eval_for_of_array`, on an array iterator that
+    /// has yielded `index` elements.
+    fn close_array_for_of(
+        &mut self,
+        arr: &JsObject,
+        index: u32,
+        c: JsResult<Completion>,
+    ) -> JsResult<Completion> {
+        let it = iterator::create_array_iterator(
+            self,
+            Value::Object(arr.clone()),
+            iterator::IterKind::Values,
+        );
+        if let Some(state) = it.host::<iterator::ArrayIterator>() {
+            state.index.set(u64::from(index));
+        }
+        let rec = IteratorRecord {
+            iterator: Value::Object(it),
+            next_method: Value::Object(self.realm.intrinsics.array_iterator_next.clone()),
+            done: false,
+        };
+        operations::iterator_close(self, &rec, c)
     }
 
     fn close_for_of(

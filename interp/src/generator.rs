@@ -359,7 +359,7 @@ pub(crate) fn yield_delegate(interp: &mut Interp, iterable: Value) -> JsResult<V
                 }
             }
             ResumeInput::Return(v) => {
-                match get_method(interp, &rec.iterator, &PropertyKey::from("return"))? {
+                match get_method(interp, &rec.iterator, &return_key(interp))? {
                     None => {
                         let v = if is_async { await_value(interp, v)? } else { v };
                         return Err(JsError::GeneratorReturn(v));
@@ -1087,7 +1087,7 @@ fn async_from_sync_next(interp: &mut Interp, _this: &Value, args: &[Value]) -> J
 
 fn async_from_sync_return(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let it = native_slots(interp).first().cloned().unwrap_or_default();
-    let m = match get_method(interp, &it, &PropertyKey::from("return")) {
+    let m = match get_method(interp, &it, &return_key(interp)) {
         Ok(m) => m,
         Err(JsError::Throw(e)) => return Ok(Value::Object(promise::promise_rejected(interp, e))),
         Err(e) => return Err(e),
@@ -1149,7 +1149,7 @@ pub(crate) fn async_iterator_close(
     rec: &IteratorRecord,
     completion: JsResult<crate::Completion>,
 ) -> JsResult<crate::Completion> {
-    let ret = get_method(interp, &rec.iterator, &PropertyKey::from("return"));
+    let ret = get_method(interp, &rec.iterator, &return_key(interp));
     let inner = match ret {
         Ok(None) => return completion,
         Ok(Some(f)) => interp
@@ -1171,4 +1171,9 @@ pub(crate) fn async_iterator_close(
             Ok(c)
         }
     }
+}
+
+/// The interned key `"return"`.
+fn return_key(interp: &Interp) -> PropertyKey {
+    interp.iter_keys.return_.clone()
 }

@@ -84,6 +84,8 @@ pub struct Interp {
     /// The interned key `"prototype"`, read by every `new`
     /// (GetPrototypeFromConstructor) without interning it again.
     pub(crate) prototype_key: crate::value::PropertyKey,
+    /// `"value"`, `"done"`, `"next"`, `"return"`, interned once.
+    pub(crate) iter_keys: crate::operations::IterKeys,
     /// String literal values per literal (see `literal_string`).
     pub(crate) string_cache: rustc_hash::FxHashMap<usize, (ast::Utf16, JsString)>,
     /// The host object `process`, once created by the binary.
@@ -136,6 +138,7 @@ impl Interp {
             name_key_table: Vec::new(),
             name_key_tag: next_name_key_tag(),
             prototype_key: crate::value::PropertyKey::from("prototype"),
+            iter_keys: crate::operations::IterKeys::new(),
             string_cache: Default::default(),
             spare_envs: Vec::new(),
             name_keys: Default::default(),

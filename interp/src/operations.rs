@@ -658,6 +658,27 @@ pub fn enumerable_own_keys(interp: &mut Interp, o: &JsObject) -> JsResult<Vec<Pr
 // ---------------------------------------------------------------------------
 // §7.4 Operations on iterator objects
 
+/// The keys the iteration protocol reads and writes on every step,
+/// interned once per interpreter (`Interp::iter_keys`) rather than on each
+/// use.
+pub(crate) struct IterKeys {
+    pub(crate) value: PropertyKey,
+    pub(crate) done: PropertyKey,
+    pub(crate) next: PropertyKey,
+    pub(crate) return_: PropertyKey,
+}
+
+impl IterKeys {
+    pub(crate) fn new() -> Self {
+        IterKeys {
+            value: PropertyKey::from("value"),
+            done: PropertyKey::from("done"),
+            next: PropertyKey::from("next"),
+            return_: PropertyKey::from("return"),
+        }
+    }
+}
+
 /// An Iterator Record — ECMA-262 §7.4.1
 #[derive(Clone)]
 pub struct IteratorRecord {
@@ -687,7 +708,8 @@ pub fn get_iterator_from_method(
     if !iterator.is_object() {
         return Err(interp.type_error("Result of the Symbol.iterator method is not an object"));
     }
-    let next_method = get_v(interp, &iterator, &PropertyKey::from("next"))?;
+    let next = interp.iter_keys.next.clone();
+    let next_method = get_v(interp, &iterator, &next)?;
     Ok(IteratorRecord {
         iterator,
         next_method,
@@ -712,13 +734,15 @@ pub fn iterator_next(
 
 /// IteratorComplete — ECMA-262 §7.4.5
 pub fn iterator_complete(interp: &mut Interp, result: &Value) -> JsResult<bool> {
-    let d = get_v(interp, result, &PropertyKey::from("done"))?;
+    let done = interp.iter_keys.done.clone();
+    let d = get_v(interp, result, &done)?;
     Ok(to_boolean(&d))
 }
 
 /// IteratorValue — ECMA-262 §7.4.6
 pub fn iterator_value(interp: &mut Interp, result: &Value) -> JsResult<Value> {
-    get_v(interp, result, &PropertyKey::from("value"))
+    let value = interp.iter_keys.value.clone();
+    get_v(interp, result, &value)
 }
 
 /// IteratorStep — ECMA-262 §7.4.7: the next result, or `None` when done.
@@ -767,7 +791,8 @@ pub fn iterator_close<T>(
     rec: &IteratorRecord,
     completion: JsResult<T>,
 ) -> JsResult<T> {
-    let ret = get_method(interp, &rec.iterator, &PropertyKey::from("return"));
+    let key = interp.iter_keys.return_.clone();
+    let ret = get_method(interp, &rec.iterator, &key);
     let inner = match ret {
         Ok(None) => return completion,
         Ok(Some(f)) => interp.call(&f, &rec.iterator, &[]),
@@ -782,7 +807,8 @@ pub fn iterator_close<T>(
         Ok(v) => {
             let r = inner?;
             if !r.is_object() {
-                return Err(interp.type_error("iterator.return() did not return an object"));
+                let shown = crate::inspect::short_description(interp, &r);
+                return Err(interp.type_error(format!("Iterator result {shown} is not an object")));
             }
             Ok(v)
         }
@@ -792,8 +818,12 @@ pub fn iterator_close<T>(
 /// CreateIterResultObject — ECMA-262 §7.4.14
 pub fn create_iter_result_object(interp: &mut Interp, value: Value, done: bool) -> Value {
     let o = new_object(interp);
-    o.define_value("value", value, Attributes::all());
-    o.define_value("done", Value::Bool(done), Attributes::all());
+    o.define_value(interp.iter_keys.value.clone(), value, Attributes::all());
+    o.define_value(
+        interp.iter_keys.done.clone(),
+        Value::Bool(done),
+        Attributes::all(),
+    );
     Value::Object(o)
 }
 

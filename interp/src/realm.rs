@@ -39,6 +39,9 @@ pub struct Intrinsics {
     pub set_prototype: JsObject,
     /// %Array.prototype.values% (also arguments[@@iterator]).
     pub array_prototype_values: JsObject,
+    /// %ArrayIteratorPrototype%.next (for-of and spread over an array skip
+    /// the iterator objects while it is the `next` in place).
+    pub array_iterator_next: JsObject,
     /// %ThrowTypeError%
     pub throw_type_error: JsObject,
     /// %eval% (direct eval is recognised by identity).
@@ -143,6 +146,10 @@ impl Realm {
         let set_prototype = raw(op, ObjectKind::Ordinary);
         let array_prototype_values =
             raw(fp, native_kind(crate::builtins::array::array_values, None));
+        let array_iterator_next = raw(
+            fp,
+            native_kind(crate::builtins::iterator::array_iterator_next, None),
+        );
         let throw_type_error = raw(
             fp,
             native_kind(crate::builtins::function::throw_type_error_fn, None),
@@ -183,6 +190,7 @@ impl Realm {
                 map_prototype,
                 set_prototype,
                 array_prototype_values,
+                array_iterator_next,
                 throw_type_error,
                 eval_function,
                 symbol_iterator: sym("Symbol.iterator"),

@@ -51,7 +51,7 @@ pub fn has_original_iterator(interp: &mut Interp, o: &JsObject) -> bool {
 
 fn interp_has_custom_array_iterator_next(interp: &Interp) -> bool {
     let p = &interp.realm.intrinsics.array_iterator_prototype;
-    !matches!(p.get_own_data(&PropertyKey::from("next")), Some(Value::Object(f)) if matches!(f.kind(), ObjectKind::NativeFunction(_)))
+    !matches!(p.get_own_data(&interp.iter_keys.next), Some(Value::Object(f)) if f == interp.realm.intrinsics.array_iterator_next)
 }
 
 fn array_call(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {

@@ -94,7 +94,11 @@ pub fn create_string_iterator(interp: &mut Interp, s: JsString) -> JsObject {
 }
 
 /// %ArrayIteratorPrototype%.next — ECMA-262 §23.1.5.2.1
-fn array_iterator_next(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+pub(crate) fn array_iterator_next(
+    interp: &mut Interp,
+    this: &Value,
+    _args: &[Value],
+) -> JsResult<Value> {
     let it = match this {
         Value::Object(o) => o.host::<ArrayIterator>().map(|_| o.clone()),
         _ => None,
@@ -177,11 +181,18 @@ pub(crate) fn init(interp: &mut Interp) {
         &[(sym_async_iter, "[Symbol.asyncIterator]", return_this, 0)],
     );
 
-    define_methods(
-        interp,
-        &array_iter_proto,
-        &[("next", array_iterator_next, 0)],
+    let next = interp.realm.intrinsics.array_iterator_next.clone();
+    next.define_value(
+        "length",
+        Value::from(0),
+        Attributes::new(false, false, true),
     );
+    next.define_value(
+        "name",
+        Value::from("next"),
+        Attributes::new(false, false, true),
+    );
+    array_iter_proto.define_value("next", Value::Object(next), Attributes::hidden());
     array_iter_proto.define_value(
         PropertyKey::Symbol(tag.clone()),
         Value::from("Array Iterator"),
