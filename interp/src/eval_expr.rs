@@ -32,6 +32,13 @@ pub(crate) type ArgList = smallvec::SmallVec<[Value; 6]>;
 /// The slot a `SiteCache` holds for "a property of the global object".
 const GLOBAL_OBJECT_SLOT: u32 = u32::MAX;
 
+/// The flags a cached read needs: initialized, not an import.
+const READ_MASK: u8 = BINDING_INITIALIZED | BINDING_INDIRECT;
+const READ_WANT: u8 = BINDING_INITIALIZED;
+/// The flags a cached store needs: initialized, mutable, not an import.
+const WRITE_MASK: u8 = BINDING_INITIALIZED | BINDING_MUTABLE | BINDING_INDIRECT;
+const WRITE_WANT: u8 = BINDING_INITIALIZED | BINDING_MUTABLE;
+
 /// Where an identifier resolved.
 pub(crate) enum Resolved {
     /// A declarative binding: environment and slot.
@@ -80,53 +87,69 @@ impl Interp {
         Some((env, bindings, slot as usize, flags))
     }
 
-    /// A site's cached binding when it is initialized, mutable and direct
-    /// (not an import): the hops, the record's identity, its bindings and
-    /// the slot, for an assignment that stores without resolving again.
+    /// The value of a site's cached binding, when the cache is valid and
+    /// the binding initialized and direct (not an import): one walk and
+    /// one access to the record's bindings. (A global-object site's slot,
+    /// `u32::MAX`, is past the end of every record.)
     #[inline]
-    fn cached_mutable(
+    fn read_cached(&self, name: &str, cache: &SiteCache) -> Option<Value> {
+        let (hops, slot) = cache.get()?;
+        let env = self.env_at_hops(hops)?;
+        env.record()
+            .bindings()
+            .get_if(slot as usize, name, READ_MASK, READ_WANT)
+    }
+
+    /// A site's cached binding when it is initialized, mutable and direct
+    /// (not an import): the hops, the record's identity and the slot, for
+    /// an assignment that stores without resolving again.
+    #[inline]
+    fn cached_target(&self, name: &str, cache: &SiteCache) -> Option<(u32, usize, usize)> {
+        let (hops, slot) = cache.get()?;
+        let env = self.env_at_hops(hops)?;
+        let flags = env
+            .record()
+            .bindings()
+            .flags_if_named(slot as usize, name)?;
+        (flags & WRITE_MASK == WRITE_WANT).then(|| (hops, env.ptr_id(), slot as usize))
+    }
+
+    /// `cached_target` and the binding's value, for `x op= e`.
+    #[inline]
+    fn cached_target_value(
         &self,
         name: &str,
         cache: &SiteCache,
-    ) -> Option<(u32, usize, &BindingStorage, usize)> {
-        let (env, bindings, slot, flags) = self.cached_binding(name, cache)?;
-        if flags & (BINDING_INITIALIZED | BINDING_MUTABLE | BINDING_INDIRECT)
-            != BINDING_INITIALIZED | BINDING_MUTABLE
-        {
-            return None;
-        }
-        let (hops, _) = cache.get()?;
-        Some((hops, env.ptr_id(), bindings, slot))
+    ) -> Option<(u32, usize, usize, Value)> {
+        let (hops, slot) = cache.get()?;
+        let env = self.env_at_hops(hops)?;
+        let b = env.record().bindings();
+        let old = b.get_if(slot as usize, name, WRITE_MASK, WRITE_WANT)?;
+        Some((hops, env.ptr_id(), slot as usize, old))
     }
 
-    /// PutValue for a site resolved by `cached_mutable` before its right
+    /// PutValue for a site resolved by `cached_target` before its right
     /// side ran: the running context's chain is the same as then, so the
     /// record `hops` links out is the one resolved (checked by identity).
     /// Stores and returns true while that slot still binds `name` mutably;
     /// false if the right side deleted it (an `eval` var), and the caller
     /// assigns by name instead.
+    #[inline]
     fn store_resolved(&self, name: &str, hops: u32, id: usize, slot: usize, v: &Value) -> bool {
         let mut env = self.lexical_env_ref();
-        for _ in 0..hops {
-            match env.record().outer.as_ref() {
-                Some(o) => env = o,
-                None => return false,
+        if hops != 0 {
+            for _ in 0..hops {
+                match env.record().outer.as_ref() {
+                    Some(o) => env = o,
+                    None => return false,
+                }
             }
         }
-        if env.ptr_id() != id {
-            return false;
-        }
-        let bindings = env.record().bindings();
-        match bindings.flags_if_named(slot, name) {
-            Some(f)
-                if f & (BINDING_INITIALIZED | BINDING_MUTABLE)
-                    == BINDING_INITIALIZED | BINDING_MUTABLE =>
-            {
-                bindings.set(slot, v.clone());
-                true
-            }
-            _ => false,
-        }
+        env.ptr_id() == id
+            && env
+                .record()
+                .bindings()
+                .set_if(slot, name, WRITE_MASK, WRITE_WANT, v)
     }
 
     /// The global record, when a site's cache says `name` resolved to a
@@ -260,10 +283,10 @@ impl Interp {
         cache: &SiteCache,
         pos: u32,
     ) -> JsResult<Value> {
-        if let Some((env, bindings, slot, flags)) = self.cached_binding(name, cache) {
-            if flags & (BINDING_INITIALIZED | BINDING_INDIRECT) == BINDING_INITIALIZED {
-                return Ok(bindings.get(slot));
-            }
+        if let Some(v) = self.read_cached(name, cache) {
+            return Ok(v);
+        }
+        if let Some((env, _, slot, _)) = self.cached_binding(name, cache) {
             let env = env.clone();
             return self.read_binding(&env, slot, name);
         }
@@ -573,11 +596,14 @@ impl Interp {
         let (old_num, new) = if let ExprKind::Ident(name, cache) = &t.kind {
             // A number in a plain binding: no code runs between the read
             // and the write.
-            if let Some((_, _, b, slot)) = self.cached_mutable(name, cache) {
-                if let Value::Number(old) = b.get(slot) {
-                    let new = step(old);
-                    b.set(slot, Value::Number(new));
-                    return Ok(Value::Number(if prefix { new } else { old }));
+            if let Some((hops, slot)) = cache.get() {
+                if let Some(env) = self.env_at_hops(hops) {
+                    let b = env.record().bindings();
+                    if let Some((old, new)) =
+                        b.update_number_if(slot as usize, name, WRITE_MASK, WRITE_WANT, step)
+                    {
+                        return Ok(Value::Number(if prefix { new } else { old }));
+                    }
                 }
             }
             let resolved = self.resolve_binding(name, Some(cache))?;
@@ -976,7 +1002,9 @@ impl Interp {
         if let Some((_, v)) = self.string_cache.get(&id) {
             return v.clone();
         }
-        let v = JsString::from_utf16(s);
+        // Interned, so that equal literals (and `typeof` results) are one
+        // string and compare by pointer.
+        let v = JsString::from_utf16(s).intern();
         self.string_cache.insert(id, (s.clone(), v.clone()));
         v
     }
@@ -1253,7 +1281,7 @@ impl Interp {
             AssignOp::Assign => match &target.kind {
                 ast::PatternKind::Ident(name, cache) => {
                     // Resolve before evaluating the right side (spec order).
-                    if let Some((hops, id, _, slot)) = self.cached_mutable(name, cache) {
+                    if let Some((hops, id, slot)) = self.cached_target(name, cache) {
                         let v = self.eval_named_ident(value, name)?;
                         if !self.store_resolved(name, hops, id, slot, &v) {
                             self.set_identifier(name, None, v.clone())?;
@@ -1276,8 +1304,7 @@ impl Interp {
                 let target_expr = pattern_expr(target);
                 match target_expr {
                     TargetRef::Ident(name, cache) => {
-                        if let Some((hops, id, b, slot)) = self.cached_mutable(name, cache) {
-                            let old = b.get(slot);
+                        if let Some((hops, id, slot, old)) = self.cached_target_value(name, cache) {
                             let r = self.eval_expr(value)?;
                             let v = self.binary_op(bop, &old, &r)?;
                             if !self.store_resolved(name, hops, id, slot, &v) {
@@ -1590,16 +1617,19 @@ impl Interp {
         match op {
             UnaryOp::Typeof => {
                 if let ExprKind::Ident(name, cache) = &arg.kind {
+                    if let Some(v) = self.read_cached(name, cache) {
+                        return Ok(self.typeof_strings.of(&v));
+                    }
                     return match self.resolve_binding(name, Some(cache))? {
-                        Resolved::Unresolvable => Ok(Value::from("undefined")),
+                        Resolved::Unresolvable => Ok(self.typeof_strings.of(&Value::Undefined)),
                         r => {
                             let v = self.get_resolved(&r, name)?;
-                            Ok(Value::from(v.type_of()))
+                            Ok(self.typeof_strings.of(&v))
                         }
                     };
                 }
                 let v = self.eval_expr(arg)?;
-                Ok(Value::from(v.type_of()))
+                Ok(self.typeof_strings.of(&v))
             }
             UnaryOp::Delete => self.eval_delete(arg),
             UnaryOp::Void => {

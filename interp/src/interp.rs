@@ -86,6 +86,8 @@ pub struct Interp {
     pub(crate) prototype_key: crate::value::PropertyKey,
     /// `"value"`, `"done"`, `"next"`, `"return"`, interned once.
     pub(crate) iter_keys: crate::operations::IterKeys,
+    /// The results of `typeof`, made once.
+    pub(crate) typeof_strings: crate::operations::TypeofStrings,
     /// String literal values per literal (see `literal_string`).
     pub(crate) string_cache: rustc_hash::FxHashMap<usize, (ast::Utf16, JsString)>,
     /// The host object `process`, once created by the binary.
@@ -139,6 +141,7 @@ impl Interp {
             name_key_tag: next_name_key_tag(),
             prototype_key: crate::value::PropertyKey::from("prototype"),
             iter_keys: crate::operations::IterKeys::new(),
+            typeof_strings: crate::operations::TypeofStrings::new(),
             string_cache: Default::default(),
             spare_envs: Vec::new(),
             name_keys: Default::default(),

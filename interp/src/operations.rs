@@ -852,3 +852,46 @@ pub fn iterate_to_list(interp: &mut Interp, v: &Value) -> JsResult<Vec<Value>> {
 pub fn type_of(v: &Value) -> Value {
     Value::from(v.type_of())
 }
+
+/// The results of `typeof`, made once per interpreter
+/// (`Interp::typeof_strings`) and interned, so that `typeof x === "object"`
+/// neither allocates nor compares characters (string literals are interned
+/// too, see `literal_string`).
+pub(crate) struct TypeofStrings([JsString; 8]);
+
+impl TypeofStrings {
+    const NAMES: [&'static str; 8] = [
+        "undefined",
+        "object",
+        "boolean",
+        "number",
+        "string",
+        "symbol",
+        "function",
+        "bigint",
+    ];
+
+    pub(crate) fn new() -> Self {
+        TypeofStrings(Self::NAMES.map(|n| JsString::from(n).intern()))
+    }
+
+    /// `typeof v`.
+    pub(crate) fn of(&self, v: &Value) -> Value {
+        let i = match v {
+            Value::Undefined => 0,
+            Value::Null => 1,
+            Value::Bool(_) => 2,
+            Value::Number(_) => 3,
+            Value::String(_) => 4,
+            Value::Symbol(_) => 5,
+            Value::Object(o) => {
+                if o.is_callable() {
+                    6
+                } else {
+                    1
+                }
+            }
+        };
+        Value::String(self.0[i].clone())
+    }
+}

@@ -1654,6 +1654,65 @@ impl BindingStorage {
         }
     }
 
+    /// The value in `slot` (rooted copy) if the slot binds `name` and its
+    /// flags masked by `mask` are `want`: a cached identifier read checks
+    /// and reads in one access.
+    #[inline]
+    pub fn get_if(&self, slot: usize, name: &str, mask: u8, want: u8) -> Option<Value> {
+        // Safety: read and clone.
+        unsafe {
+            let e = self.read().get(slot)?;
+            (e.flags & mask == want && e.is_named(name)).then(|| e.value.clone())
+        }
+    }
+
+    /// Stores a copy of `value` in `slot` if the slot binds `name` and its
+    /// flags masked by `mask` are `want`; returns whether it did.
+    #[inline]
+    pub fn set_if(&self, slot: usize, name: &str, mask: u8, want: u8, value: &Value) -> bool {
+        let rooted = self.rooted.get();
+        // Safety: the copy is adopted; the old value is dropped in its
+        // stored state.
+        unsafe {
+            match self.write().get_mut(slot) {
+                Some(e) if e.flags & mask == want && e.is_named(name) => {
+                    let v = value.clone();
+                    adopt(&v, rooted);
+                    e.value = v;
+                    true
+                }
+                _ => false,
+            }
+        }
+    }
+
+    /// `x++`-style update of a Number in `slot`, in place, if the slot
+    /// binds `name`, its flags masked by `mask` are `want` and it holds a
+    /// Number: returns the old and new values.
+    #[inline]
+    pub fn update_number_if(
+        &self,
+        slot: usize,
+        name: &str,
+        mask: u8,
+        want: u8,
+        step: impl FnOnce(f64) -> f64,
+    ) -> Option<(f64, f64)> {
+        // Safety: a Number holds no `Gc`: nothing to adopt or drop.
+        unsafe {
+            let e = self.write().get_mut(slot)?;
+            if e.flags & mask != want || !e.is_named(name) {
+                return None;
+            }
+            let Value::Number(old) = e.value else {
+                return None;
+            };
+            let new = step(old);
+            e.value = Value::Number(new);
+            Some((old, new))
+        }
+    }
+
     pub fn len(&self) -> usize {
         // Safety: plain read.
         unsafe { self.read().len() }
