@@ -39,6 +39,12 @@ const READ_WANT: u8 = BINDING_INITIALIZED;
 const WRITE_MASK: u8 = BINDING_INITIALIZED | BINDING_MUTABLE | BINDING_INDIRECT;
 const WRITE_WANT: u8 = BINDING_INITIALIZED | BINDING_MUTABLE;
 
+/// Whether a site's cache says its name is a property of the global object.
+#[inline]
+fn is_global_site(cache: &SiteCache) -> bool {
+    matches!(cache.get(), Some((_, GLOBAL_OBJECT_SLOT)))
+}
+
 /// Where an identifier resolved.
 pub(crate) enum Resolved {
     /// A declarative binding: environment and slot.
@@ -180,10 +186,12 @@ impl Interp {
             if let Some((env, _, slot, _)) = self.cached_binding(name, cache) {
                 return Ok(Resolved::Binding(env.clone(), slot));
             }
-            if let Some(g) = self.cached_global(name, cache) {
-                let key = PropertyKey::from(name);
-                if g.global_object.has_property(&key) {
-                    return Ok(Resolved::Object(g.global_object.clone(), false));
+            if is_global_site(cache) {
+                let key = self.interned_key(name);
+                if let Some(g) = self.cached_global(name, cache) {
+                    if g.global_object.has_property(&key) {
+                        return Ok(Resolved::Object(g.global_object.clone(), false));
+                    }
                 }
             }
         }
@@ -290,10 +298,12 @@ impl Interp {
             let env = env.clone();
             return self.read_binding(&env, slot, name);
         }
-        if let Some(g) = self.cached_global(name, cache) {
-            let key = PropertyKey::from(name);
-            if let Some(PropertySlot::Data(v, _)) = g.global_object.own_slot_raw(&key) {
-                return Ok(v);
+        if is_global_site(cache) {
+            let key = self.interned_key(name);
+            if let Some(g) = self.cached_global(name, cache) {
+                if let Some(PropertySlot::Data(v, _)) = g.global_object.own_slot_raw(&key) {
+                    return Ok(v);
+                }
             }
         }
         // Declarative records walked by reference, counting hops for the
@@ -1433,7 +1443,8 @@ impl Interp {
         match r {
             Resolved::Binding(env, slot) => self.read_binding(env, *slot, name),
             Resolved::Object(o, _) => {
-                o.get(self, &PropertyKey::from(name), &Value::Object(o.clone()))
+                let key = self.interned_key(name);
+                o.get(self, &key, &Value::Object(o.clone()))
             }
             Resolved::Unresolvable => Err(self.reference_error(format!("{name} is not defined"))),
         }
@@ -1444,7 +1455,7 @@ impl Interp {
         match r {
             Resolved::Binding(env, slot) => self.write_binding(&env, slot, name, v, strict),
             Resolved::Object(o, _) => {
-                let key = PropertyKey::from(name);
+                let key = self.interned_key(name);
                 // Object Environment Record SetMutableBinding: a binding
                 // deleted meanwhile is a ReferenceError in strict code.
                 if strict && !o.has_property(&key) {

@@ -1175,5 +1175,5 @@ pub(crate) fn async_iterator_close(
 
 /// The interned key `"return"`.
 fn return_key(interp: &Interp) -> PropertyKey {
-    interp.iter_keys.return_.clone()
+    interp.keys.return_.clone()
 }

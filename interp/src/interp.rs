@@ -84,8 +84,8 @@ pub struct Interp {
     /// The interned key `"prototype"`, read by every `new`
     /// (GetPrototypeFromConstructor) without interning it again.
     pub(crate) prototype_key: crate::value::PropertyKey,
-    /// `"value"`, `"done"`, `"next"`, `"return"`, interned once.
-    pub(crate) iter_keys: crate::operations::IterKeys,
+    /// `"value"`, `"done"`, `"next"`, `"return"`, `"length"`, interned once.
+    pub(crate) keys: crate::operations::CommonKeys,
     /// The results of `typeof`, made once.
     pub(crate) typeof_strings: crate::operations::TypeofStrings,
     /// String literal values per literal (see `literal_string`).
@@ -140,7 +140,7 @@ impl Interp {
             name_key_table: Vec::new(),
             name_key_tag: next_name_key_tag(),
             prototype_key: crate::value::PropertyKey::from("prototype"),
-            iter_keys: crate::operations::IterKeys::new(),
+            keys: crate::operations::CommonKeys::new(),
             typeof_strings: crate::operations::TypeofStrings::new(),
             string_cache: Default::default(),
             spare_envs: Vec::new(),

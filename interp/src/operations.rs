@@ -556,7 +556,8 @@ pub fn length_of_array_like(interp: &mut Interp, o: &JsObject) -> JsResult<f64> 
     if let ObjectKind::Array(a) = o.kind() {
         return Ok(a.length.get() as f64);
     }
-    let v = get_str(interp, o, "length")?;
+    let key = interp.keys.length.clone();
+    let v = get(interp, o, &key)?;
     to_length(interp, &v)
 }
 
@@ -658,23 +659,25 @@ pub fn enumerable_own_keys(interp: &mut Interp, o: &JsObject) -> JsResult<Vec<Pr
 // ---------------------------------------------------------------------------
 // §7.4 Operations on iterator objects
 
-/// The keys the iteration protocol reads and writes on every step,
-/// interned once per interpreter (`Interp::iter_keys`) rather than on each
-/// use.
-pub(crate) struct IterKeys {
+/// Keys built-ins read and write on every call (the iteration protocol's,
+/// `length`), interned once per interpreter (`Interp::keys`) rather than
+/// on each use.
+pub(crate) struct CommonKeys {
     pub(crate) value: PropertyKey,
     pub(crate) done: PropertyKey,
     pub(crate) next: PropertyKey,
     pub(crate) return_: PropertyKey,
+    pub(crate) length: PropertyKey,
 }
 
-impl IterKeys {
+impl CommonKeys {
     pub(crate) fn new() -> Self {
-        IterKeys {
+        CommonKeys {
             value: PropertyKey::from("value"),
             done: PropertyKey::from("done"),
             next: PropertyKey::from("next"),
             return_: PropertyKey::from("return"),
+            length: PropertyKey::from("length"),
         }
     }
 }
@@ -708,7 +711,7 @@ pub fn get_iterator_from_method(
     if !iterator.is_object() {
         return Err(interp.type_error("Result of the Symbol.iterator method is not an object"));
     }
-    let next = interp.iter_keys.next.clone();
+    let next = interp.keys.next.clone();
     let next_method = get_v(interp, &iterator, &next)?;
     Ok(IteratorRecord {
         iterator,
@@ -734,14 +737,14 @@ pub fn iterator_next(
 
 /// IteratorComplete — ECMA-262 §7.4.5
 pub fn iterator_complete(interp: &mut Interp, result: &Value) -> JsResult<bool> {
-    let done = interp.iter_keys.done.clone();
+    let done = interp.keys.done.clone();
     let d = get_v(interp, result, &done)?;
     Ok(to_boolean(&d))
 }
 
 /// IteratorValue — ECMA-262 §7.4.6
 pub fn iterator_value(interp: &mut Interp, result: &Value) -> JsResult<Value> {
-    let value = interp.iter_keys.value.clone();
+    let value = interp.keys.value.clone();
     get_v(interp, result, &value)
 }
 
@@ -791,7 +794,7 @@ pub fn iterator_close<T>(
     rec: &IteratorRecord,
     completion: JsResult<T>,
 ) -> JsResult<T> {
-    let key = interp.iter_keys.return_.clone();
+    let key = interp.keys.return_.clone();
     let ret = get_method(interp, &rec.iterator, &key);
     let inner = match ret {
         Ok(None) => return completion,
@@ -818,9 +821,9 @@ pub fn iterator_close<T>(
 /// CreateIterResultObject — ECMA-262 §7.4.14
 pub fn create_iter_result_object(interp: &mut Interp, value: Value, done: bool) -> Value {
     let o = new_object(interp);
-    o.define_value(interp.iter_keys.value.clone(), value, Attributes::all());
+    o.define_value(interp.keys.value.clone(), value, Attributes::all());
     o.define_value(
-        interp.iter_keys.done.clone(),
+        interp.keys.done.clone(),
         Value::Bool(done),
         Attributes::all(),
     );

@@ -1657,7 +1657,7 @@ impl BindingStorage {
     /// The value in `slot` (rooted copy) if the slot binds `name` and its
     /// flags masked by `mask` are `want`: a cached identifier read checks
     /// and reads in one access.
-    #[inline]
+    #[inline(always)]
     pub fn get_if(&self, slot: usize, name: &str, mask: u8, want: u8) -> Option<Value> {
         // Safety: read and clone.
         unsafe {
@@ -1668,7 +1668,7 @@ impl BindingStorage {
 
     /// Stores a copy of `value` in `slot` if the slot binds `name` and its
     /// flags masked by `mask` are `want`; returns whether it did.
-    #[inline]
+    #[inline(always)]
     pub fn set_if(&self, slot: usize, name: &str, mask: u8, want: u8, value: &Value) -> bool {
         let rooted = self.rooted.get();
         // Safety: the copy is adopted; the old value is dropped in its
@@ -1689,7 +1689,7 @@ impl BindingStorage {
     /// `x++`-style update of a Number in `slot`, in place, if the slot
     /// binds `name`, its flags masked by `mask` are `want` and it holds a
     /// Number: returns the old and new values.
-    #[inline]
+    #[inline(always)]
     pub fn update_number_if(
         &self,
         slot: usize,

@@ -51,7 +51,7 @@ pub fn has_original_iterator(interp: &mut Interp, o: &JsObject) -> bool {
 
 fn interp_has_custom_array_iterator_next(interp: &Interp) -> bool {
     let p = &interp.realm.intrinsics.array_iterator_prototype;
-    !matches!(p.get_own_data(&interp.iter_keys.next), Some(Value::Object(f)) if f == interp.realm.intrinsics.array_iterator_next)
+    !matches!(p.get_own_data(&interp.keys.next), Some(Value::Object(f)) if f == interp.realm.intrinsics.array_iterator_next)
 }
 
 fn array_call(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -215,13 +215,8 @@ fn this_obj_len(interp: &mut Interp, this: &Value) -> JsResult<(JsObject, f64)> 
 }
 
 fn set_length(interp: &mut Interp, o: &JsObject, len: f64) -> JsResult<()> {
-    set(
-        interp,
-        o,
-        PropertyKey::from("length"),
-        Value::Number(len),
-        true,
-    )
+    let key = interp.keys.length.clone();
+    set(interp, o, key, Value::Number(len), true)
 }
 
 /// Array.prototype.push — ECMA-262 §23.1.3.23
