@@ -143,12 +143,10 @@ impl Interp {
     #[inline]
     fn store_resolved(&self, name: &str, hops: u32, id: usize, slot: usize, v: &Value) -> bool {
         let mut env = self.lexical_env_ref();
-        if hops != 0 {
-            for _ in 0..hops {
-                match env.record().outer.as_ref() {
-                    Some(o) => env = o,
-                    None => return false,
-                }
+        for _ in 0..hops {
+            match env.record().outer.as_ref() {
+                Some(o) => env = o,
+                None => return false,
             }
         }
         env.ptr_id() == id
