@@ -642,20 +642,7 @@ impl Interp {
 
     fn eval_expr_slow(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
-            ExprKind::Template(t) => {
-                let mut out = crate::string::JsStringBuilder::new();
-                for (i, cooked) in t.cooked.iter().enumerate() {
-                    if let Some(c) = cooked {
-                        out.push_str(&JsString::from_utf16(c));
-                    }
-                    if let Some(ex) = t.exprs.get(i) {
-                        let v = self.eval_expr(ex)?;
-                        let s = to_string(self, &v)?;
-                        out.push_str(&s);
-                    }
-                }
-                Ok(Value::String(out.build()))
-            }
+            ExprKind::Template(t) => self.eval_template(t),
             ExprKind::TaggedTemplate(tag, t) => self.eval_tagged_template(tag, t, e.span.start),
             ExprKind::Regex { pattern, flags } => {
                 let ctor = self.realm.intrinsics.constructor("RegExp");
@@ -1928,6 +1915,46 @@ impl Interp {
             Some(home.clone()),
             name,
         ))
+    }
+
+    /// A template literal's value: the cooked strings and the substitutions'
+    /// strings, in order. Short parts are copied into one string; a long
+    /// substitution is linked as a rope (`JsString::concat`) instead, so
+    /// that a loop that rebuilds a string from itself with a template stays
+    /// linear, as `s += ...` does.
+    fn eval_template(&mut self, t: &ast::Template) -> JsResult<Value> {
+        /// Substitutions at least this long are not copied.
+        const LINK_MIN: usize = 256;
+        let mut head: Option<JsString> = None;
+        let mut out = crate::string::JsStringBuilder::new();
+        for (i, cooked) in t.cooked.iter().enumerate() {
+            if let Some(c) = cooked {
+                out.push_utf16(c);
+            }
+            if let Some(ex) = t.exprs.get(i) {
+                let v = self.eval_expr(ex)?;
+                let s = to_string(self, &v)?;
+                let head_len = head.as_ref().map_or(0, JsString::len);
+                self.check_string_length((head_len + out.len() + s.len()) as f64)?;
+                if s.len() >= LINK_MIN {
+                    let text = std::mem::take(&mut out).build();
+                    head = Some(match head {
+                        Some(h) => h.concat(&text).concat(&s),
+                        None => text.concat(&s),
+                    });
+                } else {
+                    out.push_str(&s);
+                }
+            }
+        }
+        let text = out.build();
+        Ok(Value::String(match head {
+            Some(h) => {
+                self.check_string_length((h.len() + text.len()) as f64)?;
+                h.concat(&text)
+            }
+            None => text,
+        }))
     }
 
     fn eval_tagged_template(

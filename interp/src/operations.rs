@@ -363,7 +363,7 @@ pub fn get_v(interp: &mut Interp, v: &Value, key: &PropertyKey) -> JsResult<Valu
                         return Ok(Value::String(JsString::from_utf16(&[u])));
                     }
                 }
-                PropertyKey::String(k) if k.as_ascii() == Some("length") => {
+                PropertyKey::String(_) if *key == interp.keys.length => {
                     return Ok(Value::Number(s.len() as f64));
                 }
                 _ => {}

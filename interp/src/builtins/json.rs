@@ -14,41 +14,71 @@ use crate::JsResult;
 struct State {
     replacer: Option<Value>,
     property_list: Option<Vec<PropertyKey>>,
-    gap: String,
-    indent: String,
+    gap: JsString,
+    indent: JsString,
     stack: Vec<JsObject>,
+}
+
+/// Whether a code unit below 0x80 is written by QuoteJSONString as is.
+fn json_plain_ascii(c: u8) -> bool {
+    c >= 0x20 && c != b'"' && c != b'\\'
 }
 
 /// QuoteJSONString — ECMA-262 §25.5.2.3
 pub fn quote_json_string(out: &mut JsStringBuilder, s: &JsString) {
     out.push_code_unit(b'"' as u16);
-    let units = s.code_units();
-    let mut i = 0;
-    while i < units.len() {
-        let c = units[i];
-        match c {
-            0x08 => out.push_rust_str("\\b"),
-            0x09 => out.push_rust_str("\\t"),
-            0x0A => out.push_rust_str("\\n"),
-            0x0C => out.push_rust_str("\\f"),
-            0x0D => out.push_rust_str("\\r"),
-            0x22 => out.push_rust_str("\\\""),
-            0x5C => out.push_rust_str("\\\\"),
-            c if c < 0x20 => out.push_rust_str(&format!("\\u{c:04x}")),
-            0xD800..=0xDBFF if i + 1 < units.len() && (0xDC00..0xE000).contains(&units[i + 1]) => {
-                out.push_code_unit(c);
-                out.push_code_unit(units[i + 1]);
-                i += 1;
+    if let Some(text) = s.as_ascii() {
+        // Runs of characters that need no escape are copied whole.
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        for (i, &c) in bytes.iter().enumerate() {
+            if !json_plain_ascii(c) {
+                out.push_rust_str(&text[start..i]);
+                push_json_escape(out, c as u16);
+                start = i + 1;
             }
-            0xD800..=0xDFFF => out.push_rust_str(&format!("\\u{c:04x}")),
-            c => out.push_code_unit(c),
         }
-        i += 1;
+        out.push_rust_str(&text[start..]);
+    } else {
+        let units = s.code_units();
+        let mut i = 0;
+        while i < units.len() {
+            let c = units[i];
+            match c {
+                0xD800..=0xDBFF
+                    if i + 1 < units.len() && (0xDC00..0xE000).contains(&units[i + 1]) =>
+                {
+                    out.push_code_unit(c);
+                    out.push_code_unit(units[i + 1]);
+                    i += 1;
+                }
+                0xD800..=0xDFFF => push_json_escape(out, c),
+                c if c < 0x80 && !json_plain_ascii(c as u8) => push_json_escape(out, c),
+                c => out.push_code_unit(c),
+            }
+            i += 1;
+        }
     }
     out.push_code_unit(b'"' as u16);
 }
 
-/// SerializeJSONProperty — ECMA-262 §25.5.2.2
+/// The escape QuoteJSONString writes for a control character, a quote, a
+/// backslash or a lone surrogate.
+fn push_json_escape(out: &mut JsStringBuilder, c: u16) {
+    match c {
+        0x08 => out.push_rust_str("\\b"),
+        0x09 => out.push_rust_str("\\t"),
+        0x0A => out.push_rust_str("\\n"),
+        0x0C => out.push_rust_str("\\f"),
+        0x0D => out.push_rust_str("\\r"),
+        0x22 => out.push_rust_str("\\\""),
+        0x5C => out.push_rust_str("\\\\"),
+        c => out.push_rust_str(&format!("\\u{c:04x}")),
+    }
+}
+
+/// SerializeJSONProperty — ECMA-262 §25.5.2.2: writes the value's text to
+/// `out`, or nothing and returns false for a value JSON leaves out.
 fn serialize_property(
     interp: &mut Interp,
     st: &mut State,
@@ -95,6 +125,8 @@ fn serialize_property(
         }
         _ => return Ok(false),
     }
+    // V8 gives up on a text longer than the longest string as it goes.
+    interp.check_string_length(out.len() as f64)?;
     Ok(true)
 }
 
@@ -111,6 +143,31 @@ fn enter(interp: &mut Interp, st: &mut State, o: &JsObject) -> JsResult<()> {
     Ok(())
 }
 
+/// Writes the separator before a member of an object or array: a comma
+/// after the first, and with a gap a new line and the indent.
+fn write_separator(out: &mut JsStringBuilder, st: &State, first: bool) {
+    if !first {
+        out.push_code_unit(b',' as u16);
+    }
+    if !st.gap.is_empty() {
+        out.push_code_unit(b'\n' as u16);
+        out.push_str(&st.indent);
+    }
+}
+
+/// Closes an object or array whose members are written (`any`: whether
+/// there were some), with the new line and indent a gap asks for.
+fn write_close(out: &mut JsStringBuilder, st: &State, stepback: &JsString, any: bool, close: u8) {
+    if any && !st.gap.is_empty() {
+        out.push_code_unit(b'\n' as u16);
+        out.push_str(stepback);
+    }
+    out.push_code_unit(close as u16);
+}
+
+/// SerializeJSONObject — ECMA-262 §25.5.2.5. Members are written straight
+/// into `out` (not each into a string of its own that the parent copies
+/// again), and a member whose value JSON leaves out is cut off again.
 fn serialize_object(
     interp: &mut Interp,
     st: &mut State,
@@ -119,35 +176,40 @@ fn serialize_object(
 ) -> JsResult<()> {
     enter(interp, st, o)?;
     let stepback = st.indent.clone();
-    st.indent.push_str(&st.gap.clone());
+    st.indent = st.indent.concat(&st.gap);
     let keys = match &st.property_list {
         Some(k) => k.clone(),
         None => operations::enumerable_own_keys(interp, o)?,
     };
-    let mut parts: Vec<JsString> = Vec::new();
+    out.push_code_unit(b'{' as u16);
+    let mut first = true;
     for k in keys {
-        let mut part = JsStringBuilder::new();
+        let mark = out.len();
+        write_separator(out, st, first);
         quote_json_string(
-            &mut part,
+            out,
             &match k.to_value() {
                 Value::String(s) => s,
                 _ => JsString::empty(),
             },
         );
-        part.push_code_unit(b':' as u16);
+        out.push_code_unit(b':' as u16);
         if !st.gap.is_empty() {
-            part.push_code_unit(b' ' as u16);
+            out.push_code_unit(b' ' as u16);
         }
-        if serialize_property(interp, st, &k, o, &mut part)? {
-            parts.push(part.build());
+        if serialize_property(interp, st, &k, o, out)? {
+            first = false;
+        } else {
+            out.truncate(mark);
         }
     }
-    write_list(out, &parts, &st.gap, &st.indent, &stepback, '{', '}');
+    write_close(out, st, &stepback, !first, b'}');
     st.stack.pop();
     st.indent = stepback;
     Ok(())
 }
 
+/// SerializeJSONArray — ECMA-262 §25.5.2.6
 fn serialize_array(
     interp: &mut Interp,
     st: &mut State,
@@ -156,51 +218,19 @@ fn serialize_array(
 ) -> JsResult<()> {
     enter(interp, st, o)?;
     let stepback = st.indent.clone();
-    st.indent.push_str(&st.gap.clone());
+    st.indent = st.indent.concat(&st.gap);
     let len = operations::length_of_array_like(interp, o)? as usize;
-    let mut parts = Vec::with_capacity(len);
+    out.push_code_unit(b'[' as u16);
     for i in 0..len {
-        let mut part = JsStringBuilder::new();
-        if !serialize_property(interp, st, &PropertyKey::from(i), o, &mut part)? {
-            part.push_rust_str("null");
+        write_separator(out, st, i == 0);
+        if !serialize_property(interp, st, &PropertyKey::from(i), o, out)? {
+            out.push_rust_str("null");
         }
-        parts.push(part.build());
     }
-    write_list(out, &parts, &st.gap, &st.indent, &stepback, '[', ']');
+    write_close(out, st, &stepback, len > 0, b']');
     st.stack.pop();
     st.indent = stepback;
     Ok(())
-}
-
-fn write_list(
-    out: &mut JsStringBuilder,
-    parts: &[JsString],
-    gap: &str,
-    indent: &str,
-    stepback: &str,
-    open: char,
-    close: char,
-) {
-    out.push_code_unit(open as u16);
-    if !parts.is_empty() {
-        if gap.is_empty() {
-            for (i, p) in parts.iter().enumerate() {
-                if i > 0 {
-                    out.push_code_unit(b',' as u16);
-                }
-                out.push_str(p);
-            }
-        } else {
-            for (i, p) in parts.iter().enumerate() {
-                out.push_rust_str(if i > 0 { ",\n" } else { "\n" });
-                out.push_rust_str(indent);
-                out.push_str(p);
-            }
-            out.push_code_unit(b'\n' as u16);
-            out.push_rust_str(stepback);
-        }
-    }
-    out.push_code_unit(close as u16);
 }
 
 /// JSON.stringify — ECMA-262 §25.5.2
@@ -211,8 +241,8 @@ pub fn json_stringify(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsR
     let mut st = State {
         replacer: None,
         property_list: None,
-        gap: String::new(),
-        indent: String::new(),
+        gap: JsString::empty(),
+        indent: JsString::empty(),
         stack: Vec::new(),
     };
     if is_callable(&replacer) {
@@ -253,9 +283,9 @@ pub fn json_stringify(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsR
         _ => space,
     };
     st.gap = match space {
-        Value::Number(n) => " ".repeat(n.clamp(0.0, 10.0) as usize),
-        Value::String(s) => s.substring(0, 10).to_rust_string(),
-        _ => String::new(),
+        Value::Number(n) => JsString::from(" ".repeat(n.clamp(0.0, 10.0) as usize)),
+        Value::String(s) => s.substring(0, 10),
+        _ => JsString::empty(),
     };
     let wrapper = operations::new_object(interp);
     wrapper.define_value("", value, Attributes::all());

@@ -287,9 +287,7 @@ fn repeat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> 
     }
     interp.check_string_length(s.len() as f64 * n)?;
     let mut b = JsStringBuilder::new();
-    for _ in 0..n as usize {
-        b.push_str(&s);
-    }
+    b.push_str_repeated(&s, n as usize);
     Ok(Value::String(b.build()))
 }
 
@@ -305,14 +303,12 @@ fn pad(interp: &mut Interp, this: &Value, args: &[Value], at_start: bool) -> JsR
     }
     interp.check_string_length(max as f64)?;
     let fill_len = max - s.len();
-    let units = filler.code_units();
     let mut b = JsStringBuilder::new();
     if !at_start {
         b.push_str(&s);
     }
-    for i in 0..fill_len {
-        b.push_code_unit(units[i % units.len()]);
-    }
+    b.push_str_repeated(&filler, fill_len / filler.len());
+    b.push_str(&filler.substring(0, fill_len % filler.len()));
     if at_start {
         b.push_str(&s);
     }
