@@ -1115,17 +1115,19 @@ pub fn is_throw(r: &JsResult<Value>) -> bool {
 mod tests {
     use super::*;
 
-    /// Every object pays for `ObjectData` (plus the collector's 24-byte
-    /// header): keep rare kinds' payloads behind a box so that an ordinary
-    /// object stays small. (112 since shapes: the property map holds its
-    /// shape next to the values and dictionaries keep a layout id, which
-    /// still saved ~140 bytes per 4-property object in all.)
+    /// Every object pays for `ObjectData` (plus the collector's 8-byte
+    /// header, malloc's 8 and the collector's 16-byte entry in its box
+    /// list): keep rare kinds' payloads behind a box so that an ordinary
+    /// object stays small. 160 since the first four property values live
+    /// inside the object (64 of the 160 bytes): an object with 1-4
+    /// properties is one allocation of 176 bytes, 192 in all, where it
+    /// was 224 (a 112-byte `ObjectData` plus a separate values vector).
     #[test]
     fn object_header_stays_small() {
         let kind = std::mem::size_of::<ObjectKind>();
         let data = std::mem::size_of::<ObjectData>();
         eprintln!("ObjectKind {kind} B, ObjectData {data} B");
         assert!(kind <= 24, "ObjectKind is {kind} bytes");
-        assert!(data <= 112, "ObjectData is {data} bytes");
+        assert!(data <= 160, "ObjectData is {data} bytes");
     }
 }

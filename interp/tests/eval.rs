@@ -269,6 +269,46 @@ log.join('|');
     );
 }
 
+/// Objects keep their first four property values inside themselves and the
+/// rest in a separate, growing vector: objects of every size from 0 to 22
+/// properties (across the inline / overflow boundary and the 20-key shape
+/// limit), deletes of the last key back through the boundary and re-adds,
+/// a delete in the middle and a read-only redefinition (both switch to a
+/// dictionary, which takes the values out), constructor-made objects read
+/// after other allocations (collections may run), symbols and index keys
+/// next to named ones, frozen objects and spreads. Expected from node v20.
+#[test]
+fn property_values_inline_and_overflow() {
+    assert_eval(
+        r#"const log = [];
+function grow(n, tag) { const o = {}; for (let i = 0; i < n; i++) o['k' + i] = tag + i; return o; }
+function dump(o) { return Object.keys(o).map(k => k + '=' + o[k]).join(','); }
+const objs = [];
+for (let n = 0; n <= 22; n++) objs.push(grow(n, String.fromCharCode(97 + (n % 26))));
+const junk = [];
+for (let i = 0; i < 2000; i++) junk.push({ i, s: 'x' + i, t: [i], u: { v: i } });
+for (const o of objs) log.push(dump(o));
+const p = grow(9, 'p');
+for (let i = 8; i >= 2; i--) { delete p['k' + i]; log.push(dump(p)); }
+for (let i = 2; i < 11; i++) { p['k' + i] = 'again' + i; }
+log.push(dump(p));
+const q = grow(6, 'q'); delete q.k1; log.push(dump(q)); q.k9 = 'nine'; log.push(dump(q));
+const r = grow(7, 'r'); Object.defineProperty(r, 'k5', { value: 'ro', writable: false }); r.k5 = 'no'; r.k6 = 'yes'; log.push(dump(r), r.k5);
+class V { constructor(a) { this.a = a; this.b = { n: a }; this.c = 'c' + a; this.d = [a]; this.e = { m: a }; this.f = 'f' + a; } }
+const vs = []; for (let i = 0; i < 300; i++) vs.push(new V(i));
+for (let i = 0; i < 3000; i++) junk.push([i, { i }]);
+let sum = 0; for (const v of vs) sum += v.a + v.b.n + v.d[0] + v.e.m + v.f.length + v.c.length;
+log.push(sum, vs[299].f, vs[150].e.m, vs[7].b.n);
+const s = Symbol('s'); const w = { x: 1, y: 2, z: 3, w: 4 }; w[s] = 5; w.v = 6; w[0] = 'zero';
+log.push(Object.getOwnPropertyNames(w).join(), w[s], JSON.stringify(w));
+const f = Object.freeze(grow(5, 'f')); f.k4 = 'changed'; f.k5 = 'new'; log.push(dump(f));
+const it = { ...grow(6, 's') }; log.push(dump(it), Object.entries(grow(5, 'e')).join(';'));
+log.join("|");
+"#,
+        r#"'|k0=b0|k0=c0,k1=c1|k0=d0,k1=d1,k2=d2|k0=e0,k1=e1,k2=e2,k3=e3|k0=f0,k1=f1,k2=f2,k3=f3,k4=f4|k0=g0,k1=g1,k2=g2,k3=g3,k4=g4,k5=g5|k0=h0,k1=h1,k2=h2,k3=h3,k4=h4,k5=h5,k6=h6|k0=i0,k1=i1,k2=i2,k3=i3,k4=i4,k5=i5,k6=i6,k7=i7|k0=j0,k1=j1,k2=j2,k3=j3,k4=j4,k5=j5,k6=j6,k7=j7,k8=j8|k0=k0,k1=k1,k2=k2,k3=k3,k4=k4,k5=k5,k6=k6,k7=k7,k8=k8,k9=k9|k0=l0,k1=l1,k2=l2,k3=l3,k4=l4,k5=l5,k6=l6,k7=l7,k8=l8,k9=l9,k10=l10|k0=m0,k1=m1,k2=m2,k3=m3,k4=m4,k5=m5,k6=m6,k7=m7,k8=m8,k9=m9,k10=m10,k11=m11|k0=n0,k1=n1,k2=n2,k3=n3,k4=n4,k5=n5,k6=n6,k7=n7,k8=n8,k9=n9,k10=n10,k11=n11,k12=n12|k0=o0,k1=o1,k2=o2,k3=o3,k4=o4,k5=o5,k6=o6,k7=o7,k8=o8,k9=o9,k10=o10,k11=o11,k12=o12,k13=o13|k0=p0,k1=p1,k2=p2,k3=p3,k4=p4,k5=p5,k6=p6,k7=p7,k8=p8,k9=p9,k10=p10,k11=p11,k12=p12,k13=p13,k14=p14|k0=q0,k1=q1,k2=q2,k3=q3,k4=q4,k5=q5,k6=q6,k7=q7,k8=q8,k9=q9,k10=q10,k11=q11,k12=q12,k13=q13,k14=q14,k15=q15|k0=r0,k1=r1,k2=r2,k3=r3,k4=r4,k5=r5,k6=r6,k7=r7,k8=r8,k9=r9,k10=r10,k11=r11,k12=r12,k13=r13,k14=r14,k15=r15,k16=r16|k0=s0,k1=s1,k2=s2,k3=s3,k4=s4,k5=s5,k6=s6,k7=s7,k8=s8,k9=s9,k10=s10,k11=s11,k12=s12,k13=s13,k14=s14,k15=s15,k16=s16,k17=s17|k0=t0,k1=t1,k2=t2,k3=t3,k4=t4,k5=t5,k6=t6,k7=t7,k8=t8,k9=t9,k10=t10,k11=t11,k12=t12,k13=t13,k14=t14,k15=t15,k16=t16,k17=t17,k18=t18|k0=u0,k1=u1,k2=u2,k3=u3,k4=u4,k5=u5,k6=u6,k7=u7,k8=u8,k9=u9,k10=u10,k11=u11,k12=u12,k13=u13,k14=u14,k15=u15,k16=u16,k17=u17,k18=u18,k19=u19|k0=v0,k1=v1,k2=v2,k3=v3,k4=v4,k5=v5,k6=v6,k7=v7,k8=v8,k9=v9,k10=v10,k11=v11,k12=v12,k13=v13,k14=v14,k15=v15,k16=v16,k17=v17,k18=v18,k19=v19,k20=v20|k0=w0,k1=w1,k2=w2,k3=w3,k4=w4,k5=w5,k6=w6,k7=w7,k8=w8,k9=w9,k10=w10,k11=w11,k12=w12,k13=w13,k14=w14,k15=w15,k16=w16,k17=w17,k18=w18,k19=w19,k20=w20,k21=w21|k0=p0,k1=p1,k2=p2,k3=p3,k4=p4,k5=p5,k6=p6,k7=p7|k0=p0,k1=p1,k2=p2,k3=p3,k4=p4,k5=p5,k6=p6|k0=p0,k1=p1,k2=p2,k3=p3,k4=p4,k5=p5|k0=p0,k1=p1,k2=p2,k3=p3,k4=p4|k0=p0,k1=p1,k2=p2,k3=p3|k0=p0,k1=p1,k2=p2|k0=p0,k1=p1|k0=p0,k1=p1,k2=again2,k3=again3,k4=again4,k5=again5,k6=again6,k7=again7,k8=again8,k9=again9,k10=again10|k0=q0,k2=q2,k3=q3,k4=q4,k5=q5|k0=q0,k2=q2,k3=q3,k4=q4,k5=q5,k9=nine|k0=r0,k1=r1,k2=r2,k3=r3,k4=r4,k5=ro,k6=yes|ro|181580|f299|150|7|0,x,y,z,w,v|5|{"0":"zero","x":1,"y":2,"z":3,"w":4,"v":6}|k0=f0,k1=f1,k2=f2,k3=f3,k4=f4|k0=s0,k1=s1,k2=s2,k3=s3,k4=s4,k5=s5|k0,e0;k1,e1;k2,e2;k3,e3;k4,e4'"#,
+    );
+}
+
 /// Member sites read and write through their inline cache before making
 /// their key, and `o.n++`, `o.n += v` and `o.n ||= v` share one site for
 /// the read and the write: the cached paths must still yield to other
