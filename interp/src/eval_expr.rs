@@ -29,7 +29,10 @@ use crate::{JsError, JsResult};
 /// Evaluated call arguments: up to this many without a heap allocation.
 pub(crate) type ArgList = smallvec::SmallVec<[Value; 6]>;
 
-/// The slot a `SiteCache` holds for "a property of the global object".
+/// A `SiteCache` slot with this bit set means "a property of the global
+/// object"; the other bits are where the property was found in the global
+/// object's dictionary (checked by its key on use), all ones if unknown.
+const GLOBAL_BIT: u32 = 1 << 31;
 const GLOBAL_OBJECT_SLOT: u32 = u32::MAX;
 
 /// The flags a cached read needs: initialized, not an import.
@@ -42,7 +45,7 @@ const WRITE_WANT: u8 = BINDING_INITIALIZED | BINDING_MUTABLE;
 /// Whether a site's cache says its name is a property of the global object.
 #[inline]
 fn is_global_site(cache: &SiteCache) -> bool {
-    matches!(cache.get(), Some((_, GLOBAL_OBJECT_SLOT)))
+    matches!(cache.get(), Some((_, slot)) if slot & GLOBAL_BIT != 0)
 }
 
 /// Where an identifier resolved.
@@ -84,7 +87,7 @@ impl Interp {
         cache: &SiteCache,
     ) -> Option<(&Env, &BindingStorage, usize, u8)> {
         let (hops, slot) = cache.get()?;
-        if slot == GLOBAL_OBJECT_SLOT {
+        if slot & GLOBAL_BIT != 0 {
             return None;
         }
         let env = self.env_at_hops(hops)?;
@@ -162,7 +165,7 @@ impl Interp {
     #[inline]
     fn cached_global(&self, name: &str, cache: &SiteCache) -> Option<&GlobalEnvironment> {
         let (hops, slot) = cache.get()?;
-        if slot != GLOBAL_OBJECT_SLOT {
+        if slot & GLOBAL_BIT == 0 {
             return None;
         }
         let env = self.env_at_hops(hops)?;
@@ -296,10 +299,19 @@ impl Interp {
             let env = env.clone();
             return self.read_binding(&env, slot, name);
         }
-        if is_global_site(cache) {
-            let key = self.interned_key(name);
+        if let Some((hops, slot)) = cache.get().filter(|&(_, s)| s & GLOBAL_BIT != 0) {
             if let Some(g) = self.cached_global(name, cache) {
-                if let Some(PropertySlot::Data(v, _)) = g.global_object.own_slot_raw(&key) {
+                let global = &g.global_object;
+                if let Some(v) = global.named_data_at((slot & !GLOBAL_BIT) as usize, name) {
+                    return Ok(v);
+                }
+                let global = global.clone();
+                let key = self.interned_key(name);
+                if let Some(PropertySlot::Data(v, _)) = global.own_slot_raw(&key) {
+                    // Remember where the property is, for the next read.
+                    if let Some(pos) = global.named_position(&key) {
+                        cache.set(hops, GLOBAL_BIT | pos.min(!GLOBAL_BIT as usize) as u32);
+                    }
                     return Ok(v);
                 }
             }
@@ -1010,14 +1022,20 @@ impl Interp {
             MemberProp::Ident(n) => Ok(self.name_key(n)),
             MemberProp::Computed(x) => {
                 let k = self.eval_expr(x)?;
-                match k {
-                    Value::Number(n) if (0.0..4294967295.0).contains(&n) && n.fract() == 0.0 => {
-                        Ok(PropertyKey::Index(n as u32))
-                    }
-                    _ => to_property_key(self, &k),
-                }
+                self.computed_key(&k)
             }
             MemberProp::Private(n) => self.resolve_private(n),
+        }
+    }
+
+    /// ToPropertyKey of a computed member's key value, with array
+    /// indices made directly.
+    fn computed_key(&mut self, k: &Value) -> JsResult<PropertyKey> {
+        match *k {
+            Value::Number(n) if (0.0..4294967295.0).contains(&n) && n.fract() == 0.0 => {
+                Ok(PropertyKey::Index(n as u32))
+            }
+            _ => to_property_key(self, k),
         }
     }
 
@@ -1078,6 +1096,38 @@ impl Interp {
         if let MemberProp::Private(n) = prop {
             let key = self.resolve_private(n)?;
             return self.private_get(base, &key);
+        }
+        if let MemberProp::Ident(n) = prop {
+            // `s.name` on a string or number: the prototype's property,
+            // through the site's cache (String.prototype's own `length`
+            // is not the string's).
+            let proto = match base {
+                Value::String(_) if &*n.name != "length" => {
+                    Some(&self.realm.intrinsics.string_prototype)
+                }
+                Value::Number(_) => Some(&self.realm.intrinsics.number_prototype),
+                _ => None,
+            };
+            if let Some(proto) = proto {
+                if let Some(v) = proto.cached_get_named(&n.name, &n.site) {
+                    return Ok(v);
+                }
+                let proto = proto.clone();
+                let key = self.name_key(n);
+                return proto.get_at_site(self, &key, base, &n.site);
+            }
+        }
+        if let (MemberProp::Computed(x), Value::Object(o)) = (prop, base) {
+            // `o[i]`: an element in the dense vector is an own data
+            // property, what [[Get]] returns without looking further.
+            let k = self.eval_expr(x)?;
+            if let Value::Number(n) = k {
+                if let Some(v) = o.dense_element(n) {
+                    return Ok(v);
+                }
+            }
+            let key = self.computed_key(&k)?;
+            return o.get_at_site(self, &key, base, &MemberCache::default());
         }
         let key = match prop {
             MemberProp::Ident(n) => self.name_key(n),
@@ -1379,10 +1429,19 @@ impl Interp {
                     _ => None,
                 };
                 let v = self.eval_expr(value)?;
-                if let (MemberProp::Ident(n), Value::Object(o)) = (prop, &base) {
-                    if o.cached_set_named(v.clone(), &n.site).is_ok() {
-                        return Ok(v);
+                match (prop, &base, &key_value) {
+                    (MemberProp::Ident(n), Value::Object(o), _) => {
+                        if o.cached_set_named(v.clone(), &n.site).is_ok() {
+                            return Ok(v);
+                        }
                     }
+                    // `o[i] = v` into an existing dense element.
+                    (_, Value::Object(o), Some(Value::Number(i))) => {
+                        if o.set_dense_element(*i, &v) {
+                            return Ok(v);
+                        }
+                    }
+                    _ => {}
                 }
                 if base.is_nullish() {
                     let what = if base.is_null() { "null" } else { "undefined" };
@@ -1396,7 +1455,7 @@ impl Interp {
                     )));
                 }
                 let key = match key_value {
-                    Some(k) => to_property_key(self, &k)?,
+                    Some(k) => self.computed_key(&k)?,
                     None => self.member_key(prop)?,
                 };
                 self.put_property_at(

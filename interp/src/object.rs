@@ -185,14 +185,23 @@ fn plain_own_lookup(kind: &ObjectKind, key: &PropertyKey) -> bool {
 }
 
 /// `plain_own_lookup` for a named (non-index) key; `is_length` tells
-/// whether the key is "length" (asked only of arrays).
+/// whether the key is "length" (asked only of arrays and String objects,
+/// whose `length` is not kept in storage; a String object's other named
+/// properties are ordinary ones).
 #[inline(always)]
 fn plain_named_lookup(kind: &ObjectKind, is_length: impl FnOnce() -> bool) -> bool {
     match kind {
-        ObjectKind::Array(_) => !is_length(),
-        ObjectKind::String(_) | ObjectKind::ModuleNamespace(_) => false,
+        ObjectKind::Array(_) | ObjectKind::String(_) => !is_length(),
+        ObjectKind::ModuleNamespace(_) => false,
         _ => true,
     }
+}
+
+/// `n` as an array index (an integer in 0..2^32-1), as a vector index.
+#[inline]
+fn dense_index(n: f64) -> Option<usize> {
+    let i = n as u32;
+    (i as f64 == n && i != u32::MAX).then_some(i as usize)
 }
 
 /// The value a found property gives [[Get]]: its value, or its getter's
@@ -1021,6 +1030,98 @@ impl JsObject {
             key.into(),
             PropertySlot::Accessor(get, set, attrs.with_writable(false)),
         );
+    }
+
+    /// `o[n]` for a number `n` naming an element in this object's dense
+    /// element vector: that own data property's value. `None` when `n` is
+    /// not an array index, the element is a hole or past the end, or this
+    /// object's index properties are not plain storage (a String object,
+    /// mapped arguments): then [[Get]] does the rest.
+    #[inline]
+    pub(crate) fn dense_element(&self, n: f64) -> Option<Value> {
+        let d: &ObjectData = &self.0;
+        if !matches!(d.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
+            return None;
+        }
+        d.storage.dense_get(dense_index(n)?)
+    }
+
+    /// The value of this ordinary object's own data property named `name`
+    /// if it is at dictionary position `pos` (a global-object identifier
+    /// site's cache hit).
+    #[inline]
+    pub(crate) fn named_data_at(&self, pos: usize, name: &str) -> Option<Value> {
+        let d: &ObjectData = &self.0;
+        if !matches!(d.kind, ObjectKind::Ordinary) {
+            return None;
+        }
+        d.storage.named_data_at(pos, name)
+    }
+
+    /// The dictionary position of the own property `key`, for
+    /// `named_data_at`.
+    pub(crate) fn named_position(&self, key: &PropertyKey) -> Option<usize> {
+        self.0.storage.named_position(key)
+    }
+
+    /// Whether no prototype of this object can have an index property:
+    /// each is plain storage for indices and stores none. Then a write of
+    /// an index this object lacks finds no setter or read-only property
+    /// inherited, and defines an own property.
+    pub(crate) fn inherits_no_indices(&self) -> bool {
+        self.0
+            .storage
+            .protos_without_indices(|kind| plain_own_lookup(kind, &PropertyKey::Index(0)))
+    }
+
+    /// `pop()` of an array with a writable length whose last element is
+    /// stored densely: removes that element (a configurable data
+    /// property, so the delete succeeds), shortens the length by one and
+    /// returns the element. `None`, having done nothing, otherwise.
+    pub(crate) fn pop_dense(&self) -> Option<Value> {
+        let d: &ObjectData = &self.0;
+        let ObjectKind::Array(a) = &d.kind else {
+            return None;
+        };
+        let len = a.length.get();
+        if len == 0 || !a.length_writable.get() {
+            return None;
+        }
+        let v = d.storage.pop_dense(len as usize - 1)?;
+        a.length.set(len - 1);
+        Some(v)
+    }
+
+    /// `fill(value, from, to)` on an extensible array with no index
+    /// property inherited or kept outside the dense elements: every index
+    /// in `from..to` (below the length) becomes an own writable data
+    /// property holding `value`, as the spec's [[Set]] loop would make it.
+    /// Returns false, having done nothing, when that does not hold.
+    pub(crate) fn fill_dense(&self, from: u32, to: u32, value: &Value) -> bool {
+        let d: &ObjectData = &self.0;
+        let ObjectKind::Array(a) = &d.kind else {
+            return false;
+        };
+        to <= a.length.get()
+            && d.storage.extensible()
+            && self.inherits_no_indices()
+            && d.storage.fill_elements(from as usize, to as usize, value)
+    }
+
+    /// `o[n] = v` for a number `n` naming an element in the dense element
+    /// vector of this array or ordinary object, the receiver: an own
+    /// writable data property, so [[Set]] stores into it. Returns whether
+    /// it stored (otherwise [[Set]] does the whole work).
+    #[inline]
+    pub(crate) fn set_dense_element(&self, n: f64, value: &Value) -> bool {
+        let d: &ObjectData = &self.0;
+        if !matches!(d.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
+            return false;
+        }
+        match dense_index(n) {
+            Some(i) => d.storage.dense_set(i, value),
+            None => false,
+        }
     }
 
     /// Reads an own data property without running getters (for inspect and

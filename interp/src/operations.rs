@@ -401,12 +401,14 @@ pub fn set(
     value: Value,
     throw: bool,
 ) -> JsResult<()> {
-    let shown = key.clone();
-    let ok = o.set(interp, key, value, &Value::Object(o.clone()))?;
+    let receiver = Value::Object(o.clone());
+    let site = parser::ast::MemberCache::default();
+    let ok = o.set_at_site(interp, &key, value, &receiver, &site)?;
     if !ok && throw {
+        let what = crate::inspect::short_description(interp, &receiver);
         return Err(interp.type_error(format!(
-            "Cannot assign to read only property '{}' of object",
-            shown.to_display()
+            "Cannot assign to read only property '{}' of object '{what}'",
+            key.to_display()
         )));
     }
     Ok(())
@@ -463,8 +465,9 @@ pub fn delete_property_or_throw(
     key: &PropertyKey,
 ) -> JsResult<()> {
     if !o.delete(key) {
+        let shown = crate::inspect::short_description(interp, &Value::Object(o.clone()));
         return Err(interp.type_error(format!(
-            "Cannot delete property '{}' of object",
+            "Cannot delete property '{}' of {shown}",
             key.to_display()
         )));
     }

@@ -642,6 +642,35 @@ impl PropMap {
         }
     }
 
+    /// The value of the data property at position `pos` in a dictionary,
+    /// if the key there is the string `name` (a global-object identifier
+    /// site's cached position, checked by its key).
+    fn data_at_named(&self, pos: usize, name: &str) -> Option<&Value> {
+        let (k, slot) = match self {
+            PropMap::Dict(Dict::Small(v, _)) => {
+                let (k, slot) = v.get(pos)?;
+                (k, slot)
+            }
+            PropMap::Dict(Dict::Large(m)) => m.map.get_index(pos)?,
+            PropMap::Shaped(..) => return None,
+        };
+        match (k, slot) {
+            (PropertyKey::String(s), PropertySlot::Data(v, _)) if s.as_ascii() == Some(name) => {
+                Some(v)
+            }
+            _ => None,
+        }
+    }
+
+    /// Where `key` is in a dictionary, for `data_at_named`.
+    fn position_of(&self, key: &PropertyKey) -> Option<usize> {
+        match self {
+            PropMap::Dict(Dict::Small(v, _)) => Self::position(v, key),
+            PropMap::Dict(Dict::Large(m)) => m.map.get_index_of(key),
+            PropMap::Shaped(..) => None,
+        }
+    }
+
     fn contains_key(&self, key: &PropertyKey) -> bool {
         match self {
             PropMap::Shaped(s, _) => s.find(key).is_some(),
@@ -1433,6 +1462,40 @@ impl PropertyStorage {
     /// Stores `value` into the dense element `index` if there is one (a
     /// dense element is always a writable, enumerable, configurable data
     /// property); otherwise hands `value` back.
+    /// A copy of the element at `index` if it is in the dense element
+    /// vector (an own data property with default attributes), else `None`
+    /// (a hole, or past the end).
+    #[inline]
+    pub fn dense_get(&self, index: usize) -> Option<Value> {
+        // Safety: a read and one clone.
+        unsafe {
+            match self.read().elements.get(index) {
+                Some(Some(v)) => Some(v.clone()),
+                _ => None,
+            }
+        }
+    }
+
+    /// Stores a copy of `value` into the element at `index` if it is in
+    /// the dense element vector (`set_dense` without taking `value`);
+    /// returns whether it did.
+    #[inline]
+    pub fn dense_set(&self, index: usize, value: &Value) -> bool {
+        let rooted = self.rooted.get();
+        // Safety: as in `insert`; the copy is adopted before it is stored.
+        unsafe {
+            match self.write().elements.get_mut(index) {
+                Some(Some(e)) => {
+                    let v = value.clone();
+                    adopt(&v, rooted);
+                    *e = v;
+                    true
+                }
+                _ => false,
+            }
+        }
+    }
+
     pub fn set_dense(&self, index: u32, value: Value) -> Result<(), Value> {
         let rooted = self.rooted.get();
         // Safety: as in `insert`.
@@ -1567,6 +1630,88 @@ impl PropertyStorage {
     pub fn dense_len(&self) -> usize {
         // Safety: plain read.
         unsafe { self.read().elements.len() }
+    }
+
+    /// A copy of the value of the data property at dictionary position
+    /// `pos`, if its key is the string `name` (see `PropMap::data_at_named`).
+    pub(crate) fn named_data_at(&self, pos: usize, name: &str) -> Option<Value> {
+        // Safety: a read and one clone.
+        unsafe { self.read().map.data_at_named(pos, name).cloned() }
+    }
+
+    /// The dictionary position of the own property `key`, if this object's
+    /// properties are kept in a dictionary.
+    pub(crate) fn named_position(&self, key: &PropertyKey) -> Option<usize> {
+        // Safety: a plain read.
+        unsafe { self.read().map.position_of(key) }
+    }
+
+    /// Whether this object may have an own index property: false only
+    /// when none is stored, densely or in the map.
+    pub fn has_index_properties(&self) -> bool {
+        // Safety: plain reads.
+        self.indices_in_map.get() > 0 || unsafe { !self.read().elements.is_empty() }
+    }
+
+    /// Whether every prototype on this object's chain is `plain` (its
+    /// index lookups are plain storage) and stores no index property.
+    pub(crate) fn protos_without_indices(&self, plain: impl Fn(&ObjectKind) -> bool) -> bool {
+        // Safety: reads along the chain, as in `chain_walk`; `plain` only
+        // inspects the kind.
+        unsafe {
+            let mut p = self.read();
+            while let Some(proto) = p.proto.as_ref() {
+                let o = proto.data();
+                if !plain(&o.kind) || o.storage.has_index_properties() {
+                    return false;
+                }
+                p = o.storage.read();
+            }
+        }
+        true
+    }
+
+    /// Removes and returns the last dense element if it is at `index`
+    /// (the vector is `index + 1` long and that element is not a hole):
+    /// `pop` of an array whose last element is stored densely.
+    pub fn pop_dense(&self, index: usize) -> Option<Value> {
+        // Safety: the removed value leaves the storage; it is handed out
+        // rooted (`release`), as `take_all` does.
+        unsafe {
+            let p = self.write();
+            if p.elements.len() != index + 1 || !matches!(p.elements.last(), Some(Some(_))) {
+                return None;
+            }
+            let v = p.elements.pop()??;
+            release(&v, self.rooted.get());
+            Some(v)
+        }
+    }
+
+    /// Stores copies of `value` at indices `from..to` in the dense element
+    /// vector, growing it (with holes) to `to` if shorter: `fill` on an
+    /// array whose own and inherited index properties are all plain
+    /// writable ones (checked by the caller). Stores nothing and returns
+    /// false when an index property is kept in the map.
+    pub fn fill_elements(&self, from: usize, to: usize, value: &Value) -> bool {
+        if self.indices_in_map.get() > 0 {
+            return false;
+        }
+        let rooted = self.rooted.get();
+        // Safety: as in `insert`; each copy is adopted before it is stored,
+        // no `Gc` is allocated and no JavaScript runs meanwhile.
+        unsafe {
+            let p = self.write();
+            if p.elements.len() < to {
+                p.elements.resize(to, None);
+            }
+            for e in &mut p.elements[from..to] {
+                let v = value.clone();
+                adopt(&v, rooted);
+                *e = Some(v);
+            }
+        }
+        true
     }
 
     /// Whether any index property is stored outside the dense part.

@@ -254,6 +254,9 @@ fn array_push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
 /// Whether a prototype of `o` has a property at an index in `from..from+n`
 /// (a setter there must run, so push cannot append directly).
 fn inherits_any_index(o: &JsObject, from: u32, n: usize) -> bool {
+    if o.inherits_no_indices() {
+        return false;
+    }
     let mut p = o.prototype();
     while let Some(proto) = p {
         if (0..n).any(|i| proto.has_own_property(&PropertyKey::from(from as usize + i))) {
@@ -266,6 +269,11 @@ fn inherits_any_index(o: &JsObject, from: u32, n: usize) -> bool {
 
 /// Array.prototype.pop — ECMA-262 §23.1.3.22
 fn array_pop(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
+    if let Value::Object(o) = this {
+        if let Some(v) = o.pop_dense() {
+            return Ok(v);
+        }
+    }
     let (o, len) = this_obj_len(interp, this)?;
     if len == 0.0 {
         set_length(interp, &o, 0.0)?;
@@ -792,6 +800,9 @@ fn array_fill(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
     let k = relative_index(interp, &arg(args, 1), len, 0.0)?;
     let fin = relative_index(interp, &arg(args, 2), len, len)?;
     let v = arg(args, 0);
+    if k < fin && o.fill_dense(k as u32, fin as u32, &v) {
+        return Ok(Value::Object(o));
+    }
     let mut i = k;
     while i < fin {
         set(interp, &o, PropertyKey::from(i as usize), v.clone(), true)?;
