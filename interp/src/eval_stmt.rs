@@ -69,8 +69,29 @@ impl Interp {
     /// module and eval code have a completion value), so they are not
     /// computed: only a `return`'s value and the kind of an abrupt
     /// completion come out.
-    pub(crate) fn eval_body_statements(&mut self, stmts: &[Stmt]) -> JsResult<Completion> {
-        self.eval_statements_in::<false>(stmts)
+    /// The result is the returned value (`undefined` when the body ends
+    /// without `return`): a `break` or `continue` cannot leave a function
+    /// body, so no other completion comes out of one.
+    pub(crate) fn eval_body_statements(&mut self, stmts: &[Stmt]) -> JsResult<Value> {
+        for s in stmts {
+            match &s.kind {
+                StmtKind::Expr(e) => {
+                    self.eval_expr(e)?;
+                }
+                StmtKind::Return(e) => {
+                    return match e {
+                        Some(e) => self.eval_expr(e),
+                        None => Ok(Value::Undefined),
+                    }
+                }
+                _ => {
+                    if let Completion::Return(v) = self.eval_stmt_in::<false>(s, &[])? {
+                        return Ok(v);
+                    }
+                }
+            }
+        }
+        Ok(Value::Undefined)
     }
 
     /// A statement list; `V`: whether the completion value is wanted (see
@@ -80,12 +101,23 @@ impl Interp {
         let mut last = None;
         for s in stmts {
             // The most common statement, without building a completion.
-            if let StmtKind::Expr(e) = &s.kind {
-                let v = self.eval_expr(e)?;
-                if V {
-                    last = Some(v);
+            match &s.kind {
+                StmtKind::Expr(e) => {
+                    let v = self.eval_expr(e)?;
+                    if V {
+                        last = Some(v);
+                    }
+                    continue;
                 }
-                continue;
+                // `return` inside a block or branch of a function body.
+                StmtKind::Return(e) if !V => {
+                    let v = match e {
+                        Some(e) => self.eval_expr(e)?,
+                        None => Value::Undefined,
+                    };
+                    return Ok(Completion::Return(v));
+                }
+                _ => {}
             }
             match self.eval_stmt_in::<V>(s, &[])? {
                 Completion::Normal(v) => {

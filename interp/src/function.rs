@@ -18,7 +18,7 @@ use crate::storage::{
 };
 use crate::string::JsString;
 use crate::value::{PropertyKey, Value};
-use crate::{Completion, JsError, JsResult};
+use crate::{JsError, JsResult};
 
 /// The one signature of native functions. For a [[Construct]] call `this`
 /// is NewTarget.
@@ -601,10 +601,7 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
 #[inline]
 pub(crate) fn evaluate_body(interp: &mut Interp, code: &ast::Function) -> JsResult<Value> {
     match &code.body {
-        ast::FunctionBody::Block(stmts) => match interp.eval_body_statements(stmts)? {
-            Completion::Return(v) => Ok(v),
-            _ => Ok(Value::Undefined),
-        },
+        ast::FunctionBody::Block(stmts) => interp.eval_body_statements(stmts),
         ast::FunctionBody::Expr(e) => {
             if code.kind == FunctionKind::ClassField {
                 // A field initializer names anonymous functions after the field.
