@@ -528,6 +528,21 @@ impl Interp {
         self.resolve_this_binding_slow()
     }
 
+    /// `this.name` when the running context's `this` is fixed and an
+    /// object, and the site's inline cache hits: read without copying
+    /// `this` out of the context.
+    #[inline(always)]
+    fn this_member_cached(&self, object: &Expr, prop: &MemberProp) -> Option<Value> {
+        let (ExprKind::This, MemberProp::Ident(n)) = (&object.kind, prop) else {
+            return None;
+        };
+        let c = self.context_stack.last()?;
+        match &c.this_binding {
+            Value::Object(o) if c.this_fixed => o.cached_get_named(&n.name, &n.site),
+            _ => None,
+        }
+    }
+
     /// ResolveThisBinding through the environment chain (arrows, eval,
     /// derived constructors, scripts).
     #[inline(never)]
@@ -576,6 +591,9 @@ impl Interp {
                 prop,
                 optional: _,
             } => {
+                if let Some(v) = self.this_member_cached(object, prop) {
+                    return Ok(v);
+                }
                 let base = self.eval_expr(object)?;
                 self.get_member(&base, prop, object, e.span.start)
             }
@@ -1423,48 +1441,47 @@ impl Interp {
             ExprKind::Member { object, prop, .. } if !matches!(prop, MemberProp::Private(_)) => {
                 // PutValue order: base, key, right-hand side, then the base
                 // check and ToPropertyKey.
+                if let MemberProp::Ident(n) = prop {
+                    if matches!(object.kind, ExprKind::This)
+                        && self.context_stack.last().is_some_and(|c| c.this_fixed)
+                    {
+                        // `this.name = v` with `this` fixed (evaluating it
+                        // can neither fail nor run code): stored through
+                        // the site's cache without copying `this` out.
+                        let v = self.eval_expr(value)?;
+                        if let Some(Value::Object(o)) =
+                            self.context_stack.last().map(|c| &c.this_binding)
+                        {
+                            if o.cached_set_named(v.clone(), &n.site).is_ok() {
+                                return Ok(v);
+                            }
+                        }
+                        let base = self.resolve_this_binding()?;
+                        return self.put_member_value(&base, prop, None, v);
+                    }
+                }
                 let base = self.eval_expr(object)?;
                 let key_value = match prop {
                     MemberProp::Computed(x) => Some(self.eval_expr(x)?),
                     _ => None,
                 };
                 let v = self.eval_expr(value)?;
+                // The guards store: through the site's inline cache, or
+                // (`o[i] = v`) into an existing dense element.
                 match (prop, &base, &key_value) {
-                    (MemberProp::Ident(n), Value::Object(o), _) => {
-                        if o.cached_set_named(v.clone(), &n.site).is_ok() {
-                            return Ok(v);
-                        }
+                    (MemberProp::Ident(n), Value::Object(o), _)
+                        if o.cached_set_named(v.clone(), &n.site).is_ok() =>
+                    {
+                        return Ok(v)
                     }
-                    // `o[i] = v` into an existing dense element.
-                    (_, Value::Object(o), Some(Value::Number(i))) => {
-                        if o.set_dense_element(*i, &v) {
-                            return Ok(v);
-                        }
+                    (_, Value::Object(o), Some(Value::Number(i)))
+                        if o.set_dense_element(*i, &v) =>
+                    {
+                        return Ok(v)
                     }
                     _ => {}
                 }
-                if base.is_nullish() {
-                    let what = if base.is_null() { "null" } else { "undefined" };
-                    let shown = match (&key_value, prop) {
-                        (Some(k), _) => key_display_without_side_effects(k),
-                        (None, MemberProp::Ident(n)) => n.to_string(),
-                        _ => String::new(),
-                    };
-                    return Err(self.type_error(format!(
-                        "Cannot set properties of {what} (setting '{shown}')"
-                    )));
-                }
-                let key = match key_value {
-                    Some(k) => self.computed_key(&k)?,
-                    None => self.member_key(prop)?,
-                };
-                self.put_property_at(
-                    &base,
-                    key,
-                    v.clone(),
-                    member_site(prop, &MemberCache::default()),
-                )?;
-                Ok(v)
+                self.put_member_value(&base, prop, key_value, v)
             }
             ExprKind::SuperMember(MemberProp::Computed(x)) => {
                 let this = self.resolve_this_binding()?;
@@ -1481,6 +1498,40 @@ impl Interp {
                 Ok(v)
             }
         }
+    }
+
+    /// The end of `base[key] = v` / `base.name = v` once the right side
+    /// has run: the base check, ToPropertyKey of the key's value (`None`
+    /// for a named member) and [[Set]]. Returns `v`.
+    fn put_member_value(
+        &mut self,
+        base: &Value,
+        prop: &MemberProp,
+        key_value: Option<Value>,
+        v: Value,
+    ) -> JsResult<Value> {
+        if base.is_nullish() {
+            let what = if base.is_null() { "null" } else { "undefined" };
+            let shown = match (&key_value, prop) {
+                (Some(k), _) => key_display_without_side_effects(k),
+                (None, MemberProp::Ident(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            return Err(self.type_error(format!(
+                "Cannot set properties of {what} (setting '{shown}')"
+            )));
+        }
+        let key = match key_value {
+            Some(k) => self.computed_key(&k)?,
+            None => self.member_key(prop)?,
+        };
+        self.put_property_at(
+            base,
+            key,
+            v.clone(),
+            member_site(prop, &MemberCache::default()),
+        )?;
+        Ok(v)
     }
 
     pub(crate) fn get_resolved(&mut self, r: &Resolved, name: &str) -> JsResult<Value> {
