@@ -1151,15 +1151,7 @@ impl Interp {
             MemberProp::Ident(n) => self.name_key(n),
             _ => self.member_key(prop)?,
         };
-        // Fast path: own data property of an ordinary object or array element.
         if let Value::Object(o) = base {
-            if let PropertyKey::Index(_) = key {
-                if let ObjectKind::Array(_) = o.kind() {
-                    if let Some(v) = o.get_own_data(&key) {
-                        return Ok(v);
-                    }
-                }
-            }
             return o.get_at_site(self, &key, base, member_site(prop, &MemberCache::default()));
         }
         get_v(self, base, &key)
@@ -1500,6 +1492,45 @@ impl Interp {
         }
     }
 
+    /// The TypeError for reading (or, `for_set`, writing) the member
+    /// `prop` of a null or undefined `base`; `key_value` is a computed
+    /// member's key, shown without converting it.
+    fn nullish_member_error(
+        &mut self,
+        base: &Value,
+        prop: &MemberProp,
+        key_value: Option<&Value>,
+        for_set: bool,
+    ) -> JsError {
+        let what = if base.is_null() { "null" } else { "undefined" };
+        let (verb, ing) = if for_set {
+            ("set", "setting")
+        } else {
+            ("read", "reading")
+        };
+        let shown = match (key_value, prop) {
+            (Some(k), _) => key_display_without_side_effects(k),
+            (None, MemberProp::Ident(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        self.type_error(format!(
+            "Cannot {verb} properties of {what} ({ing} '{shown}')"
+        ))
+    }
+
+    /// The property key of member `prop`: ToPropertyKey of a computed
+    /// member's already evaluated key value, or the named member's key.
+    fn member_key_of(
+        &mut self,
+        prop: &MemberProp,
+        key_value: Option<Value>,
+    ) -> JsResult<PropertyKey> {
+        match key_value {
+            Some(k) => self.computed_key(&k),
+            None => self.member_key(prop),
+        }
+    }
+
     /// The end of `base[key] = v` / `base.name = v` once the right side
     /// has run: the base check, ToPropertyKey of the key's value (`None`
     /// for a named member) and [[Set]]. Returns `v`.
@@ -1511,20 +1542,9 @@ impl Interp {
         v: Value,
     ) -> JsResult<Value> {
         if base.is_nullish() {
-            let what = if base.is_null() { "null" } else { "undefined" };
-            let shown = match (&key_value, prop) {
-                (Some(k), _) => key_display_without_side_effects(k),
-                (None, MemberProp::Ident(n)) => n.to_string(),
-                _ => String::new(),
-            };
-            return Err(self.type_error(format!(
-                "Cannot set properties of {what} (setting '{shown}')"
-            )));
+            return Err(self.nullish_member_error(base, prop, key_value.as_ref(), true));
         }
-        let key = match key_value {
-            Some(k) => self.computed_key(&k)?,
-            None => self.member_key(prop)?,
-        };
+        let key = self.member_key_of(prop, key_value)?;
         self.put_property_at(
             base,
             key,
@@ -1599,25 +1619,14 @@ impl Interp {
                     _ => None,
                 };
                 if base.is_nullish() {
-                    let what = if base.is_null() { "null" } else { "undefined" };
-                    let (verb, ing) = if for_set {
-                        ("set", "setting")
-                    } else {
-                        ("read", "reading")
-                    };
-                    let shown = match (&key_value, prop) {
-                        (Some(v), _) => key_display_without_side_effects(v),
-                        (None, MemberProp::Ident(n)) => n.to_string(),
-                        _ => String::new(),
-                    };
-                    return Err(self.type_error(format!(
-                        "Cannot {verb} properties of {what} ({ing} '{shown}')"
-                    )));
+                    return Err(self.nullish_member_error(
+                        &base,
+                        prop,
+                        key_value.as_ref(),
+                        for_set,
+                    ));
                 }
-                let key = match key_value {
-                    Some(v) => to_property_key(self, &v)?,
-                    None => self.member_key(prop)?,
-                };
+                let key = self.member_key_of(prop, key_value)?;
                 Ok((RefBase::Value(base), key))
             }
             ExprKind::SuperMember(prop) => {
