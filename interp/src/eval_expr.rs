@@ -1868,9 +1868,20 @@ impl Interp {
     fn binary_op_slow(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
         Ok(match op {
             BinaryOp::Add => {
-                if let (Value::String(a), Value::String(b)) = (l, r) {
-                    self.check_string_length((a.len() + b.len()) as f64)?;
-                    return Ok(Value::String(a.concat(b)));
+                match (l, r) {
+                    (Value::String(a), Value::String(b)) => {
+                        self.check_string_length((a.len() + b.len()) as f64)?;
+                        return Ok(Value::String(a.concat(b)));
+                    }
+                    // A number's text is shorter than 25 characters: the
+                    // result cannot be too long.
+                    (Value::String(s), Value::Number(n)) | (Value::Number(n), Value::String(s))
+                        if s.len() + 25 <= crate::string::MAX_LENGTH =>
+                    {
+                        let before = matches!(l, Value::Number(_));
+                        return Ok(Value::String(s.concat_number(*n, before)));
+                    }
+                    _ => {}
                 }
                 let lp = to_primitive(self, l, Hint::Default)?;
                 let rp = to_primitive(self, r, Hint::Default)?;

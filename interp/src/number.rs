@@ -2,24 +2,46 @@
 
 /// Number::toString(x, 10) — shortest round-trip digits, JS exponent rules.
 pub fn number_to_string(n: f64) -> String {
-    if n.is_nan() {
-        return "NaN".into();
+    with_number_str(n, str::to_owned)
+}
+
+/// Number::toString(x) as a JavaScript string, made without a Rust
+/// `String` in between.
+pub fn number_to_js_string(n: f64) -> crate::string::JsString {
+    with_number_str(n, |s| crate::string::JsString::from(s))
+}
+
+/// Calls `f` with Number::toString(x) — ECMA-262 §6.1.6.1.20 — formatted
+/// on the stack.
+pub fn with_number_str<R>(n: f64, f: impl FnOnce(&str) -> R) -> R {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        // An integer (or -0, which prints as 0): its digits, written from
+        // the end of the buffer.
+        let mut buf = [0u8; 17];
+        let mut at = buf.len();
+        let mut v = n.abs() as u64;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        if n < 0.0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        return f(std::str::from_utf8(&buf[at..]).unwrap_or("0"));
     }
-    if n == 0.0 {
-        return "0".into();
+    if n.is_nan() {
+        return f("NaN");
     }
     if n.is_infinite() {
-        return if n > 0.0 {
-            "Infinity".into()
-        } else {
-            "-Infinity".into()
-        };
-    }
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        return format!("{}", n as i64);
+        return f(if n > 0.0 { "Infinity" } else { "-Infinity" });
     }
     let mut buf = ryu_js::Buffer::new();
-    buf.format(n).to_string()
+    f(buf.format(n))
 }
 
 /// Number::toString(x, radix) for radix 2..=36 (other than 10).

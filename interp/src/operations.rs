@@ -2,7 +2,7 @@
 //! comparison, operations on objects, and operations on iterators.
 
 use crate::interp::Interp;
-use crate::number::{number_to_string, string_to_number};
+use crate::number::string_to_number;
 use crate::object::{JsObject, ObjectKind, PropertyDescriptor};
 use crate::storage::Attributes;
 use crate::string::JsString;
@@ -156,7 +156,7 @@ pub fn to_string(interp: &mut Interp, v: &Value) -> JsResult<JsString> {
         Value::Undefined => Ok(JsString::from("undefined")),
         Value::Null => Ok(JsString::from("null")),
         Value::Bool(b) => Ok(JsString::from(if *b { "true" } else { "false" })),
-        Value::Number(n) => Ok(JsString::from(number_to_string(*n))),
+        Value::Number(n) => Ok(crate::number::number_to_js_string(*n)),
         Value::String(s) => Ok(s.clone()),
         Value::Symbol(_) => Err(interp.type_error("Cannot convert a Symbol value to a string")),
         Value::Object(_) => {
@@ -200,7 +200,7 @@ pub fn to_property_key(interp: &mut Interp, v: &Value) -> JsResult<PropertyKey> 
             {
                 Ok(PropertyKey::Index(n as u32))
             } else {
-                Ok(PropertyKey::from(JsString::from(number_to_string(n))))
+                Ok(PropertyKey::from(crate::number::number_to_js_string(n)))
             }
         }
         Value::Object(_) => {

@@ -75,30 +75,34 @@ unsafe impl Trace for JsString {
 }
 
 impl Drop for Node {
-    /// Drops a rope without recursion: a chain of a million appends would
-    /// otherwise nest a million `drop` calls and overflow the stack.
+    #[inline]
     fn drop(&mut self) {
-        let Repr::Concat { .. } = self.0.get_mut() else {
-            return;
-        };
-        fn take(repr: &mut Repr, pending: &mut Vec<JsString>) {
-            if let Repr::Concat { .. } = repr {
-                if let Repr::Concat { left, right, .. } =
-                    std::mem::replace(repr, Repr::Ascii(Box::new([])))
-                {
-                    pending.push(left);
-                    pending.push(right);
-                }
-            }
+        if let Repr::Concat { .. } = self.0.get_mut() {
+            drop_rope(self.0.get_mut());
         }
-        let mut pending: Vec<JsString> = Vec::new();
-        take(self.0.get_mut(), &mut pending);
-        while let Some(s) = pending.pop() {
-            // A node shared with another string lives on; one held only
-            // here is emptied first, so its own drop has nothing to do.
-            if let Ok(mut node) = Rc::try_unwrap(s.0) {
-                take(node.0.get_mut(), &mut pending);
-            }
+    }
+}
+
+/// Drops a rope without recursion: a chain of a million appends would
+/// otherwise nest a million `drop` calls and overflow the stack.
+#[cold]
+#[inline(never)]
+fn drop_rope(repr: &mut Repr) {
+    /// Moves a node's sides to `pending`, leaving it an empty flat string.
+    fn take(repr: &mut Repr, pending: &mut Vec<JsString>) {
+        if let Repr::Concat { left, right, .. } = std::mem::replace(repr, Repr::Ascii(Box::new([])))
+        {
+            pending.push(left);
+            pending.push(right);
+        }
+    }
+    let mut pending: Vec<JsString> = Vec::new();
+    take(repr, &mut pending);
+    while let Some(s) = pending.pop() {
+        // A node shared with another string lives on; one held only here
+        // is emptied first, so its own drop has nothing to do.
+        if let Ok(mut node) = Rc::try_unwrap(s.0) {
+            take(node.0.get_mut(), &mut pending);
         }
     }
 }
@@ -239,20 +243,39 @@ impl JsString {
     }
 
     pub fn empty() -> JsString {
-        JsString::ascii(Box::new([]))
+        JsString::from_ascii_bytes(&[])
+    }
+
+    /// The string of these ASCII bytes; the empty string and the
+    /// one-character ones are shared, not allocated (`s[i]`, `charAt`,
+    /// `String.fromCharCode` and one-character slices make them all the
+    /// time).
+    fn from_ascii_bytes(b: &[u8]) -> JsString {
+        let shared = match b {
+            [] => SMALL.try_with(|t| t[0].clone()),
+            &[c] => SMALL.try_with(|t| t[1 + c as usize].clone()),
+            _ => return JsString::ascii(b.into()),
+        };
+        // Only while the thread's locals are being destroyed.
+        shared.unwrap_or_else(|_| JsString::ascii(b.into()))
     }
 
     /// Builds a string from UTF-16 code units.
     pub fn from_utf16(units: &[u16]) -> JsString {
-        if units.iter().all(|&u| u < 0x80) {
-            JsString::ascii(units.iter().map(|&u| u as u8).collect())
-        } else {
-            JsString::new(Repr::Utf16(units.into()))
+        match units {
+            [] => JsString::empty(),
+            &[u] if u < 0x80 => JsString::from_ascii_bytes(&[u as u8]),
+            _ if units.iter().all(|&u| u < 0x80) => {
+                JsString::ascii(units.iter().map(|&u| u as u8).collect())
+            }
+            _ => JsString::new(Repr::Utf16(units.into())),
         }
     }
 
     pub fn from_utf16_vec(units: Vec<u16>) -> JsString {
-        if units.iter().all(|&u| u < 0x80) {
+        if units.len() <= 1 {
+            JsString::from_utf16(&units)
+        } else if units.iter().all(|&u| u < 0x80) {
             JsString::ascii(units.iter().map(|&u| u as u8).collect())
         } else {
             JsString::new(Repr::Utf16(units.into_boxed_slice()))
@@ -355,7 +378,8 @@ impl JsString {
         let end = end.min(self.len());
         let start = start.min(end);
         match self.units() {
-            Units::Ascii(b) => JsString::ascii(b[start..end].into()),
+            _ if start == 0 && end == self.len() => self.clone(),
+            Units::Ascii(b) => JsString::from_ascii_bytes(&b[start..end]),
             Units::Utf16(u) => JsString::from_utf16(&u[start..end]),
         }
     }
@@ -395,6 +419,46 @@ impl JsString {
             right: other.clone(),
             len: len as u32,
             ascii,
+        })
+    }
+
+    /// `self` followed by the text of a number (or preceded by it, with
+    /// `before`): `'x' + i` without a string made for `i` first.
+    pub fn concat_number(&self, n: f64, before: bool) -> JsString {
+        crate::number::with_number_str(n, |digits| {
+            let len = self.len() + digits.len();
+            if len > FLAT_CONCAT_MAX {
+                let digits = JsString::from(digits);
+                return if before {
+                    digits.concat(self)
+                } else {
+                    self.concat(&digits)
+                };
+            }
+            match self.units() {
+                Units::Ascii(b) => {
+                    let mut v = Vec::with_capacity(len);
+                    let (first, second) = if before {
+                        (digits.as_bytes(), b)
+                    } else {
+                        (b, digits.as_bytes())
+                    };
+                    v.extend_from_slice(first);
+                    v.extend_from_slice(second);
+                    JsString::ascii(v.into_boxed_slice())
+                }
+                Units::Utf16(u) => {
+                    let mut v = Vec::with_capacity(len);
+                    if before {
+                        v.extend(digits.bytes().map(u16::from));
+                        v.extend_from_slice(u);
+                    } else {
+                        v.extend_from_slice(u);
+                        v.extend(digits.bytes().map(u16::from));
+                    }
+                    JsString::new(Repr::Utf16(v.into_boxed_slice()))
+                }
+            }
         })
     }
 
@@ -474,6 +538,11 @@ struct Interner {
 }
 
 thread_local! {
+    /// The empty string, then the 128 one-character ASCII strings.
+    static SMALL: [JsString; 129] = std::array::from_fn(|i| match i {
+        0 => JsString::ascii(Box::new([])),
+        _ => JsString::ascii(Box::new([(i - 1) as u8])),
+    });
     static INTERNER: RefCell<Interner> = RefCell::new(Interner {
         set: HashSet::default(),
         sweep_at: 1024,
@@ -522,7 +591,7 @@ pub fn parse_array_index(s: &str) -> Option<u32> {
 impl From<&str> for JsString {
     fn from(s: &str) -> JsString {
         if s.is_ascii() {
-            JsString::ascii(s.as_bytes().into())
+            JsString::from_ascii_bytes(s.as_bytes())
         } else {
             JsString::new(Repr::Utf16(s.encode_utf16().collect()))
         }
@@ -653,6 +722,7 @@ impl JsStringBuilder {
 
     pub fn build(self) -> JsString {
         match self.wide {
+            None if self.ascii.len() <= 1 => JsString::from_ascii_bytes(&self.ascii),
             None => JsString::ascii(self.ascii.into_boxed_slice()),
             Some(w) => JsString::from_utf16_vec(w),
         }
