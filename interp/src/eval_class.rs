@@ -139,6 +139,7 @@ impl Interp {
                 class_extends: RefCell::new(None),
                 spare_envs: List::new(),
                 layout: std::cell::OnceCell::new(),
+                prototype_site: Default::default(),
             })),
         );
         f.define_value(

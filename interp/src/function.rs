@@ -113,6 +113,11 @@ pub struct ScriptFunction {
     /// See `ScriptFunction::binding_layout`.
     #[unsafe_ignore_trace]
     pub layout: OnceCell<Option<Box<[u8]>>>,
+    /// The inline cache of GetPrototypeFromConstructor's read of this
+    /// function's `prototype` when it is a `new` target (validated on
+    /// every use, like a member site's).
+    #[unsafe_ignore_trace]
+    pub prototype_site: ast::MemberCache,
 }
 
 /// How many finished calls' environments a function keeps.
@@ -398,6 +403,7 @@ pub(crate) fn create_script_function(
             class_extends: RefCell::new(None),
             spare_envs: List::new(),
             layout: OnceCell::new(),
+            prototype_site: ast::MemberCache::default(),
         })),
     );
     define_length_and_name(&f, code.length, name);
@@ -826,6 +832,10 @@ pub(crate) fn initialize_instance_elements(
     let ObjectKind::Function(sf) = constructor.kind() else {
         return Ok(());
     };
+    if sf.fields.is_empty() {
+        // A class without fields or private methods (or a plain function).
+        return Ok(());
+    }
     let elements = sf.fields.to_vec();
     // Private methods first, then fields in order.
     for e in &elements {

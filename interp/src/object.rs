@@ -760,7 +760,9 @@ impl JsObject {
     /// [[Set]]'s inline-cache hit at the member-access site `o.name = v`
     /// (this object is the receiver): stores `value` if `site` names a
     /// writable own data property of this object's layout (what
-    /// `set_at_site` would store into); otherwise hands `value` back.
+    /// `set_at_site` would store into), or adds the property if the add
+    /// transition `site` recorded still applies (see
+    /// `PropertyStorage::cached_add`); otherwise hands `value` back.
     #[inline]
     pub(crate) fn cached_set_named(&self, value: Value, site: &MemberCache) -> Result<(), Value> {
         let d: &ObjectData = &self.0;
@@ -770,7 +772,16 @@ impl JsObject {
         ) {
             return Err(value);
         }
-        d.storage.cached_set_own(value, site)
+        match d.storage.cached_set_own(value, site) {
+            Ok(()) => Ok(()),
+            // Or the add transition the site recorded. Without the key, a
+            // prototype whose lookup of some named key is exotic (an
+            // array's or String object's `length`) is not taken as plain.
+            Err(value) => {
+                d.storage
+                    .cached_add_named(value, |kind| plain_named_lookup(kind, || true), site)
+            }
+        }
     }
 
     // ---- [[Set]] ----
@@ -1128,6 +1139,19 @@ impl JsObject {
     /// internal bookkeeping).
     pub fn get_own_data(&self, key: &PropertyKey) -> Option<Value> {
         self.0.storage.get_data_value(key)
+    }
+
+    /// The value of the own data property `key` if this object's own
+    /// lookup of `key` is a plain storage read: what [[Get]] returns when
+    /// this is `Some`. `None` when the property is absent, an accessor, or
+    /// the object's lookup of `key` is exotic.
+    #[inline]
+    pub(crate) fn plain_own_data(&self, key: &PropertyKey) -> Option<Value> {
+        let d: &ObjectData = &self.0;
+        if !plain_own_lookup(&d.kind, key) {
+            return None;
+        }
+        d.storage.get_data_value(key)
     }
 
     /// The raw own slot, for inspection.

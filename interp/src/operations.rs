@@ -592,8 +592,24 @@ pub fn get_prototype_from_constructor(
     default: JsObject,
 ) -> JsResult<JsObject> {
     if let Value::Object(nt) = new_target {
-        let key = interp.prototype_key.clone();
-        if let Value::Object(p) = get(interp, nt, &key)? {
+        let proto = if let ObjectKind::Function(sf) = nt.kind() {
+            // A script function (most `new` targets): through the inline
+            // cache the function keeps for this read.
+            match nt.cached_get_named("prototype", &sf.prototype_site) {
+                Some(v) => v,
+                None => {
+                    let key = interp.prototype_key.clone();
+                    nt.get_at_site(interp, &key, new_target, &sf.prototype_site)?
+                }
+            }
+        } else if let Some(v) = nt.plain_own_data(&interp.prototype_key) {
+            // An own data property, which [[Get]] finds first.
+            v
+        } else {
+            let key = interp.prototype_key.clone();
+            get(interp, nt, &key)?
+        };
+        if let Value::Object(p) = proto {
             return Ok(p);
         }
     }

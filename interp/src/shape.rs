@@ -105,6 +105,19 @@ thread_local! {
     });
 }
 
+/// How many entries `RECENT` has.
+const RECENT_SLOTS: usize = 256;
+
+thread_local! {
+    /// Shapes that add transitions recently led to, by id (direct-mapped
+    /// on the id's low bits; a newer shape evicts an older one): lets a
+    /// member site that recorded an add transition find its target shape
+    /// from the recorded id alone, without the key (`Shape::recent`).
+    /// Weak: an entry keeps no shape alive.
+    static RECENT: RefCell<[Weak<Shape>; RECENT_SLOTS]> =
+        const { RefCell::new([const { Weak::new() }; RECENT_SLOTS]) };
+}
+
 /// The id of the empty shape, which an object with no named properties
 /// has whether or not it holds a `Shape`.
 pub(crate) const EMPTY_ID: u32 = 1;
@@ -184,6 +197,36 @@ impl Shape {
     pub(crate) fn child(&self, key: &PropertyKey, attrs: Attributes, id: u32) -> Option<Rc<Shape>> {
         let c = self.transitions.borrow().get(key, attrs)?;
         (c.id == id).then_some(c)
+    }
+
+    /// Remembers this shape as the target of an add transition, for
+    /// `recent`.
+    pub(crate) fn remember(self: &Rc<Shape>) {
+        let _ = RECENT.try_with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                if let Some(e) = r.get_mut(self.id as usize % RECENT_SLOTS) {
+                    *e = Rc::downgrade(self);
+                }
+            }
+        });
+    }
+
+    /// The shape with id `id` if it is alive and still remembered (see
+    /// `remember`). Equal ids mean the same shape, so this is the shape an
+    /// add transition that recorded `id` leads to.
+    #[inline]
+    pub(crate) fn recent(id: u32) -> Option<Rc<Shape>> {
+        RECENT
+            .try_with(|r| {
+                let s = r
+                    .try_borrow()
+                    .ok()?
+                    .get(id as usize % RECENT_SLOTS)?
+                    .upgrade()?;
+                (s.id == id).then_some(s)
+            })
+            .ok()
+            .flatten()
     }
 
     /// The shape without its last key (what deleting that key leaves).

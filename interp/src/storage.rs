@@ -1163,9 +1163,21 @@ impl PropertyStorage {
 
     /// The value of the own data property `key`, if it is one (fast path).
     pub fn get_data_value(&self, key: &PropertyKey) -> Option<Value> {
-        match self.get(key)? {
-            PropertySlot::Data(v, _) => Some(v),
-            PropertySlot::Accessor(..) => None,
+        // Safety: read and one clone.
+        unsafe {
+            let p = self.read();
+            if let PropertyKey::Index(i) = key {
+                if let Some(Some(v)) = p.elements.get(*i as usize) {
+                    return Some(v.clone());
+                }
+                if self.indices_in_map.get() == 0 {
+                    return None;
+                }
+            }
+            match p.map.get(key)? {
+                SlotRef::Data(v, _) => Some(v.clone()),
+                SlotRef::Accessor(..) => None,
+            }
         }
     }
 
@@ -1326,15 +1338,65 @@ impl PropertyStorage {
         plain: impl Fn(&ObjectKind, &PropertyKey) -> bool,
         site: &MemberCache,
     ) -> Result<(), Value> {
+        if !shapeable(key) {
+            return Err(value);
+        }
+        let id = site.slot.get();
+        self.cached_add_with(
+            value,
+            |kind| plain(kind, key),
+            site,
+            |shape| {
+                let child = match shape {
+                    Some(s) => s.child(key, Attributes::all(), id),
+                    None => Shape::empty()?.child(key, Attributes::all(), id),
+                }?;
+                // For `cached_add_named` at this site next time.
+                child.remember();
+                Some(child)
+            },
+        )
+    }
+
+    /// `cached_add` for a named site, without its key: what a member site
+    /// `o.name = v` tries before it makes its key. The target shape is
+    /// found by the id the site recorded (`Shape::recent`); `plain` must be
+    /// false for any kind whose own lookup of some named key is exotic (it
+    /// cannot ask about the key). Not inlined: its callers' cached stores
+    /// stay small.
+    #[inline(never)]
+    pub(crate) fn cached_add_named(
+        &self,
+        value: Value,
+        plain: impl Fn(&ObjectKind) -> bool,
+        site: &MemberCache,
+    ) -> Result<(), Value> {
+        let id = site.slot.get();
+        self.cached_add_with(value, plain, site, |_| Shape::recent(id))
+    }
+
+    /// The cached add transition of `site` (see `cached_add`), taking this
+    /// object from its current shape (`None`: an empty dictionary) to the
+    /// shape `child` gives; `plain` tells whether a prototype's own lookup
+    /// of the site's key is a plain storage read.
+    #[inline(always)]
+    fn cached_add_with(
+        &self,
+        value: Value,
+        plain: impl Fn(&ObjectKind) -> bool,
+        site: &MemberCache,
+        child: impl FnOnce(Option<&Rc<Shape>>) -> Option<Rc<Shape>>,
+    ) -> Result<(), Value> {
         let depth = site.depth.get() as usize;
-        if depth < ADD_DEPTH || !shapeable(key) || !self.extensible.get() {
+        if depth < ADD_DEPTH || !self.extensible.get() {
             return Err(value);
         }
         let ids = site.shapes.get();
         let rooted = self.rooted.get();
         // Safety: the walk only reads and calls `plain` (see `chain_walk`);
-        // then, as in `insert`, the value is adopted and stored, and the
-        // shape is replaced (a shape holds no `Gc`).
+        // `child` only looks shapes up (shapes hold no `Gc`); then, as in
+        // `insert`, the value is adopted and stored, and the shape is
+        // replaced.
         unsafe {
             let Some(chain) = ids.get(..depth - ADD_DEPTH) else {
                 return Err(value);
@@ -1353,17 +1415,15 @@ impl PropertyStorage {
                 let Some(o) = p.proto.as_ref() else {
                     return Err(value);
                 };
-                if !plain(o.kind(), key) {
+                if !plain(o.kind()) {
                     return Err(value);
                 }
                 p = o.storage().read();
             }
             let p = self.write();
             let child = match &p.map {
-                PropMap::Shaped(s, _) => s.child(key, Attributes::all(), site.slot.get()),
-                PropMap::Dict(Dict::Small(v, _)) if v.is_empty() => {
-                    Shape::empty().and_then(|s| s.child(key, Attributes::all(), site.slot.get()))
-                }
+                PropMap::Shaped(s, _) => child(Some(s)),
+                PropMap::Dict(Dict::Small(v, _)) if v.is_empty() => child(None),
                 _ => None,
             };
             let Some(child) = child else {
@@ -1421,6 +1481,7 @@ impl PropertyStorage {
                 n += 1;
                 proto = q.proto.as_ref();
             }
+            s.remember();
             site.shapes.set(ids);
             site.slot.set(new);
             site.depth.set((ADD_DEPTH + n) as u8);
