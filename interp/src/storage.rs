@@ -478,11 +478,6 @@ impl ShapedValues {
             .filter_map(|i| self.get_mut(i).map(std::mem::take))
             .collect()
     }
-
-    /// Every slot, including the free ones (all `undefined`).
-    fn iter(&self) -> impl Iterator<Item = &Value> {
-        self.inline().iter().chain(self.rest.iter())
-    }
 }
 
 /// A hashed dictionary, with a layout id like a shape's (see
@@ -836,7 +831,16 @@ impl PropMap {
     #[inline]
     unsafe fn trace_values(&self, m: TraceOp) {
         match self {
-            PropMap::Shaped(_, values) => values.iter().for_each(|v| m.apply(v)),
+            PropMap::Shaped(_, values) => {
+                // Two plain loops rather than a chained iterator, which
+                // the compiler may leave out of line with a call per value.
+                for v in values.inline() {
+                    m.apply(v);
+                }
+                for v in values.rest.iter() {
+                    m.apply(v);
+                }
+            }
             PropMap::Dict(Dict::Small(v, _)) => v.iter().for_each(|(_, s)| m.apply(s)),
             PropMap::Dict(Dict::Large(map)) => map.map.values().for_each(|s| m.apply(s)),
         }
