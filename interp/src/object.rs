@@ -763,7 +763,7 @@ impl JsObject {
     /// `set_at_site` would store into), or adds the property if the add
     /// transition `site` recorded still applies (see
     /// `PropertyStorage::cached_add`); otherwise hands `value` back.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn cached_set_named(&self, value: Value, site: &MemberCache) -> Result<(), Value> {
         let d: &ObjectData = &self.0;
         if !matches!(
