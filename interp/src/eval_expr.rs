@@ -109,6 +109,92 @@ impl Interp {
             .get_if(slot as usize, name, READ_MASK, READ_WANT)
     }
 
+    /// A site's cached binding's value by reference, when the cache is
+    /// valid and the binding initialized and direct (as for
+    /// `read_cached`): no copy of the value, so no root count increment
+    /// and decrement.
+    ///
+    /// # Safety
+    /// As for `BindingStorage::get_ref_if`: while the reference lives, no
+    /// JavaScript runs, no binding is stored and no `Gc` is allocated.
+    #[inline(always)]
+    unsafe fn cached_ref(&self, name: &str, cache: &SiteCache) -> Option<&Value> {
+        let (hops, slot) = cache.get()?;
+        let env = self.env_at_hops(hops)?;
+        // Safety: passed on to our caller.
+        unsafe {
+            env.record()
+                .bindings()
+                .get_ref_if(slot as usize, name, READ_MASK, READ_WANT)
+        }
+    }
+
+    /// `x === null`, `x !== null`, `x == null`, `x != null`: the literal
+    /// needs no evaluation and no comparison call, and a cached identifier
+    /// is looked at in place. `None` for the other operators.
+    #[inline]
+    fn null_compare(&mut self, op: BinaryOp, l: &Expr) -> Option<JsResult<Value>> {
+        // `== null` holds for null and undefined (there are no
+        // [[IsHTMLDDA]] objects here).
+        let (loose, negate) = match op {
+            BinaryOp::StrictEq => (false, false),
+            BinaryOp::StrictNotEq => (false, true),
+            BinaryOp::Eq => (true, false),
+            BinaryOp::NotEq => (true, true),
+            _ => return None,
+        };
+        let test = |v: &Value| match v {
+            Value::Null => true,
+            Value::Undefined => loose,
+            _ => false,
+        };
+        let peeked = match &l.kind {
+            // Safety: the reference is only looked at.
+            ExprKind::Ident(name, cache) => unsafe { self.cached_ref(name, cache) }.map(test),
+            _ => None,
+        };
+        let is_null = match peeked {
+            Some(b) => b,
+            None => match self.eval_expr(l) {
+                Ok(v) => test(&v),
+                Err(e) => return Some(Err(e)),
+            },
+        };
+        Some(Ok(Value::Bool(is_null != negate)))
+    }
+
+    /// `x.name` where `x` is an identifier (other member expressions take
+    /// the general path): a cached binding is looked at in place, and when
+    /// it holds an object whose layout the site's inline cache knows, the
+    /// property is read without copying `x` out (a root count increment
+    /// and decrement).
+    #[inline(always)]
+    fn ident_member(&mut self, object: &Expr, prop: &MemberProp, pos: u32) -> JsResult<Value> {
+        let peeked = match (&object.kind, prop) {
+            // Safety: until the reference's last use below, only
+            // `cached_get_named` (an inline-cache probe that reads the
+            // object's storage and copies a data property's value out) and
+            // a clone run: no JavaScript, no store, no `Gc` allocation.
+            (ExprKind::Ident(name, cache), _) => unsafe { self.cached_ref(name, cache) },
+            _ => None,
+        };
+        let base = match peeked {
+            Some(v) => {
+                if let (Value::Object(o), MemberProp::Ident(n)) = (v, prop) {
+                    if let Some(v) = o.cached_get_named(&n.name, &n.site) {
+                        return Ok(v);
+                    }
+                }
+                v.clone()
+            }
+            None => {
+                let base = self.eval_expr(object)?;
+                return self.get_member(&base, prop, object, pos);
+            }
+        };
+        self.get_member_slow(&base, prop, object, pos)
+    }
+
     /// A site's cached binding when it is initialized, mutable and direct
     /// (not an import): the hops, the record's identity and the slot, for
     /// an assignment that stores without resolving again.
@@ -594,6 +680,9 @@ impl Interp {
                 if let Some(v) = self.this_member_cached(object, prop) {
                     return Ok(v);
                 }
+                if let (ExprKind::Ident(..), MemberProp::Ident(_)) = (&object.kind, prop) {
+                    return self.ident_member(object, prop, e.span.start);
+                }
                 let base = self.eval_expr(object)?;
                 self.get_member(&base, prop, object, e.span.start)
             }
@@ -602,6 +691,11 @@ impl Interp {
                 None => Ok(Value::Undefined),
             },
             ExprKind::Binary(op, l, r) => {
+                if let ExprKind::Null = r.kind {
+                    if let Some(v) = self.null_compare(*op, l) {
+                        return v;
+                    }
+                }
                 let lv = self.eval_expr(l)?;
                 let rv = self.eval_expr(r)?;
                 self.binary_op(*op, &lv, &rv)

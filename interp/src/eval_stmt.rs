@@ -117,6 +117,36 @@ impl Interp {
                     };
                     return Ok(Completion::Return(v));
                 }
+                // `if` in a function body: no completion built for a
+                // branch not taken or an expression-statement branch.
+                StmtKind::If(test, cons, alt) if !V => {
+                    let t = self.eval_expr(test)?;
+                    let branch = if to_boolean(&t) {
+                        &**cons
+                    } else {
+                        match alt {
+                            Some(a) => &**a,
+                            None => continue,
+                        }
+                    };
+                    match &branch.kind {
+                        StmtKind::Expr(e) => {
+                            self.eval_expr(e)?;
+                        }
+                        StmtKind::Return(e) => {
+                            let v = match e {
+                                Some(e) => self.eval_expr(e)?,
+                                None => Value::Undefined,
+                            };
+                            return Ok(Completion::Return(v));
+                        }
+                        _ => match self.eval_stmt_in::<false>(branch, &[])? {
+                            Completion::Normal(_) => {}
+                            r => return Ok(r),
+                        },
+                    }
+                    continue;
+                }
                 _ => {}
             }
             match self.eval_stmt_in::<V>(s, &[])? {

@@ -1987,6 +1987,23 @@ impl BindingStorage {
         }
     }
 
+    /// The value in `slot`, by reference (no copy, so no root count
+    /// traffic), if the slot binds `name` and its flags masked by `mask`
+    /// are `want`: for a consumer that only looks at the value
+    /// (`x === null`, the base of `x.name`).
+    ///
+    /// # Safety
+    /// While the reference lives, nothing may change this storage (store,
+    /// add, remove, clear, reset), directly or by running JavaScript, and
+    /// no `Gc` may be allocated: the reference points into the entries.
+    #[inline(always)]
+    pub unsafe fn get_ref_if(&self, slot: usize, name: &str, mask: u8, want: u8) -> Option<&Value> {
+        // Safety: a plain read; the caller keeps the storage unchanged
+        // while the reference lives (above).
+        let e = unsafe { self.read() }.get(slot)?;
+        (e.flags & mask == want && e.is_named(name)).then_some(&e.value)
+    }
+
     /// Stores a copy of `value` in `slot` if the slot binds `name` and its
     /// flags masked by `mask` are `want`; returns whether it did.
     #[inline(always)]
