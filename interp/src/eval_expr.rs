@@ -721,6 +721,19 @@ impl Interp {
             UpdateOp::Inc => old + 1.0,
             UpdateOp::Dec => old - 1.0,
         };
+        // ToNumeric(old), and old + 1 / old - 1 of its type.
+        let numeric_step = |interp: &mut Interp, old: &Value| -> JsResult<(Value, Value)> {
+            Ok(match to_numeric_value(interp, old)? {
+                Value::BigInt(b) => {
+                    let new = b.step(op == UpdateOp::Inc);
+                    (Value::BigInt(b), Value::BigInt(new))
+                }
+                v => {
+                    let n = to_numeric(interp, &v)?;
+                    (Value::Number(n), Value::Number(step(n)))
+                }
+            })
+        };
         let mut t: &Expr = target;
         while let ExprKind::Paren(inner) = &t.kind {
             t = inner;
@@ -740,28 +753,25 @@ impl Interp {
             }
             let resolved = self.resolve_binding(name, Some(cache))?;
             let old = self.get_resolved(&resolved, name)?;
-            let old_num = to_numeric(self, &old)?;
-            let new = step(old_num);
-            self.put_resolved(resolved, name, Value::Number(new))?;
+            let (old_num, new) = numeric_step(self, &old)?;
+            self.put_resolved(resolved, name, new.clone())?;
             (old_num, new)
         } else if let Some((object, prop, n)) = named_member(t) {
             // `o.name++`: one site for the read and the write.
             let base = self.eval_expr(object)?;
             let old = self.get_member(&base, prop, object, t.span.start)?;
-            let old_num = to_numeric(self, &old)?;
-            let new = step(old_num);
-            self.put_named_member(&base, n, Value::Number(new))?;
+            let (old_num, new) = numeric_step(self, &old)?;
+            self.put_named_member(&base, n, new.clone())?;
             (old_num, new)
         } else {
             self.check_stack()?;
             let (base, key) = self.eval_reference(t)?;
             let old = self.get_reference(&base, &key)?;
-            let old_num = to_numeric(self, &old)?;
-            let new = step(old_num);
-            self.put_reference(&base, key, Value::Number(new))?;
+            let (old_num, new) = numeric_step(self, &old)?;
+            self.put_reference(&base, key, new.clone())?;
             (old_num, new)
         };
-        Ok(Value::Number(if prefix { new } else { old_num }))
+        Ok(if prefix { new } else { old_num })
     }
 
     fn eval_expr_slow(&mut self, e: &Expr) -> JsResult<Value> {
@@ -921,6 +931,7 @@ impl Interp {
                 let key = self.resolve_private(name)?;
                 Ok(Value::Bool(o.private_get(&key).is_some()))
             }
+            ExprKind::BigInt(b) => Ok(Value::BigInt(crate::bigint::JsBigInt::from_rc(b.clone()))),
             // Handled in eval_expr's fast path.
             ExprKind::Num(_)
             | ExprKind::Ident(..)
@@ -1851,7 +1862,10 @@ impl Interp {
             }
             UnaryOp::Neg => {
                 let v = self.eval_expr(arg)?;
-                Ok(Value::Number(-to_numeric(self, &v)?))
+                match to_numeric_value(self, &v)? {
+                    Value::BigInt(b) => Ok(Value::BigInt(b.negate())),
+                    n => Ok(Value::Number(-to_numeric(self, &n)?)),
+                }
             }
             UnaryOp::Plus => {
                 let v = self.eval_expr(arg)?;
@@ -1859,8 +1873,10 @@ impl Interp {
             }
             UnaryOp::BitNot => {
                 let v = self.eval_expr(arg)?;
-                let n = to_numeric(self, &v)?;
-                Ok(Value::Number(!f64_to_int32(n) as f64))
+                match to_numeric_value(self, &v)? {
+                    Value::BigInt(b) => Ok(Value::BigInt(b.bitwise_not())),
+                    n => Ok(Value::Number(!f64_to_int32(to_numeric(self, &n)?) as f64)),
+                }
             }
         }
     }
@@ -1985,13 +2001,20 @@ impl Interp {
                     self.check_string_length((ls.len() + rs.len()) as f64)?;
                     return Ok(Value::String(ls.concat(&rs)));
                 }
-                let a = to_numeric(self, &lp)?;
-                let b = to_numeric(self, &rp)?;
+                let a = to_numeric_value(self, &lp)?;
+                let b = to_numeric_value(self, &rp)?;
+                let (Value::Number(a), Value::Number(b)) = (&a, &b) else {
+                    return self.bigint_op(op, &a, &b);
+                };
                 Value::Number(a + b)
             }
             BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod | BinaryOp::Exp => {
-                let a = to_numeric(self, l)?;
-                let b = to_numeric(self, r)?;
+                let a = to_numeric_value(self, l)?;
+                let b = to_numeric_value(self, r)?;
+                let (Value::Number(a), Value::Number(b)) = (&a, &b) else {
+                    return self.bigint_op(op, &a, &b);
+                };
+                let (a, b) = (*a, *b);
                 Value::Number(match op {
                     BinaryOp::Sub => a - b,
                     BinaryOp::Mul => a * b,
@@ -2006,9 +2029,12 @@ impl Interp {
             | BinaryOp::BitAnd
             | BinaryOp::BitOr
             | BinaryOp::BitXor => {
-                let a = to_numeric(self, l)?;
-                let b = to_numeric(self, r)?;
-                Value::Number(integer_op(op, a, b))
+                let a = to_numeric_value(self, l)?;
+                let b = to_numeric_value(self, r)?;
+                let (Value::Number(a), Value::Number(b)) = (&a, &b) else {
+                    return self.bigint_op(op, &a, &b);
+                };
+                Value::Number(integer_op(op, *a, *b))
             }
             BinaryOp::Eq => Value::Bool(is_loosely_equal(self, l, r)?),
             BinaryOp::NotEq => Value::Bool(!is_loosely_equal(self, l, r)?),
@@ -2033,6 +2059,39 @@ impl Interp {
             }
             BinaryOp::InstanceOf => Value::Bool(instanceof_operator(self, l, r)?),
         })
+    }
+
+    /// An arithmetic, bitwise or shift operator on two numeric values of
+    /// which at least one is a BigInt (ECMA-262 §13.15.3
+    /// ApplyStringOrNumericBinaryOperator, steps 6-10): both must be.
+    #[inline(never)]
+    fn bigint_op(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
+        use crate::bigint::BigIntOp as B;
+        let (Value::BigInt(a), Value::BigInt(b)) = (l, r) else {
+            return Err(
+                self.type_error("Cannot mix BigInt and other types, use explicit conversions")
+            );
+        };
+        let op = match op {
+            BinaryOp::Add => B::Add,
+            BinaryOp::Sub => B::Sub,
+            BinaryOp::Mul => B::Mul,
+            BinaryOp::Div => B::Div,
+            BinaryOp::Mod => B::Rem,
+            BinaryOp::Exp => B::Exp,
+            BinaryOp::BitAnd => B::BitAnd,
+            BinaryOp::BitOr => B::BitOr,
+            BinaryOp::BitXor => B::BitXor,
+            BinaryOp::Shl => B::Shl,
+            BinaryOp::Shr => B::Shr,
+            _ => {
+                return Err(self.type_error("BigInts have no unsigned right shift, use >> instead"))
+            }
+        };
+        match crate::bigint::binary(op, a, b) {
+            Ok(v) => Ok(Value::BigInt(v)),
+            Err(message) => Err(self.range_error(message)),
+        }
     }
 
     fn eval_object_literal(&mut self, props: &[ast::PropDef]) -> JsResult<Value> {
@@ -2458,7 +2517,23 @@ fn integer_op(op: BinaryOp, a: f64, b: f64) -> f64 {
     }
 }
 
-/// ToNumeric (no BigInt): ToNumber after ToPrimitive.
+/// ToNumeric — ECMA-262 §7.1.3: a Number or a BigInt value.
+pub(crate) fn to_numeric_value(interp: &mut Interp, v: &Value) -> JsResult<Value> {
+    match v {
+        Value::Number(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Object(_) => {
+            let p = to_primitive(interp, v, Hint::Number)?;
+            match p {
+                Value::BigInt(_) => Ok(p),
+                _ => Ok(Value::Number(to_number(interp, &p)?)),
+            }
+        }
+        _ => Ok(Value::Number(to_number(interp, v)?)),
+    }
+}
+
+/// ToNumeric for a value that must be a Number: ToNumber after
+/// ToPrimitive (a BigInt is a TypeError).
 pub(crate) fn to_numeric(interp: &mut Interp, v: &Value) -> JsResult<f64> {
     match v {
         Value::Number(n) => Ok(*n),
@@ -2549,6 +2624,7 @@ fn key_display_without_side_effects(k: &Value) -> String {
         Value::Symbol(s) => s.descriptive_string(),
         Value::String(s) => s.to_rust_string(),
         Value::Number(n) => crate::number::number_to_string(*n),
+        Value::BigInt(b) => b.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),

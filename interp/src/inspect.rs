@@ -254,6 +254,7 @@ pub fn short_description(interp: &mut Interp, v: &Value) -> String {
             }
         }
         Value::Number(n) => number_to_string(*n),
+        Value::BigInt(b) => format!("{b}n"),
         Value::Bool(b) => b.to_string(),
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),
@@ -449,6 +450,7 @@ fn plain_primitive(ctx: &Ctx, v: &Value, style: Option<Style>) -> String {
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),
         Value::Symbol(s) => s.descriptive_string(),
+        Value::BigInt(b) => format!("{b}n"),
         Value::Object(_) => String::new(),
     }
 }
@@ -819,6 +821,7 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
                         | ObjectKind::Number(_)
                         | ObjectKind::String(_)
                         | ObjectKind::Symbol(_)
+                        | ObjectKind::BigInt(_)
                         | ObjectKind::Date(_)
                 )
                 && !is_weak(o, interp)
@@ -1038,6 +1041,7 @@ fn boxed_primitive(o: &JsObject) -> Option<(&'static str, Value)> {
         ObjectKind::String(s) => Some(("String", Value::String(s.clone()))),
         ObjectKind::Boolean(b) => Some(("Boolean", Value::Bool(*b))),
         ObjectKind::Symbol(s) => Some(("Symbol", Value::Symbol(s.clone()))),
+        ObjectKind::BigInt(b) => Some(("BigInt", Value::BigInt(b.clone()))),
         _ => None,
     }
 }

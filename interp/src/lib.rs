@@ -14,6 +14,7 @@
 // block, which rustc reports as non-local definitions.
 #![allow(non_local_definitions)]
 
+pub mod bigint;
 pub mod builtins;
 pub mod environment;
 pub mod error;
@@ -42,6 +43,7 @@ pub mod storage;
 pub mod string;
 pub mod value;
 
+pub use crate::bigint::JsBigInt;
 pub use crate::error::{
     throw_error, throw_range_error, throw_reference_error, throw_syntax_error, throw_type_error,
 };

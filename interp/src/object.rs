@@ -59,6 +59,8 @@ pub enum ObjectKind {
     Number(f64),
     String(JsString),
     Symbol(Symbol),
+    /// A BigInt wrapper object (`Object(1n)`).
+    BigInt(crate::bigint::JsBigInt),
     Arguments(Option<Box<MappedArguments>>),
     Generator(Box<GeneratorData>),
     Promise(Box<PromiseData>),

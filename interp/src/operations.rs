@@ -78,6 +78,7 @@ pub fn to_boolean(v: &Value) -> bool {
         Value::Number(n) => !(*n == 0.0 || n.is_nan()),
         Value::String(s) => !s.is_empty(),
         Value::Symbol(_) | Value::Object(_) => true,
+        Value::BigInt(b) => !b.is_zero(),
     }
 }
 
@@ -90,6 +91,7 @@ pub fn to_number(interp: &mut Interp, v: &Value) -> JsResult<f64> {
         Value::Number(n) => Ok(*n),
         Value::String(s) => Ok(string_to_number_js(s)),
         Value::Symbol(_) => Err(interp.type_error("Cannot convert a Symbol value to a number")),
+        Value::BigInt(_) => Err(interp.type_error("Cannot convert a BigInt value to a number")),
         Value::Object(_) => {
             let p = to_primitive(interp, v, Hint::Number)?;
             to_number(interp, &p)
@@ -159,6 +161,7 @@ pub fn to_string(interp: &mut Interp, v: &Value) -> JsResult<JsString> {
         Value::Number(n) => Ok(crate::number::number_to_js_string(*n)),
         Value::String(s) => Ok(s.clone()),
         Value::Symbol(_) => Err(interp.type_error("Cannot convert a Symbol value to a string")),
+        Value::BigInt(b) => Ok(JsString::from(b.to_string())),
         Value::Object(_) => {
             let p = to_primitive(interp, v, Hint::String)?;
             to_string(interp, &p)
@@ -183,6 +186,7 @@ pub fn to_object(interp: &mut Interp, v: &Value) -> JsResult<JsObject> {
         Value::Number(n) => (i.number_prototype.clone(), ObjectKind::Number(*n)),
         Value::String(s) => (i.string_prototype.clone(), ObjectKind::String(s.clone())),
         Value::Symbol(s) => (i.symbol_prototype.clone(), ObjectKind::Symbol(s.clone())),
+        Value::BigInt(b) => (i.bigint_prototype.clone(), ObjectKind::BigInt(b.clone())),
     };
     Ok(interp.alloc_object(Some(proto), kind))
 }
@@ -279,6 +283,7 @@ pub fn is_strictly_equal(a: &Value, b: &Value) -> bool {
         (Value::String(x), Value::String(y)) => x == y,
         (Value::Symbol(x), Value::Symbol(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => x == y,
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
         _ => false,
     }
 }
@@ -291,6 +296,12 @@ pub fn is_loosely_equal(interp: &mut Interp, a: &Value, b: &Value) -> JsResult<b
         (Undefined | Null, _) | (_, Undefined | Null) => false,
         (Number(x), String(s)) => *x == string_to_number_js(s),
         (String(s), Number(x)) => string_to_number_js(s) == *x,
+        (BigInt(x), Number(n)) | (Number(n), BigInt(x)) => {
+            x.compare_f64(*n) == Some(std::cmp::Ordering::Equal)
+        }
+        (BigInt(x), String(s)) | (String(s), BigInt(x)) => {
+            crate::bigint::JsBigInt::parse(&s.to_rust_string()).is_some_and(|y| *x == y)
+        }
         (Bool(x), _) => {
             let n = Number(if *x { 1.0 } else { 0.0 });
             return is_loosely_equal(interp, &n, b);
@@ -299,11 +310,11 @@ pub fn is_loosely_equal(interp: &mut Interp, a: &Value, b: &Value) -> JsResult<b
             let n = Number(if *y { 1.0 } else { 0.0 });
             return is_loosely_equal(interp, a, &n);
         }
-        (Object(_), Number(_) | String(_) | Symbol(_)) => {
+        (Object(_), Number(_) | String(_) | Symbol(_) | BigInt(_)) => {
             let p = to_primitive(interp, a, Hint::Default)?;
             return is_loosely_equal(interp, &p, b);
         }
-        (Number(_) | String(_) | Symbol(_), Object(_)) => {
+        (Number(_) | String(_) | Symbol(_) | BigInt(_), Object(_)) => {
             let p = to_primitive(interp, b, Hint::Default)?;
             return is_loosely_equal(interp, a, &p);
         }
@@ -330,12 +341,42 @@ pub fn is_less_than(
     if let (Value::String(a), Value::String(b)) = (&px, &py) {
         return Ok(Some(a < b));
     }
+    if matches!(px, Value::BigInt(_)) || matches!(py, Value::BigInt(_)) {
+        return bigint_less_than(interp, &px, &py);
+    }
     let nx = to_number(interp, &px)?;
     let ny = to_number(interp, &py)?;
     if nx.is_nan() || ny.is_nan() {
         return Ok(None);
     }
     Ok(Some(nx < ny))
+}
+
+/// IsLessThan's steps for primitives of which one is a BigInt (the other a
+/// BigInt, Number, String, Boolean, undefined, null or Symbol); `None` is
+/// undefined.
+fn bigint_less_than(interp: &mut Interp, px: &Value, py: &Value) -> JsResult<Option<bool>> {
+    use crate::bigint::JsBigInt;
+    use std::cmp::Ordering;
+    // A string beside a BigInt is parsed as a BigInt (undefined if it is
+    // not one); other primitives go through ToNumeric.
+    let mut numeric = |v: &Value| -> JsResult<Option<Result<JsBigInt, f64>>> {
+        Ok(match v {
+            Value::BigInt(b) => Some(Ok(b.clone())),
+            Value::String(s) => JsBigInt::parse(&s.to_rust_string()).map(Ok),
+            v => Some(Err(to_number(interp, v)?)),
+        })
+    };
+    let (Some(x), Some(y)) = (numeric(px)?, numeric(py)?) else {
+        return Ok(None);
+    };
+    let ord = match (x, y) {
+        (Ok(a), Ok(b)) => Some(a.get().cmp(b.get())),
+        (Ok(a), Err(n)) => a.compare_f64(n),
+        (Err(n), Ok(b)) => b.compare_f64(n).map(Ordering::reverse),
+        (Err(_), Err(_)) => None,
+    };
+    Ok(ord.map(|o| o == Ordering::Less))
 }
 
 // ---------------------------------------------------------------------------
@@ -381,6 +422,10 @@ pub fn get_v(interp: &mut Interp, v: &Value, key: &PropertyKey) -> JsResult<Valu
         }
         Value::Symbol(_) => {
             let proto = interp.realm.intrinsics.symbol_prototype.clone();
+            proto.get(interp, key, v)
+        }
+        Value::BigInt(_) => {
+            let proto = interp.realm.intrinsics.bigint_prototype.clone();
             proto.get(interp, key, v)
         }
         Value::Undefined | Value::Null => {
@@ -906,6 +951,7 @@ impl TypeofStrings {
             Value::Number(_) => 3,
             Value::String(_) => 4,
             Value::Symbol(_) => 5,
+            Value::BigInt(_) => 7,
             Value::Object(o) => {
                 if o.is_callable() {
                     6

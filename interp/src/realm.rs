@@ -24,6 +24,8 @@ pub struct Intrinsics {
     pub number_prototype: JsObject,
     pub boolean_prototype: JsObject,
     pub symbol_prototype: JsObject,
+    /// %BigInt.prototype% (its properties come from the standard library).
+    pub bigint_prototype: JsObject,
     pub error_prototypes: Vec<JsObject>,
     pub iterator_prototype: JsObject,
     pub async_iterator_prototype: JsObject,
@@ -121,6 +123,7 @@ impl Realm {
         let number_prototype = raw(op, ObjectKind::Number(0.0));
         let boolean_prototype = raw(op, ObjectKind::Boolean(false));
         let symbol_prototype = raw(op, ObjectKind::Ordinary);
+        let bigint_prototype = raw(op, ObjectKind::Ordinary);
         let error_base = raw(op, ObjectKind::Ordinary);
         let mut error_prototypes = vec![error_base.clone()];
         for _ in 1..ErrorType::ALL.len() {
@@ -176,6 +179,7 @@ impl Realm {
                 number_prototype,
                 boolean_prototype,
                 symbol_prototype,
+                bigint_prototype,
                 error_prototypes,
                 iterator_prototype,
                 async_iterator_prototype,

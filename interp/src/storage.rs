@@ -2210,6 +2210,7 @@ enum MapKey {
     String(JsString),
     Symbol(Symbol),
     Object(usize),
+    BigInt(crate::bigint::JsBigInt),
 }
 
 fn map_key(v: &Value) -> MapKey {
@@ -2228,6 +2229,7 @@ fn map_key(v: &Value) -> MapKey {
         Value::String(s) => MapKey::String(s.clone()),
         Value::Symbol(s) => MapKey::Symbol(s.clone()),
         Value::Object(o) => MapKey::Object(o.ptr_id()),
+        Value::BigInt(b) => MapKey::BigInt(b.clone()),
     }
 }
 

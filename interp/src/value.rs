@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use gc::{custom_trace, unsafe_empty_trace, Finalize, Trace};
 
+use crate::bigint::JsBigInt;
 use crate::object::JsObject;
 use crate::string::JsString;
 
@@ -19,6 +20,7 @@ pub enum Value {
     String(JsString),
     Symbol(Symbol),
     Object(JsObject),
+    BigInt(JsBigInt),
 }
 
 impl Finalize for Value {}
@@ -71,6 +73,7 @@ impl Value {
             Value::Number(_) => "number",
             Value::String(_) => "string",
             Value::Symbol(_) => "symbol",
+            Value::BigInt(_) => "bigint",
             Value::Object(o) => {
                 if o.is_callable() {
                     "function"
@@ -127,6 +130,11 @@ impl From<JsObject> for Value {
         Value::Object(o)
     }
 }
+impl From<JsBigInt> for Value {
+    fn from(b: JsBigInt) -> Value {
+        Value::BigInt(b)
+    }
+}
 impl From<Symbol> for Value {
     fn from(s: Symbol) -> Value {
         Value::Symbol(s)
@@ -143,6 +151,7 @@ impl fmt::Debug for Value {
             Value::String(s) => write!(f, "{s:?}"),
             Value::Symbol(s) => write!(f, "{s:?}"),
             Value::Object(_) => write!(f, "[object]"),
+            Value::BigInt(b) => write!(f, "{b}n"),
         }
     }
 }

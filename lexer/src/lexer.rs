@@ -446,6 +446,9 @@ impl<'a> Lexer<'a> {
                 if lit.legacy_octal {
                     self.record_legacy_octal(start, lit.end);
                 }
+                if let Some(digits) = lit.bigint {
+                    return Ok((Tok::BigInt(digits), lit.end, None));
+                }
                 return Ok((Tok::Num(lit.value), lit.end, None));
             }
             R::Quote => {
@@ -841,11 +844,10 @@ impl Iterator for Lexer<'_> {
 fn after_token(tok: &Tok) -> After {
     use Tok::*;
     match tok {
-        Ident(_) | EscapedKeyword(_) | PrivateName(_) | Num(_) | Str(_) | NoSubstTemplate(_)
-        | TemplateTail(_) | Regex(..) | This | Super | Null | True | False | Get | Set | Static
-        | As | From | RBracket | PlusPlus | MinusMinus | PlusPlusPrefix | MinusMinusPrefix => {
-            After::Value
-        }
+        Ident(_) | EscapedKeyword(_) | PrivateName(_) | Num(_) | BigInt(_) | Str(_)
+        | NoSubstTemplate(_) | TemplateTail(_) | Regex(..) | This | Super | Null | True | False
+        | Get | Set | Static | As | From | RBracket | PlusPlus | MinusMinus | PlusPlusPrefix
+        | MinusMinusPrefix => After::Value,
         Try | Finally | Catch | Export | Default => After::Statement,
         Else | Do => After::SubStatement,
         _ => After::Operand,

@@ -1,6 +1,8 @@
 //! Numeric literals (ECMA-262 §12.9.3, with the legacy octal forms of
 //! Annex B.1.1).
 
+use std::rc::Rc;
+
 use crate::ident::starts_name_or_digit;
 use crate::LexError;
 
@@ -9,6 +11,9 @@ pub(crate) struct NumLit {
     pub end: usize,
     /// `017`, `08`, `09.5`: a legacy form the parser rejects in strict code.
     pub legacy_octal: bool,
+    /// For a BigInt literal (`12n`, `0xFFn`): its digits without separators
+    /// or the `n`, after the radix prefix (`"12"`, `"0xFF"`).
+    pub bigint: Option<Rc<str>>,
 }
 
 const INVALID: &str = "Invalid or unexpected token";
@@ -16,7 +21,6 @@ const TRAILING_SEPARATOR: &str =
     "Numeric separators are not allowed at the end of numeric literals";
 const DOUBLE_SEPARATOR: &str = "Only one underscore is allowed as numeric separator";
 const SEPARATOR_AFTER_ZERO: &str = "Numeric separator can not be used after leading 0.";
-const BIGINT: &str = "BigInt literals are not supported";
 
 /// Scan digits accepted by `is_digit`, with single `_` separators between
 /// digits, from `i` (which must hold a digit). Returns the end and whether
@@ -80,17 +84,21 @@ fn radix_value(digits: &[u8], bits: u32) -> f64 {
     }
 }
 
-/// After a literal: a BigInt suffix, or a name or digit touching it, is an
-/// error.
-fn check_end(src: &str, start: usize, end: usize, integer: bool) -> Result<(), LexError> {
-    let bytes = src.as_bytes();
-    if integer && bytes.get(end) == Some(&b'n') {
-        return Err(LexError::new(start, end + 1, BIGINT));
-    }
+/// After a literal: a name or digit touching it is an error. An integer
+/// literal (`integer`) may take the BigInt suffix `n`: returns whether it
+/// did (the literal then ends after the `n`).
+fn check_end(src: &str, start: usize, end: usize, integer: bool) -> Result<bool, LexError> {
+    let bigint = integer && src.as_bytes().get(end) == Some(&b'n');
+    let end = if bigint { end + 1 } else { end };
     if starts_name_or_digit(src, end) {
         return Err(LexError::new(start, end + 1, INVALID));
     }
-    Ok(())
+    Ok(bigint)
+}
+
+/// A BigInt literal's digits (`text` without the `n`) without separators.
+fn bigint_text(text: &str) -> Option<Rc<str>> {
+    Some(Rc::from(text.replace('_', "")))
 }
 
 /// Scan the numeric literal starting at `start` (a digit, or `.` before a
@@ -114,11 +122,19 @@ pub(crate) fn scan_number(src: &str, start: usize) -> Result<NumLit, LexError> {
                 return Err(LexError::new(start, digits_start, INVALID));
             }
             let (end, _) = digits(bytes, start, digits_start, is_digit)?;
-            check_end(src, start, end, true)?;
+            if check_end(src, start, end, true)? {
+                return Ok(NumLit {
+                    value: 0.0,
+                    end: end + 1,
+                    legacy_octal: false,
+                    bigint: bigint_text(&src[start..end]),
+                });
+            }
             return Ok(NumLit {
                 value: radix_value(&bytes[digits_start..end], bits),
                 end,
                 legacy_octal: false,
+                bigint: None,
             });
         }
         if second == Some(b'_') {
@@ -148,7 +164,14 @@ pub(crate) fn scan_number(src: &str, start: usize) -> Result<NumLit, LexError> {
         }
     }
     i = exponent(bytes, start, i, &mut separated, &mut integer)?;
-    check_end(src, start, i, integer)?;
+    if check_end(src, start, i, integer)? {
+        return Ok(NumLit {
+            value: 0.0,
+            end: i + 1,
+            legacy_octal: false,
+            bigint: bigint_text(&src[start..i]),
+        });
+    }
     let text = &src[start..i];
     let value = if separated {
         text.replace('_', "").parse::<f64>()
@@ -160,6 +183,7 @@ pub(crate) fn scan_number(src: &str, start: usize) -> Result<NumLit, LexError> {
         value,
         end: i,
         legacy_octal: false,
+        bigint: None,
     })
 }
 
@@ -210,6 +234,7 @@ fn scan_legacy(src: &str, start: usize) -> Result<NumLit, LexError> {
             value: radix_value(&bytes[start + 1..i], 3),
             end: i,
             legacy_octal: true,
+            bigint: None,
         });
     }
     let mut separated = false;
@@ -233,6 +258,7 @@ fn scan_legacy(src: &str, start: usize) -> Result<NumLit, LexError> {
         value,
         end: i,
         legacy_octal: true,
+        bigint: None,
     })
 }
 

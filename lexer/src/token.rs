@@ -47,6 +47,9 @@ pub enum Tok {
     /// `#name` (the name without `#`).
     PrivateName(Rc<str>),
     Num(f64),
+    /// A BigInt literal's digits with their radix prefix, without
+    /// separators or the `n` (`0x1F` for `0x1_Fn`).
+    BigInt(Rc<str>),
     Str(Rc<[u16]>),
     /// `` `abc` ``
     NoSubstTemplate(TemplatePart),
@@ -195,7 +198,7 @@ impl Tok {
         let s = match self {
             Ident(n) | EscapedKeyword(n) => return format!("identifier '{n}'"),
             PrivateName(n) => return format!("identifier '#{n}'"),
-            Num(_) => return "number".into(),
+            Num(_) | BigInt(_) => return "number".into(),
             Str(_) => return "string".into(),
             NoSubstTemplate(_) | TemplateHead(_) | TemplateMiddle(_) | TemplateTail(_) => {
                 return "template string".into()

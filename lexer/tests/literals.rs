@@ -148,16 +148,27 @@ fn number_errors() {
 }
 
 #[test]
-fn bigint_is_unsupported() {
-    for src in ["1n", "0n", "0x1Fn", "0b1n", "0o7n", "1_0n"] {
-        assert_eq!(
-            err(src).message,
-            "BigInt literals are not supported",
-            "{src}"
-        );
+fn bigint_literals() {
+    for (src, digits) in [
+        ("1n", "1"),
+        ("0n", "0"),
+        ("0x1Fn", "0x1F"),
+        ("0b1n", "0b1"),
+        ("0o7n", "0o7"),
+        ("1_0n", "10"),
+        ("0x1_fn", "0x1f"),
+    ] {
+        assert_eq!(toks(src), vec![Tok::BigInt(digits.into())], "{src}");
     }
-    assert_eq!(err("1.5n").message, "Invalid or unexpected token");
-    assert_eq!(err("01n").message, "Invalid or unexpected token");
+    for src in [
+        "1.5n", "01n", "08n", "1e3n", ".5n", "1nn", "1na", "0xn", "0b12n", "1.n",
+    ] {
+        assert_eq!(err(src).message, "Invalid or unexpected token", "{src}");
+    }
+    assert_eq!(
+        err("1_n").message,
+        "Numeric separators are not allowed at the end of numeric literals"
+    );
 }
 
 #[test]

@@ -460,6 +460,7 @@ pub enum ExprKind {
     Null,
     Bool(bool),
     Num(f64),
+    BigInt(Rc<num_bigint::BigInt>),
     Str(Utf16),
     Template(Rc<Template>),
     TaggedTemplate(Box<Expr>, Rc<Template>),

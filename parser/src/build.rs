@@ -649,6 +649,18 @@ pub fn name_anonymous_ident(n: &Atom, mut v: Expr) -> Expr {
     v
 }
 
+/// A BigInt literal's value from the lexer's digits (`0x1F`, `12`).
+pub fn bigint(digits: &str) -> Rc<num_bigint::BigInt> {
+    let (radix, body) = match digits.get(..2) {
+        Some("0x" | "0X") => (16, &digits[2..]),
+        Some("0o" | "0O") => (8, &digits[2..]),
+        Some("0b" | "0B") => (2, &digits[2..]),
+        _ => (10, digits),
+    };
+    // The lexer only makes literals of valid digits.
+    Rc::new(num_bigint::BigInt::parse_bytes(body.as_bytes(), radix).unwrap_or_default())
+}
+
 pub fn utf16(s: &str) -> Rc<[u16]> {
     s.encode_utf16().collect()
 }

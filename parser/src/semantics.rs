@@ -1424,7 +1424,11 @@ impl<'a> Analyzer<'a> {
                 self.uses_this();
                 Ok(())
             }
-            ExprKind::Null | ExprKind::Bool(_) | ExprKind::Num(_) | ExprKind::Str(_) => Ok(()),
+            ExprKind::Null
+            | ExprKind::Bool(_)
+            | ExprKind::Num(_)
+            | ExprKind::BigInt(_)
+            | ExprKind::Str(_) => Ok(()),
             // Invalid regular expressions are early errors.
             ExprKind::Regex { pattern, flags } => {
                 match regress::Regex::with_flags(pattern, &**flags) {

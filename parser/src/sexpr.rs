@@ -500,6 +500,9 @@ fn expr(out: &mut String, e: &Expr) {
         ExprKind::Num(n) => {
             let _ = write!(out, "{n}");
         }
+        ExprKind::BigInt(n) => {
+            let _ = write!(out, "{n}n");
+        }
         ExprKind::Str(s) => {
             let _ = write!(out, "'{}'", utf16(s));
         }

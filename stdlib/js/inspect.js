@@ -229,8 +229,8 @@ function formatRaw(value, ctx, depth) {
   } else if (value instanceof Promise) {
     braces = [`${prefix(name, 'Promise', '')}{`, '}'];
     noEntriesResult = '<pending>';
-  } else if (value instanceof Boolean || value instanceof Number || value instanceof String) {
-    const kind = value instanceof Boolean ? 'Boolean' : value instanceof Number ? 'Number' : 'String';
+  } else if (value instanceof Boolean || value instanceof Number || value instanceof String || value instanceof BigInt) {
+    const kind = value instanceof Boolean ? 'Boolean' : value instanceof Number ? 'Number' : value instanceof BigInt ? 'BigInt' : 'String';
     base = `[${kind}: ${formatPrimitive(value.valueOf(), ctx)}]`;
     if (kind === 'String') keys = keys.filter((k) => !(String(k >>> 0) === k));
     if (keys.length === 0) return base;

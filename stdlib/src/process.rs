@@ -359,6 +359,12 @@ fn process_hrtime(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResul
     Ok(Value::Object(create_array_from_list(interp, list)))
 }
 
+/// `process.hrtime.bigint()`: the same clock in nanoseconds, as a BigInt.
+fn process_hrtime_bigint(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Value> {
+    let nanos = interp.event_loop.elapsed().as_nanos();
+    Ok(Value::BigInt(interp::JsBigInt::from_u128(nanos)))
+}
+
 fn process_uptime(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Value> {
     Ok(Value::Number(interp.event_loop.elapsed().as_secs_f64()))
 }
@@ -747,6 +753,10 @@ fn build_process(interp: &mut Interp, options: &ProcessOptions) -> JsObject {
         let permission = new_object(interp);
         define_methods(interp, &permission, &[("has", permission_has, 2)]);
         process.define_value("permission", Value::Object(permission), a);
+    }
+    if let Some(Value::Object(hr)) = process.get_own_data(&PropertyKey::from("hrtime")) {
+        let f = create_native_function(interp, process_hrtime_bigint, "hrtimeBigInt", 0);
+        hr.define_value("bigint", Value::Object(f), Attributes::all());
     }
     if let Some(Value::Object(mu)) = process.get_own_data(&PropertyKey::from("memoryUsage")) {
         define_methods(interp, &mu, &[("rss", process_memory_rss, 0)]);

@@ -87,12 +87,10 @@ fn serialize_property(
     out: &mut JsStringBuilder,
 ) -> JsResult<bool> {
     let mut value = get(interp, holder, key)?;
-    if value.is_object() || matches!(value, Value::String(_) | Value::Number(_)) {
-        if let Value::Object(_) = &value {
-            let to_json = operations::get_v(interp, &value, &PropertyKey::from("toJSON"))?;
-            if is_callable(&to_json) {
-                value = interp.call(&to_json, &value, &[key.to_value()])?;
-            }
+    if matches!(value, Value::Object(_) | Value::BigInt(_)) {
+        let to_json = operations::get_v(interp, &value, &PropertyKey::from("toJSON"))?;
+        if is_callable(&to_json) {
+            value = interp.call(&to_json, &value, &[key.to_value()])?;
         }
     }
     if let Some(r) = &st.replacer {
@@ -104,6 +102,7 @@ fn serialize_property(
             ObjectKind::Number(_) => Value::Number(to_number(interp, &value)?),
             ObjectKind::String(_) => Value::String(to_string(interp, &value)?),
             ObjectKind::Boolean(b) => Value::Bool(*b),
+            ObjectKind::BigInt(b) => Value::BigInt(b.clone()),
             _ => value.clone(),
         };
     }
@@ -123,6 +122,7 @@ fn serialize_property(
                 serialize_object(interp, st, o, out)?;
             }
         }
+        Value::BigInt(_) => return Err(interp.type_error("Do not know how to serialize a BigInt")),
         _ => return Ok(false),
     }
     // V8 gives up on a text longer than the longest string as it goes.

@@ -14,20 +14,27 @@ fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or_default()
 }
 
+/// Number ( value )'s steps 1-2: ToNumeric, with a BigInt converted.
+fn number_of_argument(interp: &mut Interp, args: &[Value]) -> JsResult<f64> {
+    let Some(v) = args.first() else {
+        return Ok(0.0);
+    };
+    let v = match v {
+        Value::Object(_) => operations::to_primitive(interp, v, operations::Hint::Number)?,
+        _ => v.clone(),
+    };
+    match v {
+        Value::BigInt(b) => Ok(b.to_f64()),
+        v => to_number(interp, &v),
+    }
+}
+
 fn number_call(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    Ok(Value::Number(if args.is_empty() {
-        0.0
-    } else {
-        to_number(interp, &args[0])?
-    }))
+    Ok(Value::Number(number_of_argument(interp, args)?))
 }
 
 fn number_construct(interp: &mut Interp, new_target: &Value, args: &[Value]) -> JsResult<Value> {
-    let n = if args.is_empty() {
-        0.0
-    } else {
-        to_number(interp, &args[0])?
-    };
+    let n = number_of_argument(interp, args)?;
     let default = interp.realm.intrinsics.number_prototype.clone();
     let o = operations::ordinary_create_from_constructor(
         interp,

@@ -1,10 +1,11 @@
 //! ECMAScript intrinsics kept outside the interpreter core (ECMA-262
-//! §19-§28): RegExp on the `regress` engine, Date (with the local time
+//! §19-§28): BigInt, RegExp on the `regress` engine, Date (with the local time
 //! zone read from tzdata), Reflect, the URI functions. Each file adds
 //! its constructors and prototypes to the realm and registers them by name
 //! (`Intrinsics::register`), which is how the evaluator finds `RegExp` for
 //! regular expression literals.
 
+pub mod bigint;
 pub mod date;
 pub mod reflect;
 pub mod regexp;
@@ -15,6 +16,7 @@ use interp::Interp;
 
 /// Installs every intrinsic of this crate into the interpreter's realm.
 pub fn install(interp: &mut Interp) {
+    bigint::install(interp);
     regexp::install(interp);
     reflect::install(interp);
     date::install(interp);
