@@ -931,7 +931,7 @@ impl Interp {
                 let key = self.resolve_private(name)?;
                 Ok(Value::Bool(o.private_get(&key).is_some()))
             }
-            ExprKind::BigInt(b) => Ok(Value::BigInt(crate::bigint::JsBigInt::from_rc(b.clone()))),
+            ExprKind::BigInt(b) => Ok(Value::BigInt(crate::bigint::JsBigInt::from_literal(b))),
             // Handled in eval_expr's fast path.
             ExprKind::Num(_)
             | ExprKind::Ident(..)

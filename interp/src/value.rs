@@ -10,7 +10,7 @@ use crate::object::JsObject;
 use crate::string::JsString;
 
 /// A JavaScript value. Cloning an `Object` roots it (see `storage.rs`).
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     #[default]
     Undefined,
@@ -21,6 +21,26 @@ pub enum Value {
     Symbol(Symbol),
     Object(JsObject),
     BigInt(JsBigInt),
+}
+
+// Written out rather than derived, and always inline, so that the BigInt
+// variant (whose clone is a call, see `JsBigInt`) does not take the whole
+// clone out of line: derived, every identifier read paid a call to it
+// (iter-sieve: +5.7% instructions).
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Undefined => Value::Undefined,
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(*n),
+            Value::String(s) => Value::String(s.clone()),
+            Value::Symbol(s) => Value::Symbol(s.clone()),
+            Value::Object(o) => Value::Object(o.clone()),
+            Value::BigInt(b) => Value::BigInt(b.clone()),
+        }
+    }
 }
 
 impl Finalize for Value {}

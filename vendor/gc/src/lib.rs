@@ -290,7 +290,7 @@ unsafe impl<T: Trace + ?Sized> Trace for Gc<T> {
 }
 
 impl<T: ?Sized> Clone for Gc<T> {
-    #[inline]
+    #[inline(always)]
     fn clone(&self) -> Self {
         unsafe {
             self.inner().root_inner();
