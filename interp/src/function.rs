@@ -325,6 +325,13 @@ pub fn define_methods(interp: &mut Interp, obj: &JsObject, methods: &[(&str, Nat
     }
 }
 
+/// Defines `obj[Symbol.toStringTag] = tag` as the built-ins have it
+/// (not writable, not enumerable, configurable).
+pub fn define_to_string_tag(interp: &Interp, obj: &JsObject, tag: &str) {
+    let key = PropertyKey::Symbol(interp.realm.intrinsics.symbol_to_string_tag.clone());
+    obj.define_value(key, Value::from(tag), Attributes::new(false, false, true));
+}
+
 /// Registers symbol-keyed methods: `[(symbol, "[Symbol.iterator]", f, 0)]`.
 pub fn define_symbol_methods(
     interp: &mut Interp,

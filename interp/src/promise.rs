@@ -936,12 +936,7 @@ pub(crate) fn init(interp: &mut Interp) {
         None,
         crate::storage::Attributes::new(false, false, true),
     );
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    proto.define_value(
-        PropertyKey::Symbol(tag),
-        Value::from("Promise"),
-        crate::storage::Attributes::new(false, false, true),
-    );
+    crate::function::define_to_string_tag(interp, &proto, "Promise");
 }
 
 /// The native call/construct behaviours of %Promise% (used by the realm).

@@ -40,12 +40,7 @@ fn performance(interp: &mut Interp) -> Value {
         .unwrap_or(0.0);
     let origin = wall_ms - interp.event_loop.elapsed().as_secs_f64() * 1000.0;
     p.define_value("timeOrigin", Value::Number(origin), Attributes::all());
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    p.define_value(
-        interp::PropertyKey::Symbol(tag),
-        Value::from("Performance"),
-        Attributes::new(false, false, true),
-    );
+    interp::function::define_to_string_tag(interp, &p, "Performance");
     interp
         .host_data
         .insert("%performance%", Value::Object(p.clone()));

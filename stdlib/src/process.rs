@@ -694,12 +694,7 @@ fn string_array(interp: &mut Interp, items: &[String]) -> Value {
 
 fn build_process(interp: &mut Interp, options: &ProcessOptions) -> JsObject {
     let proto = new_object(interp);
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    proto.define_value(
-        PropertyKey::Symbol(tag),
-        Value::from("process"),
-        Attributes::new(false, false, true),
-    );
+    interp::function::define_to_string_tag(interp, &proto, "process");
     let process = interp.alloc_object(Some(proto), interp::object::ObjectKind::Ordinary);
     let a = Attributes::all();
     let version = env!("CARGO_PKG_VERSION");

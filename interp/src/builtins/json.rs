@@ -588,11 +588,6 @@ pub(crate) fn init(interp: &mut Interp) {
         &json,
         &[("parse", json_parse, 2), ("stringify", json_stringify, 3)],
     );
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    json.define_value(
-        PropertyKey::Symbol(tag),
-        Value::from("JSON"),
-        Attributes::new(false, false, true),
-    );
+    crate::function::define_to_string_tag(interp, &json, "JSON");
     define_global(interp, "JSON", Value::Object(json));
 }

@@ -7,7 +7,7 @@ use crate::interp::Interp;
 use crate::operations::to_number;
 use crate::realm::define_global;
 use crate::storage::Attributes;
-use crate::value::{PropertyKey, Value};
+use crate::value::Value;
 use crate::JsResult;
 
 fn num(interp: &mut Interp, args: &[Value], i: usize) -> JsResult<f64> {
@@ -197,11 +197,6 @@ pub(crate) fn init(interp: &mut Interp) {
     for (n, v) in consts {
         math.define_value(n, Value::Number(v), Attributes::none());
     }
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    math.define_value(
-        PropertyKey::Symbol(tag),
-        Value::from("Math"),
-        Attributes::new(false, false, true),
-    );
+    crate::function::define_to_string_tag(interp, &math, "Math");
     define_global(interp, "Math", Value::Object(math));
 }

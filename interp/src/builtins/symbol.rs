@@ -122,12 +122,7 @@ pub(crate) fn init(interp: &mut Interp) {
         None,
         Attributes::new(false, false, true),
     );
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    proto.define_value(
-        PropertyKey::Symbol(tag),
-        Value::from("Symbol"),
-        Attributes::new(false, false, true),
-    );
+    crate::function::define_to_string_tag(interp, &proto, "Symbol");
     let tp = interp.realm.intrinsics.symbol_to_primitive.clone();
     let f =
         crate::function::create_native_function(interp, symbol_value_of, "[Symbol.toPrimitive]", 1);

@@ -6,7 +6,7 @@ use interp::bigint::{as_n_bits, to_locale_string, JsBigInt};
 use interp::builtins::make_constructor;
 use interp::function::define_methods;
 use interp::operations::{to_integer_or_infinity, to_primitive, Hint};
-use interp::{Attributes, Interp, JsResult, ObjectKind, PropertyKey, Value};
+use interp::{Interp, JsResult, ObjectKind, Value};
 
 fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or_default()
@@ -154,10 +154,5 @@ pub fn install(interp: &mut Interp) {
             ("valueOf", bigint_value_of, 0),
         ],
     );
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    proto.define_value(
-        PropertyKey::Symbol(tag),
-        Value::from("BigInt"),
-        Attributes::new(false, false, true),
-    );
+    interp::function::define_to_string_tag(interp, &proto, "BigInt");
 }

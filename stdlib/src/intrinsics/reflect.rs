@@ -10,7 +10,7 @@ use interp::operations::{
     to_property_key,
 };
 use interp::realm::define_global;
-use interp::{Attributes, Interp, JsObject, JsResult, PropertyKey, Value};
+use interp::{Interp, JsObject, JsResult, PropertyKey, Value};
 
 fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or_default()
@@ -202,12 +202,7 @@ pub fn install(interp: &mut Interp) {
             ("setPrototypeOf", reflect_set_prototype_of, 2),
         ],
     );
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    reflect.define_value(
-        PropertyKey::Symbol(tag),
-        Value::from("Reflect"),
-        Attributes::new(false, false, true),
-    );
+    interp::function::define_to_string_tag(interp, &reflect, "Reflect");
     interp.realm.intrinsics.register("Reflect", reflect.clone());
     define_global(interp, "Reflect", Value::Object(reflect));
 }

@@ -1735,12 +1735,7 @@ pub fn install(interp: &mut Interp) {
         &iter_proto,
         &[("next", regexp_string_iterator_next, 0)],
     );
-    let tag = interp.realm.intrinsics.symbol_to_string_tag.clone();
-    iter_proto.define_value(
-        PropertyKey::Symbol(tag),
-        Value::from("RegExp String Iterator"),
-        Attributes::new(false, false, true),
-    );
+    interp::function::define_to_string_tag(interp, &iter_proto, "RegExp String Iterator");
     interp
         .realm
         .intrinsics
