@@ -123,6 +123,22 @@ impl Env {
         &self.0
     }
 
+    /// The record, without the `gc` crate's check that no collection is
+    /// sweeping (a thread-local read whenever the pointer is unrooted, as
+    /// every `outer` link is): for the identifier fast paths, which walk
+    /// `outer` links on every read.
+    ///
+    /// # Safety
+    /// Not called while the collector sweeps (see
+    /// `gc::Gc::deref_unchecked`). Evaluation never runs then: a sweep
+    /// only drops unreachable boxes, and no drop in minijs runs
+    /// JavaScript or looks at environments.
+    #[inline(always)]
+    pub(crate) unsafe fn record_unchecked(&self) -> &EnvironmentRecord {
+        // Safety: passed on to our caller.
+        unsafe { Gc::deref_unchecked(&self.0) }
+    }
+
     pub fn outer(&self) -> Option<&Env> {
         self.0.outer.as_ref()
     }

@@ -9,7 +9,9 @@ use parser::ast::{
     SiteCache, UnaryOp, UpdateOp,
 };
 
-use crate::environment::{Env, EnvironmentKind, GlobalEnvironment, ThisBindingStatus};
+use crate::environment::{
+    Env, EnvironmentKind, EnvironmentRecord, GlobalEnvironment, ThisBindingStatus,
+};
 use crate::function::create_script_function;
 use crate::interp::Interp;
 use crate::object::{JsObject, ObjectKind, PropertyDescriptor};
@@ -41,6 +43,12 @@ const READ_WANT: u8 = BINDING_INITIALIZED;
 /// The flags a cached store needs: initialized, mutable, not an import.
 const WRITE_MASK: u8 = BINDING_INITIALIZED | BINDING_MUTABLE | BINDING_INDIRECT;
 const WRITE_WANT: u8 = BINDING_INITIALIZED | BINDING_MUTABLE;
+
+/// A record's identity (its address, as `Env::ptr_id`).
+#[inline(always)]
+fn record_id(record: &EnvironmentRecord) -> usize {
+    record as *const EnvironmentRecord as usize
+}
 
 /// Whether a site's cache says its name is a property of the global object.
 #[inline]
@@ -77,6 +85,25 @@ impl Interp {
         Some(env)
     }
 
+    /// The record `hops` links out from the running LexicalEnvironment,
+    /// as `env_at_hops`, for the identifier fast paths: the links are
+    /// followed without the `gc` crate's sweep-phase check (see
+    /// `Env::record_unchecked`).
+    #[inline(always)]
+    fn record_at_hops(&self, hops: u32) -> Option<&EnvironmentRecord> {
+        // Safety: this is evaluation, which never runs while the
+        // collector sweeps.
+        let mut record = unsafe { self.lexical_env_ref().record_unchecked() };
+        for _ in 0..hops {
+            if record.is_dynamic() {
+                return None;
+            }
+            // Safety: as above.
+            record = unsafe { record.outer.as_ref()?.record_unchecked() };
+        }
+        Some(record)
+    }
+
     /// The binding a site's cache points at, validated: the record, its
     /// bindings, the slot and the slot's flags. `None` when the cache is
     /// empty or stale.
@@ -101,12 +128,15 @@ impl Interp {
     /// one access to the record's bindings. (A global-object site's slot,
     /// `u32::MAX`, is past the end of every record.)
     #[inline]
-    fn read_cached(&self, name: &str, cache: &SiteCache) -> Option<Value> {
+    fn read_cached(&self, name: &ast::Atom, cache: &SiteCache) -> Option<Value> {
         let (hops, slot) = cache.get()?;
-        let env = self.env_at_hops(hops)?;
-        env.record()
-            .bindings()
-            .get_if(slot as usize, name, READ_MASK, READ_WANT)
+        let record = self.record_at_hops(hops)?;
+        // Safety: evaluation, never during a sweep.
+        unsafe {
+            record
+                .bindings()
+                .get_if(slot as usize, name, READ_MASK, READ_WANT)
+        }
     }
 
     /// A site's cached binding's value by reference, when the cache is
@@ -118,12 +148,12 @@ impl Interp {
     /// As for `BindingStorage::get_ref_if`: while the reference lives, no
     /// JavaScript runs, no binding is stored and no `Gc` is allocated.
     #[inline(always)]
-    unsafe fn cached_ref(&self, name: &str, cache: &SiteCache) -> Option<&Value> {
+    unsafe fn cached_ref(&self, name: &ast::Atom, cache: &SiteCache) -> Option<&Value> {
         let (hops, slot) = cache.get()?;
-        let env = self.env_at_hops(hops)?;
+        let record = self.record_at_hops(hops)?;
         // Safety: passed on to our caller.
         unsafe {
-            env.record()
+            record
                 .bindings()
                 .get_ref_if(slot as usize, name, READ_MASK, READ_WANT)
         }
@@ -199,28 +229,29 @@ impl Interp {
     /// (not an import): the hops, the record's identity and the slot, for
     /// an assignment that stores without resolving again.
     #[inline]
-    fn cached_target(&self, name: &str, cache: &SiteCache) -> Option<(u32, usize, usize)> {
+    fn cached_target(&self, name: &ast::Atom, cache: &SiteCache) -> Option<(u32, usize, usize)> {
         let (hops, slot) = cache.get()?;
-        let env = self.env_at_hops(hops)?;
-        let flags = env
-            .record()
-            .bindings()
-            .flags_if_named(slot as usize, name)?;
-        (flags & WRITE_MASK == WRITE_WANT).then(|| (hops, env.ptr_id(), slot as usize))
+        let record = self.record_at_hops(hops)?;
+        let flags = record.bindings().flags_if_named(slot as usize, name)?;
+        (flags & WRITE_MASK == WRITE_WANT).then(|| (hops, record_id(record), slot as usize))
     }
 
     /// `cached_target` and the binding's value, for `x op= e`.
     #[inline]
     fn cached_target_value(
         &self,
-        name: &str,
+        name: &ast::Atom,
         cache: &SiteCache,
     ) -> Option<(u32, usize, usize, Value)> {
         let (hops, slot) = cache.get()?;
-        let env = self.env_at_hops(hops)?;
-        let b = env.record().bindings();
-        let old = b.get_if(slot as usize, name, WRITE_MASK, WRITE_WANT)?;
-        Some((hops, env.ptr_id(), slot as usize, old))
+        let record = self.record_at_hops(hops)?;
+        // Safety: evaluation, never during a sweep.
+        let old = unsafe {
+            record
+                .bindings()
+                .get_if(slot as usize, name, WRITE_MASK, WRITE_WANT)?
+        };
+        Some((hops, record_id(record), slot as usize, old))
     }
 
     /// PutValue for a site resolved by `cached_target` before its right
@@ -230,17 +261,26 @@ impl Interp {
     /// false if the right side deleted it (an `eval` var), and the caller
     /// assigns by name instead.
     #[inline]
-    fn store_resolved(&self, name: &str, hops: u32, id: usize, slot: usize, v: &Value) -> bool {
-        let mut env = self.lexical_env_ref();
+    fn store_resolved(
+        &self,
+        name: &ast::Atom,
+        hops: u32,
+        id: usize,
+        slot: usize,
+        v: &Value,
+    ) -> bool {
+        // Safety: evaluation, never during a sweep (see
+        // `Env::record_unchecked`).
+        let mut record = unsafe { self.lexical_env_ref().record_unchecked() };
         for _ in 0..hops {
-            match env.record().outer.as_ref() {
-                Some(o) => env = o,
+            match record.outer.as_ref() {
+                // Safety: as above.
+                Some(o) => record = unsafe { o.record_unchecked() },
                 None => return false,
             }
         }
-        env.ptr_id() == id
-            && env
-                .record()
+        record_id(record) == id
+            && record
                 .bindings()
                 .set_if(slot, name, WRITE_MASK, WRITE_WANT, v)
     }
@@ -374,7 +414,7 @@ impl Interp {
     /// GetValue of an identifier reference.
     pub(crate) fn get_identifier(
         &mut self,
-        name: &str,
+        name: &ast::Atom,
         cache: &SiteCache,
         pos: u32,
     ) -> JsResult<Value> {
@@ -418,7 +458,7 @@ impl Interp {
                         let env = env.clone();
                         return self.read_binding(&env, slot, name);
                     }
-                    let key = PropertyKey::from(name);
+                    let key = PropertyKey::from(&**name);
                     if let Some(PropertySlot::Data(v, _)) = g.global_object.own_slot_raw(&key) {
                         if cacheable {
                             cache.set(hops, GLOBAL_OBJECT_SLOT);
@@ -452,7 +492,7 @@ impl Interp {
         match self.resolve_binding(name, None)? {
             Resolved::Binding(env, slot) => self.read_binding(&env, slot, name),
             Resolved::Object(obj, _) => {
-                let key = PropertyKey::from(name);
+                let key = PropertyKey::from(&**name);
                 obj.get(self, &key, &Value::Object(obj.clone()))
             }
             Resolved::Unresolvable => {
@@ -742,8 +782,8 @@ impl Interp {
             // A number in a plain binding: no code runs between the read
             // and the write.
             if let Some((hops, slot)) = cache.get() {
-                if let Some(env) = self.env_at_hops(hops) {
-                    let b = env.record().bindings();
+                if let Some(record) = self.record_at_hops(hops) {
+                    let b = record.bindings();
                     if let Some((old, new)) =
                         b.update_number_if(slot as usize, name, WRITE_MASK, WRITE_WANT, step)
                     {

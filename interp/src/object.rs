@@ -96,6 +96,21 @@ impl PartialEq for JsObject {
 }
 impl Eq for JsObject {}
 
+impl JsObject {
+    /// A copy, as by `clone`, without the `gc` crate's sweep-phase check
+    /// (a thread-local read for an unrooted pointer, which every stored
+    /// one is): for identifier reads (`BindingStorage::get_if`).
+    ///
+    /// # Safety
+    /// Not called while the collector sweeps (see `Gc::clone_unchecked`):
+    /// evaluation never runs then.
+    #[inline(always)]
+    pub(crate) unsafe fn clone_unchecked(&self) -> JsObject {
+        // Safety: passed on to our caller.
+        JsObject(unsafe { Gc::clone_unchecked(&self.0) })
+    }
+}
+
 /// A property descriptor with optional fields (ECMA-262 §6.2.6).
 #[derive(Clone, Default)]
 pub struct PropertyDescriptor {

@@ -20,6 +20,7 @@
 //! cross threads.
 
 use std::cell::{Cell, UnsafeCell};
+use std::mem::MaybeUninit;
 use std::rc::Rc;
 
 use gc::{Finalize, Trace};
@@ -1904,6 +1905,44 @@ impl BindingEntry {
         (std::ptr::eq(self.name.as_ptr(), name.as_ptr()) && self.name.len() == name.len())
             || &*self.name == name
     }
+
+    /// `is_named` for an identifier site's atom: the same allocation (one
+    /// pointer compare, the usual case: the parser shares a name's atom
+    /// between its declaration and its uses), else the same text.
+    #[inline(always)]
+    fn is_atom(&self, name: &Atom) -> bool {
+        Rc::ptr_eq(&self.name, name) || same_text(&self.name, name)
+    }
+}
+
+/// Whether two different atoms spell the same name (out of line: rare).
+#[cold]
+#[inline(never)]
+fn same_text(a: &str, b: &str) -> bool {
+    a == b
+}
+
+/// A copy of a binding's value for an identifier read: a primitive is
+/// copied bitwise, an object without the `gc` crate's sweep-phase check
+/// (`JsObject::clone_unchecked`), anything else by `clone`.
+///
+/// # Safety
+/// Not called while the collector sweeps (evaluation never runs then).
+#[inline(always)]
+unsafe fn clone_for_read(v: &Value) -> Value {
+    match v {
+        // Safety: passed on to our caller.
+        Value::Object(o) => Value::Object(unsafe { o.clone_unchecked() }),
+        Value::String(_) | Value::Symbol(_) | Value::BigInt(_) => v.clone(),
+        // Safety: the other variants own nothing (no pointer, no count),
+        // so a bitwise duplicate of the value's 16 bytes (read as possibly
+        // uninitialized memory: the padding) is a complete, independent
+        // copy; as plain words it is two moves, not a copy per field.
+        _ => unsafe {
+            let bits = std::ptr::read(v as *const Value as *const MaybeUninit<[u64; 2]>);
+            std::mem::transmute::<MaybeUninit<[u64; 2]>, Value>(bits)
+        },
+    }
 }
 
 /// The name → value table of a declarative environment record.
@@ -1978,12 +2017,20 @@ impl BindingStorage {
     /// The value in `slot` (rooted copy) if the slot binds `name` and its
     /// flags masked by `mask` are `want`: a cached identifier read checks
     /// and reads in one access.
+    ///
+    /// # Safety
+    /// Not called while the collector sweeps (see `clone_for_read`):
+    /// evaluation never runs then.
     #[inline(always)]
-    pub fn get_if(&self, slot: usize, name: &str, mask: u8, want: u8) -> Option<Value> {
-        // Safety: read and clone.
+    pub unsafe fn get_if(&self, slot: usize, name: &Atom, mask: u8, want: u8) -> Option<Value> {
+        // Safety: a read and a copy; the caller is not in a sweep.
         unsafe {
             let e = self.read().get(slot)?;
-            (e.flags & mask == want && e.is_named(name)).then(|| e.value.clone())
+            if e.flags & mask == want && e.is_atom(name) {
+                Some(clone_for_read(&e.value))
+            } else {
+                None
+            }
         }
     }
 
@@ -1997,23 +2044,29 @@ impl BindingStorage {
     /// add, remove, clear, reset), directly or by running JavaScript, and
     /// no `Gc` may be allocated: the reference points into the entries.
     #[inline(always)]
-    pub unsafe fn get_ref_if(&self, slot: usize, name: &str, mask: u8, want: u8) -> Option<&Value> {
+    pub unsafe fn get_ref_if(
+        &self,
+        slot: usize,
+        name: &Atom,
+        mask: u8,
+        want: u8,
+    ) -> Option<&Value> {
         // Safety: a plain read; the caller keeps the storage unchanged
         // while the reference lives (above).
         let e = unsafe { self.read() }.get(slot)?;
-        (e.flags & mask == want && e.is_named(name)).then_some(&e.value)
+        (e.flags & mask == want && e.is_atom(name)).then_some(&e.value)
     }
 
     /// Stores a copy of `value` in `slot` if the slot binds `name` and its
     /// flags masked by `mask` are `want`; returns whether it did.
     #[inline(always)]
-    pub fn set_if(&self, slot: usize, name: &str, mask: u8, want: u8, value: &Value) -> bool {
+    pub fn set_if(&self, slot: usize, name: &Atom, mask: u8, want: u8, value: &Value) -> bool {
         let rooted = self.rooted.get();
         // Safety: the copy is adopted; the old value is dropped in its
         // stored state.
         unsafe {
             match self.write().get_mut(slot) {
-                Some(e) if e.flags & mask == want && e.is_named(name) => {
+                Some(e) if e.flags & mask == want && e.is_atom(name) => {
                     let v = value.clone();
                     adopt(&v, rooted);
                     e.value = v;
@@ -2031,7 +2084,7 @@ impl BindingStorage {
     pub fn update_number_if(
         &self,
         slot: usize,
-        name: &str,
+        name: &Atom,
         mask: u8,
         want: u8,
         step: impl FnOnce(f64) -> f64,
@@ -2039,7 +2092,7 @@ impl BindingStorage {
         // Safety: a Number holds no `Gc`: nothing to adopt or drop.
         unsafe {
             let e = self.write().get_mut(slot)?;
-            if e.flags & mask != want || !e.is_named(name) {
+            if e.flags & mask != want || !e.is_atom(name) {
                 return None;
             }
             let Value::Number(old) = e.value else {

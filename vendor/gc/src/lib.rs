@@ -180,6 +180,46 @@ impl<T: ?Sized> Gc<T> {
 }
 
 impl<T: ?Sized> Gc<T> {
+    /// minijs: the box without the sweep-phase check of `inner_ptr` (the
+    /// thread-local read for an unrooted pointer), for the interpreter's
+    /// hot paths (see PATCH.md).
+    ///
+    /// # Safety
+    /// The caller is not running inside a collection's sweep (the drop of
+    /// an unreachable box's contents): while the sweep runs, the box this
+    /// unrooted pointer names may already be freed.
+    #[inline(always)]
+    unsafe fn inner_unchecked(&self) -> &GcBox<T> {
+        &*clear_root_bit(self.ptr_root.get()).as_ptr()
+    }
+
+    /// minijs: `Deref` without the sweep-phase check (see PATCH.md).
+    ///
+    /// # Safety
+    /// As for `inner_unchecked`: not called from a sweep.
+    #[inline(always)]
+    pub unsafe fn deref_unchecked(this: &Gc<T>) -> &T {
+        this.inner_unchecked().value()
+    }
+
+    /// minijs: `Clone` without the sweep-phase check (see PATCH.md). The
+    /// root count is raised as by `clone`, overflow check included.
+    ///
+    /// # Safety
+    /// As for `inner_unchecked`: not called from a sweep.
+    #[inline(always)]
+    pub unsafe fn clone_unchecked(this: &Gc<T>) -> Gc<T> {
+        this.inner_unchecked().root_inner();
+        let gc = Gc {
+            ptr_root: Cell::new(this.ptr_root.get()),
+            marker: PhantomData,
+        };
+        gc.set_root();
+        gc
+    }
+}
+
+impl<T: ?Sized> Gc<T> {
     /// Consumes the `Gc`, returning the wrapped pointer.
     ///
     /// To avoid a memory leak, the pointer must be converted back into a `Gc`
