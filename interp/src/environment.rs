@@ -72,6 +72,11 @@ pub struct EnvironmentRecord {
     /// over a record only if it is not dynamic.
     #[unsafe_ignore_trace]
     dynamic: Cell<bool>,
+    /// `outer`'s record while this record is not dynamic, else null (and
+    /// null for the outermost record): what a cached resolution's walk
+    /// steps to, one load and one test per hop (`static_outer`).
+    #[unsafe_ignore_trace]
+    static_outer: Cell<*const EnvironmentRecord>,
     /// What the record belongs to, for `--trace-context` ("block", "catch", ...).
     #[unsafe_ignore_trace]
     pub label: &'static str,
@@ -87,6 +92,16 @@ impl EnvironmentRecord {
     #[inline]
     pub fn is_dynamic(&self) -> bool {
         self.dynamic.get()
+    }
+
+    /// The record a cached resolution may step out to: `outer`'s record,
+    /// unless this record is dynamic or has no outer record.
+    #[inline(always)]
+    pub fn static_outer(&self) -> Option<&EnvironmentRecord> {
+        // Safety: a non-null pointer is the record `outer` names (set
+        // once, in `Env::new_raw`; `outer` never changes), which `outer`
+        // keeps alive as long as `self`.
+        unsafe { self.static_outer.get().as_ref() }
     }
 }
 
@@ -108,11 +123,16 @@ impl Env {
         capacity: usize,
     ) -> Env {
         let dynamic = matches!(kind, EnvironmentKind::Object(_));
+        let static_outer = match &outer {
+            Some(o) if !dynamic => o.record() as *const EnvironmentRecord,
+            _ => std::ptr::null(),
+        };
         Env(Gc::new(EnvironmentRecord {
             outer,
             kind,
             bindings: BindingStorage::with_capacity(capacity),
             dynamic: Cell::new(dynamic),
+            static_outer: Cell::new(static_outer),
             label,
         }))
     }
@@ -165,6 +185,7 @@ impl Env {
     /// below) this record, so cached resolutions must not skip it.
     pub fn mark_dynamic(&self) {
         self.0.dynamic.set(true);
+        self.0.static_outer.set(std::ptr::null());
     }
 
     pub fn ptr_id(&self) -> usize {

@@ -86,20 +86,17 @@ impl Interp {
     }
 
     /// The record `hops` links out from the running LexicalEnvironment,
-    /// as `env_at_hops`, for the identifier fast paths: the links are
-    /// followed without the `gc` crate's sweep-phase check (see
-    /// `Env::record_unchecked`).
+    /// as `env_at_hops`, for the identifier fast paths: the first record
+    /// is reached without the `gc` crate's sweep-phase check (see
+    /// `Env::record_unchecked`), the others through `static_outer`, which
+    /// stops at a dynamic record as `env_at_hops` does.
     #[inline(always)]
     fn record_at_hops(&self, hops: u32) -> Option<&EnvironmentRecord> {
         // Safety: this is evaluation, which never runs while the
         // collector sweeps.
         let mut record = unsafe { self.lexical_env_ref().record_unchecked() };
         for _ in 0..hops {
-            if record.is_dynamic() {
-                return None;
-            }
-            // Safety: as above.
-            record = unsafe { record.outer.as_ref()?.record_unchecked() };
+            record = record.static_outer()?;
         }
         Some(record)
     }
@@ -127,7 +124,7 @@ impl Interp {
     /// the binding initialized and direct (not an import): one walk and
     /// one access to the record's bindings. (A global-object site's slot,
     /// `u32::MAX`, is past the end of every record.)
-    #[inline]
+    #[inline(always)]
     fn read_cached(&self, name: &ast::Atom, cache: &SiteCache) -> Option<Value> {
         let (hops, slot) = cache.get()?;
         let record = self.record_at_hops(hops)?;
@@ -411,7 +408,9 @@ impl Interp {
         Ok(false)
     }
 
-    /// GetValue of an identifier reference.
+    /// GetValue of an identifier reference: a valid cached binding is read
+    /// in line (in eval_expr), the rest out of line.
+    #[inline(always)]
     pub(crate) fn get_identifier(
         &mut self,
         name: &ast::Atom,
@@ -421,6 +420,18 @@ impl Interp {
         if let Some(v) = self.read_cached(name, cache) {
             return Ok(v);
         }
+        self.get_identifier_slow(name, cache, pos)
+    }
+
+    /// `get_identifier` when the site's cache is empty, stale or names a
+    /// binding that is not a plain initialized one.
+    #[inline(never)]
+    fn get_identifier_slow(
+        &mut self,
+        name: &ast::Atom,
+        cache: &SiteCache,
+        pos: u32,
+    ) -> JsResult<Value> {
         if let Some((env, _, slot, _)) = self.cached_binding(name, cache) {
             let env = env.clone();
             return self.read_binding(&env, slot, name);

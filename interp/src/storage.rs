@@ -20,7 +20,6 @@
 //! cross threads.
 
 use std::cell::{Cell, UnsafeCell};
-use std::mem::MaybeUninit;
 use std::rc::Rc;
 
 use gc::{Finalize, Trace};
@@ -1922,9 +1921,9 @@ fn same_text(a: &str, b: &str) -> bool {
     a == b
 }
 
-/// A copy of a binding's value for an identifier read: a primitive is
-/// copied bitwise, an object without the `gc` crate's sweep-phase check
-/// (`JsObject::clone_unchecked`), anything else by `clone`.
+/// A copy of a binding's value for an identifier read: an object without
+/// the `gc` crate's sweep-phase check (`JsObject::clone_unchecked`),
+/// anything else by `clone`.
 ///
 /// # Safety
 /// Not called while the collector sweeps (evaluation never runs then).
@@ -1933,15 +1932,7 @@ unsafe fn clone_for_read(v: &Value) -> Value {
     match v {
         // Safety: passed on to our caller.
         Value::Object(o) => Value::Object(unsafe { o.clone_unchecked() }),
-        Value::String(_) | Value::Symbol(_) | Value::BigInt(_) => v.clone(),
-        // Safety: the other variants own nothing (no pointer, no count),
-        // so a bitwise duplicate of the value's 16 bytes (read as possibly
-        // uninitialized memory: the padding) is a complete, independent
-        // copy; as plain words it is two moves, not a copy per field.
-        _ => unsafe {
-            let bits = std::ptr::read(v as *const Value as *const MaybeUninit<[u64; 2]>);
-            std::mem::transmute::<MaybeUninit<[u64; 2]>, Value>(bits)
-        },
+        _ => v.clone(),
     }
 }
 
