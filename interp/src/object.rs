@@ -109,6 +109,18 @@ impl JsObject {
         // Safety: passed on to our caller.
         JsObject(unsafe { Gc::clone_unchecked(&self.0) })
     }
+
+    /// A copy as `clone` then `Trace::unroot` make it (not a root, the
+    /// root count unchanged), without touching the object.
+    ///
+    /// # Safety
+    /// As for `Gc::copy_unrooted`: the copy goes straight into a traced,
+    /// unrooted container (`BindingStorage::set_if`).
+    #[inline(always)]
+    pub(crate) unsafe fn copy_unrooted(&self) -> JsObject {
+        // Safety: passed on to our caller.
+        JsObject(unsafe { Gc::copy_unrooted(&self.0) })
+    }
 }
 
 /// A property descriptor with optional fields (ECMA-262 §6.2.6).

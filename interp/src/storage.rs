@@ -2058,8 +2058,17 @@ impl BindingStorage {
         unsafe {
             match self.write().get_mut(slot) {
                 Some(e) if e.flags & mask == want && e.is_atom(name) => {
-                    let v = value.clone();
-                    adopt(&v, rooted);
+                    let v = match value {
+                        // What clone and adopt give in an unrooted
+                        // container, without raising and lowering the
+                        // object's root count.
+                        Value::Object(o) if !rooted => Value::Object(o.copy_unrooted()),
+                        _ => {
+                            let v = value.clone();
+                            adopt(&v, rooted);
+                            v
+                        }
+                    };
                     e.value = v;
                     true
                 }

@@ -202,6 +202,22 @@ impl<T: ?Sized> Gc<T> {
         this.inner_unchecked().value()
     }
 
+    /// minijs: what `clone` then `Trace::unroot` give (a copy that is not
+    /// a root, the root count unchanged), without touching the box: for a
+    /// copy stored straight into an unrooted container (see PATCH.md).
+    ///
+    /// # Safety
+    /// The copy is stored where `unroot` would be correct: inside a traced
+    /// value in a `GcBox` (so that tracing, not a root, keeps the box
+    /// alive), and it is rooted again (`Trace::root`) if it leaves.
+    #[inline(always)]
+    pub unsafe fn copy_unrooted(this: &Gc<T>) -> Gc<T> {
+        Gc {
+            ptr_root: Cell::new(clear_root_bit(this.ptr_root.get())),
+            marker: PhantomData,
+        }
+    }
+
     /// minijs: `Clone` without the sweep-phase check (see PATCH.md). The
     /// root count is raised as by `clone`, overflow check included.
     ///
