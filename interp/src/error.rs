@@ -65,11 +65,22 @@ pub fn install_stack(interp: &mut Interp, obj: &JsObject, header: &str) {
     obj.define_value("stack", Value::from(stack), Attributes::hidden());
 }
 
-/// `\n    at name (file:line:col)` for each running context, innermost first
-/// (at most 10, as V8's default `Error.stackTraceLimit`).
+/// `\n    at name (file:line:col)` for each running context and built-in
+/// (`NativeFrame`), innermost first (at most 10, as V8's default
+/// `Error.stackTraceLimit`).
 pub fn capture_stack_frames(interp: &Interp) -> String {
     let mut out = String::new();
-    for ctx in interp.context_stack.iter().rev().take(10) {
+    let mut natives = interp.native_frames.iter().rev().peekable();
+    let mut frames = 0;
+    for (i, ctx) in interp.context_stack.iter().enumerate().rev() {
+        // The built-ins called from this context (or from one above it).
+        while let Some(n) = natives.next_if(|n| n.depth > i) {
+            push_native_frame(&mut out, n);
+            frames += 1;
+            if frames == 10 {
+                return out;
+            }
+        }
         out.push_str("\n    at ");
         let location = match ctx.source() {
             Some(src) => {
@@ -96,8 +107,28 @@ pub fn capture_stack_frames(interp: &Interp) -> String {
             (None, Some(_)) => out.push_str(&location),
             (None, None) => out.push_str("<anonymous>"),
         }
+        frames += 1;
+        if frames == 10 {
+            return out;
+        }
+    }
+    // Built-ins called with no context running (from the host).
+    for n in natives.take(10 - frames) {
+        push_native_frame(&mut out, n);
     }
     out
+}
+
+/// A built-in's line of a stack trace: `name (<anonymous>)`, or
+/// `<anonymous>` for a built-in without a name.
+fn push_native_frame(out: &mut String, frame: &crate::execution_context::NativeFrame) {
+    out.push_str("\n    at ");
+    let name = crate::function::function_name(&frame.function);
+    match (name.is_empty(), frame.is_construct) {
+        (true, _) => out.push_str("<anonymous>"),
+        (false, true) => out.push_str(&format!("new {name} (<anonymous>)")),
+        (false, false) => out.push_str(&format!("{name} (<anonymous>)")),
+    }
 }
 
 impl Interp {

@@ -2421,28 +2421,38 @@ impl Interp {
             self.set_position(callee_position(callee));
             return Err(self.type_error(format!("{text} is not a function")));
         };
-        if let ObjectKind::Function(_) = fo.kind() {
-            // An ECMAScript function (never the intrinsic eval).
-            self.set_position(callee_position(callee).max(e.span.start));
-            return crate::function::call_script_function_with(self, fo, this, &argv);
-        }
-        if !fo.is_callable() {
-            let text = callee_text(callee);
-            self.set_position(callee_position(callee));
-            return Err(self.type_error(format!("{text} is not a function")));
-        }
-        // Direct eval — ECMA-262 §13.3.6.1 step 6.
-        if let ExprKind::Ident(n, _) = &callee.kind {
-            if &**n == "eval" && *fo == self.realm.intrinsics.eval_function {
-                return crate::builtins::global::perform_eval(
-                    self,
-                    argv.first().cloned().unwrap_or_default(),
-                    true,
-                );
+        match fo.kind() {
+            ObjectKind::Function(_) => {
+                // An ECMAScript function (never the intrinsic eval).
+                self.set_position(callee_position(callee).max(e.span.start));
+                crate::function::call_script_function_with(self, fo, this, &argv)
+            }
+            ObjectKind::NativeFunction(_) => {
+                // Direct eval — ECMA-262 §13.3.6.1 step 6.
+                if *fo == self.realm.intrinsics.eval_function {
+                    if let ExprKind::Ident(n, _) = &callee.kind {
+                        if &**n == "eval" {
+                            return crate::builtins::global::perform_eval(
+                                self,
+                                argv.first().cloned().unwrap_or_default(),
+                                true,
+                            );
+                        }
+                    }
+                }
+                self.set_position(callee_position(callee).max(e.span.start));
+                crate::function::call_native_function(self, fo, &this, &argv, None)
+            }
+            ObjectKind::BoundFunction(_) => {
+                self.set_position(callee_position(callee).max(e.span.start));
+                crate::function::call_bound_function(self, fo, &argv, None)
+            }
+            _ => {
+                let text = callee_text(callee);
+                self.set_position(callee_position(callee));
+                Err(self.type_error(format!("{text} is not a function")))
             }
         }
-        self.set_position(callee_position(callee).max(e.span.start));
-        self.call(&func, &this, &argv)
     }
 
     /// Evaluates the inside of an optional chain; `None` = short-circuited.

@@ -85,6 +85,19 @@ impl PrivateEnvironment {
     }
 }
 
+/// A built-in function's call in progress. Built-ins get no
+/// [`ExecutionContext`]: nothing evaluates code in them, so they need
+/// neither environments nor `this`. What their frame is for (the active
+/// function, stack traces, `new` in a stack trace) is kept on the
+/// interpreter's `native_frames`, beside the context stack.
+pub struct NativeFrame {
+    pub function: JsObject,
+    /// The number of execution contexts below this frame (it runs above
+    /// `context_stack[depth - 1]`).
+    pub depth: usize,
+    pub is_construct: bool,
+}
+
 /// What an execution context is running.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ContextCode {
@@ -93,7 +106,6 @@ pub enum ContextCode {
     Eval,
     /// The code of the context's `function` (an ECMAScript function).
     Function,
-    Native,
 }
 
 /// An execution context — ECMA-262 §9.4.

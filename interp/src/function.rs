@@ -9,7 +9,9 @@ use gc::{Finalize, Trace};
 use parser::ast::{self, FunctionKind};
 
 use crate::environment::{Env, ThisBindingStatus};
-use crate::execution_context::{ContextCode, ExecutionContext, PrivateEnvironment, Source};
+use crate::execution_context::{
+    ContextCode, ExecutionContext, NativeFrame, PrivateEnvironment, Source,
+};
 use crate::interp::Interp;
 use crate::object::{JsObject, MappedArguments, ObjectKind};
 use crate::operations::to_object;
@@ -467,6 +469,9 @@ pub fn bound_function_create(
 // ---------------------------------------------------------------------------
 // [[Call]] and [[Construct]].
 
+/// [[Call]] (`new_target` `None`) or [[Construct]] of a built-in function
+/// object — ECMA-262 §10.3.1, §10.3.2. The built-in runs in a
+/// `NativeFrame`, not an execution context of its own.
 pub(crate) fn call_native_function(
     interp: &mut Interp,
     f: &JsObject,
@@ -485,24 +490,25 @@ pub(crate) fn call_native_function(
         None => nf.call,
     };
     interp.enter_call()?;
-    let env = interp.lexical_env();
-    interp.context_stack.push(ExecutionContext {
-        function: Some(f.clone()),
-        lexical_environment: env.clone(),
-        variable_environment: env,
-        private_environment: None,
-        this_binding: this.clone(),
-        this_fixed: false,
-        code: ContextCode::Native,
-        strict: true,
-        own_source: None,
-        position: 0,
-        frame_name: None,
+    interp.native_frames.push(NativeFrame {
+        function: f.clone(),
+        depth: interp.context_stack.len(),
         is_construct: new_target.is_some(),
     });
     let r = func(interp, this, args);
-    interp.context_stack.pop();
+    interp.native_frames.pop();
     interp.leave_call();
+    r
+}
+
+/// Runs `f` with the running built-in's own frame hidden (for stack
+/// traces that start at its caller).
+pub(crate) fn without_native_frame<T>(interp: &mut Interp, f: impl FnOnce(&mut Interp) -> T) -> T {
+    let saved = interp.native_frames.pop();
+    let r = f(interp);
+    if let Some(frame) = saved {
+        interp.native_frames.push(frame);
+    }
     r
 }
 

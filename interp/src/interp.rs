@@ -43,6 +43,9 @@ pub(crate) struct CoroutineFrame {
 pub struct Interp {
     pub realm: Realm,
     pub(crate) context_stack: Vec<ExecutionContext>,
+    /// The built-in functions running, each above the context it was
+    /// called from (see `NativeFrame`).
+    pub(crate) native_frames: Vec<crate::execution_context::NativeFrame>,
     pub job_queue: JobQueue,
     /// Timers, immediates, the nextTick queue, I/O completions.
     pub event_loop: crate::event_loop::EventLoop,
@@ -122,6 +125,7 @@ impl Interp {
         let mut interp = Interp {
             realm,
             context_stack: Vec::new(),
+            native_frames: Vec::new(),
             job_queue: JobQueue::default(),
             event_loop: Default::default(),
             options,
@@ -312,7 +316,10 @@ impl Interp {
     /// The function object of the running context (for natives that keep
     /// state in their slots).
     pub fn active_function(&self) -> Option<JsObject> {
-        self.context_stack.last().and_then(|c| c.function.clone())
+        match self.native_frames.last() {
+            Some(n) if n.depth == self.context_stack.len() => Some(n.function.clone()),
+            _ => self.context_stack.last().and_then(|c| c.function.clone()),
+        }
     }
 
     #[inline]

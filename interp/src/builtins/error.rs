@@ -46,11 +46,7 @@ fn error_construct(interp: &mut Interp, new_target: &Value, args: &[Value]) -> J
     let header = crate::error::error_header(&Value::Object(o.clone()))
         .unwrap_or_else(|| ty.name().to_string());
     // Drop the constructor's own frame from the stack.
-    let saved = interp.context_stack.pop();
-    install_stack(interp, &o, &header);
-    if let Some(s) = saved {
-        interp.context_stack.push(s);
-    }
+    crate::function::without_native_frame(interp, |interp| install_stack(interp, &o, &header));
     Ok(Value::Object(o))
 }
 
@@ -91,11 +87,7 @@ fn error_capture_stack_trace(
     if let Some(Value::Object(o)) = args.first() {
         let header =
             crate::error::error_header(&Value::Object(o.clone())).unwrap_or_else(|| "Error".into());
-        let saved = interp.context_stack.pop();
-        install_stack(interp, o, &header);
-        if let Some(s) = saved {
-            interp.context_stack.push(s);
-        }
+        crate::function::without_native_frame(interp, |interp| install_stack(interp, o, &header));
     }
     Ok(Value::Undefined)
 }

@@ -87,8 +87,14 @@ pub fn perform_eval(interp: &mut Interp, x: Value, direct: bool) -> JsResult<Val
                 let _ = name;
             }
         }
-        // A var may not hoist over a lexical declaration of the same name.
-        let mut e = Some(interp.lexical_env());
+        // A var may not hoist over a lexical declaration of the same name
+        // (between the caller's scope and its variable environment for a
+        // direct eval; an indirect eval's scope is the global one).
+        let mut e = Some(if direct {
+            interp.lexical_env()
+        } else {
+            interp.realm.global_env.clone()
+        });
         while let Some(env) = e {
             if env == var_env {
                 break;
