@@ -1091,7 +1091,7 @@ impl Interp {
     fn eval_args_into(&mut self, args: &[ast::Arg], out: &mut ArgList) -> JsResult<()> {
         for a in args {
             match a {
-                ast::Arg::Expr(x) => out.push(self.eval_expr(x)?),
+                ast::Arg::Expr(x) => out.push(self.eval_operand(x)?),
                 ast::Arg::Spread(x) => {
                     let v = self.eval_expr(x)?;
                     if !v.is_nullish() && !self.has_iterator(&v)? {
@@ -1104,6 +1104,22 @@ impl Interp {
             }
         }
         Ok(())
+    }
+
+    /// `eval_expr` of an argument or a call's base, with the two most
+    /// common kinds (an identifier read through its site's cache, a
+    /// number) evaluated here, without a call of `eval_expr` (whose entry
+    /// and dispatch cost more than either).
+    #[inline(always)]
+    fn eval_operand(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Ident(name, cache) => match self.read_cached(name, cache) {
+                Some(v) => Ok(v),
+                None => self.eval_expr(e),
+            },
+            ExprKind::Num(n) => Ok(Value::Number(*n)),
+            _ => self.eval_expr(e),
+        }
     }
 
     fn has_iterator(&mut self, v: &Value) -> JsResult<bool> {
@@ -2341,6 +2357,10 @@ impl Interp {
     fn eval_callee(&mut self, callee: &Expr) -> JsResult<(Value, Value)> {
         match &callee.kind {
             ExprKind::Member { object, prop, .. } => {
+                // `this.name(...)`: the method read in place.
+                if let Some(f) = self.this_member_cached(object, prop) {
+                    return Ok((f, self.ctx().this_binding.clone()));
+                }
                 let base = self.eval_expr(object)?;
                 let f = self.get_member(&base, prop, object, callee.span.start)?;
                 Ok((f, base))

@@ -143,46 +143,11 @@ impl ScriptFunction {
     /// no `arguments`, no direct `eval`, no hoisted function declarations.
     /// `None` otherwise. A spare environment reset to these flags needs
     /// only its parameters bound to be what FunctionDeclarationInstantiation
-    /// would make of a fresh one.
+    /// would make of a fresh one. Computed on the first call.
+    #[inline]
     fn binding_layout(&self) -> Option<&[u8]> {
         self.layout
-            .get_or_init(|| {
-                let c = &*self.code;
-                if !c.simple_params
-                    || c.uses_eval
-                    || c.uses_arguments
-                    || !c.scope.functions.is_empty()
-                {
-                    return None;
-                }
-                let mut names: Vec<&str> = Vec::new();
-                let mut flags = Vec::new();
-                for p in c.param_names.iter() {
-                    if names.contains(&&**p) {
-                        return None;
-                    }
-                    names.push(p);
-                    flags.push(BINDING_INITIALIZED | BINDING_MUTABLE);
-                }
-                let vars = c
-                    .scope
-                    .var_names
-                    .iter()
-                    .chain(c.scope.annex_b_functions.iter());
-                let vars = vars.map(|n| (n, BINDING_INITIALIZED | BINDING_MUTABLE));
-                let lexical = c
-                    .scope
-                    .lexical
-                    .iter()
-                    .map(|(n, k)| (n, lexical_binding_flags(*k)));
-                for (n, f) in vars.chain(lexical) {
-                    if !names.contains(&&**n) {
-                        names.push(n);
-                        flags.push(f);
-                    }
-                }
-                Some(flags.into_boxed_slice())
-            })
+            .get_or_init(|| binding_layout_of(&self.code))
             .as_deref()
     }
 
@@ -195,6 +160,41 @@ impl ScriptFunction {
     pub fn is_arrow(&self) -> bool {
         self.code.kind == FunctionKind::Arrow
     }
+}
+
+/// See `ScriptFunction::binding_layout`.
+#[cold]
+fn binding_layout_of(c: &ast::Function) -> Option<Box<[u8]>> {
+    if !c.simple_params || c.uses_eval || c.uses_arguments || !c.scope.functions.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&str> = Vec::new();
+    let mut flags = Vec::new();
+    for p in c.param_names.iter() {
+        if names.contains(&&**p) {
+            return None;
+        }
+        names.push(p);
+        flags.push(BINDING_INITIALIZED | BINDING_MUTABLE);
+    }
+    let vars = c
+        .scope
+        .var_names
+        .iter()
+        .chain(c.scope.annex_b_functions.iter());
+    let vars = vars.map(|n| (n, BINDING_INITIALIZED | BINDING_MUTABLE));
+    let lexical = c
+        .scope
+        .lexical
+        .iter()
+        .map(|(n, k)| (n, lexical_binding_flags(*k)));
+    for (n, f) in vars.chain(lexical) {
+        if !names.contains(&&**n) {
+            names.push(n);
+            flags.push(f);
+        }
+    }
+    Some(flags.into_boxed_slice())
 }
 
 pub(crate) enum FunctionObjectKind {
@@ -604,12 +604,15 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
     if !sf.binding_layout().is_some_and(|flags| b.reset(flags)) {
         b.clear();
     }
-    if let Some(fe) = env.as_function_env() {
-        if fe.this_status.get() != ThisBindingStatus::Uninitialized {
-            fe.this_value.set(Value::Undefined);
-            fe.this_status.set(ThisBindingStatus::Uninitialized);
-        }
-        if constructed {
+    // A [[Call]] of reusable code binds neither `this` in the record (it
+    // is `this_fixed`, see `prepare_call`) nor NewTarget: only a
+    // [[Construct]] (a derived constructor's `super()`) leaves them set.
+    if constructed {
+        if let Some(fe) = env.as_function_env() {
+            if fe.this_status.get() != ThisBindingStatus::Uninitialized {
+                fe.this_value.set(Value::Undefined);
+                fe.this_status.set(ThisBindingStatus::Uninitialized);
+            }
             fe.new_target.set(Value::Undefined);
         }
     }

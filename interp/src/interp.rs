@@ -210,7 +210,7 @@ impl Interp {
         self.alloc_env(Some(outer), kind, "function", cap)
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn before_alloc(&mut self) {
         #[cfg(feature = "gc-stress")]
         {
