@@ -3,12 +3,15 @@
 
 use std::rc::Rc;
 
+use smallvec::SmallVec;
+
 use parser::ast::{self, ForHead, ForInit, Stmt, StmtKind, VarKind};
 
 use crate::builtins::{array, iterator};
 use crate::environment::{Env, EnvironmentKind};
 use crate::function::{
     create_script_function, instantiate_hoisted_functions, instantiate_lexical_names,
+    lexical_binding_flags,
 };
 use crate::interp::Interp;
 use crate::object::{JsObject, PropertyDescriptor};
@@ -56,6 +59,16 @@ fn loop_exit(c: Completion, last: Option<Value>) -> Completion {
         Completion::Break(None, v) => Completion::Normal(v),
         other => other,
     }
+}
+
+/// See `Interp::loop_scope`.
+struct LoopScope {
+    /// The record of the last iteration, when it may serve the next one.
+    env: Option<Env>,
+    keep: bool,
+    /// The flags of the record's fresh bindings, in the order
+    /// `instantiate_lexical_names` adds them.
+    flags: SmallVec<[u8; 4]>,
 }
 
 impl Interp {
@@ -222,14 +235,8 @@ impl Interp {
                     if !to_boolean(&t) {
                         return Ok(Completion::Normal(last));
                     }
-                    let c = self.eval_stmt_in::<V>(body, &[])?;
-                    if !loop_continues(&c, labels) {
-                        return Ok(loop_exit(c, last));
-                    }
-                    if V {
-                        if let Some(v) = completion_value(&c) {
-                            last = Some(v.clone());
-                        }
+                    if let Some(exit) = self.loop_body::<V>(body, labels, &mut last)? {
+                        return Ok(exit);
                     }
                 }
             }
@@ -237,14 +244,8 @@ impl Interp {
                 let mut last = Some(Value::Undefined);
                 loop {
                     self.tick()?;
-                    let c = self.eval_stmt_in::<V>(body, &[])?;
-                    if !loop_continues(&c, labels) {
-                        return Ok(loop_exit(c, last));
-                    }
-                    if V {
-                        if let Some(v) = completion_value(&c) {
-                            last = Some(v.clone());
-                        }
+                    if let Some(exit) = self.loop_body::<V>(body, labels, &mut last)? {
+                        return Ok(exit);
                     }
                     let t = self.eval_expr(test)?;
                     if !to_boolean(&t) {
@@ -489,6 +490,36 @@ impl Interp {
         Ok(())
     }
 
+    /// One run of a loop body: `Some(completion)` when the loop ends
+    /// there (break, return, a continue to an outer label), `None` when it
+    /// goes on; `last` keeps the body's last value (UpdateEmpty) for
+    /// script code. Where no completion value is observed (`!V`), an
+    /// expression-statement body is evaluated without a `Completion`.
+    #[inline(always)]
+    fn loop_body<const V: bool>(
+        &mut self,
+        body: &Stmt,
+        labels: Labels,
+        last: &mut Option<Value>,
+    ) -> JsResult<Option<Completion>> {
+        if !V {
+            if let StmtKind::Expr(e) = &body.kind {
+                self.eval_expr(e)?;
+                return Ok(None);
+            }
+        }
+        let c = self.eval_stmt_in::<V>(body, &[])?;
+        if !loop_continues(&c, labels) {
+            return Ok(Some(loop_exit(c, last.take())));
+        }
+        if V {
+            if let Some(v) = completion_value(&c) {
+                *last = Some(v.clone());
+            }
+        }
+        Ok(None)
+    }
+
     fn eval_for<const V: bool>(
         &mut self,
         f: &ast::ForStmt,
@@ -542,14 +573,8 @@ impl Interp {
                     return Ok(Completion::Normal(last));
                 }
             }
-            let c = self.eval_stmt_in::<V>(&f.body, &[])?;
-            if !loop_continues(&c, labels) {
-                return Ok(loop_exit(c, last));
-            }
-            if V {
-                if let Some(v) = completion_value(&c) {
-                    last = Some(v.clone());
-                }
+            if let Some(exit) = self.loop_body::<V>(&f.body, labels, &mut last)? {
+                return Ok(exit);
             }
             self.create_per_iteration_environment(per_iteration);
             if let Some(u) = &f.update {
@@ -558,11 +583,16 @@ impl Interp {
         }
     }
 
-    /// CreatePerIterationEnvironment — ECMA-262 §14.7.4.4
+    /// CreatePerIterationEnvironment — ECMA-262 §14.7.4.4. Most loops
+    /// need no copies (`names` empty): that test stays in the loop.
+    #[inline(always)]
     fn create_per_iteration_environment(&mut self, names: &[ast::Atom]) {
-        if names.is_empty() {
-            return;
+        if !names.is_empty() {
+            self.copy_iteration_environment(names);
         }
+    }
+
+    fn copy_iteration_environment(&mut self, names: &[ast::Atom]) {
         let last = self.lexical_env();
         let Some(outer) = last.outer().cloned() else {
             return;
@@ -598,26 +628,70 @@ impl Interp {
         self.eval_expr(&f.right)
     }
 
+    /// The iteration record a `for (let/const … in/of …)` loop may keep:
+    /// ECMA-262 makes a new one per iteration, which only a closure or a
+    /// direct eval in the loop could tell apart (`Scope::captures`), or
+    /// `--trace-context`, which names records by identity.
+    fn loop_scope(&self, f: &ast::ForInOf) -> LoopScope {
+        let keep = matches!(f.left, ForHead::Decl(VarKind::Let | VarKind::Const, _, _))
+            && !f.scope.captures
+            && !self.options.trace_context;
+        let flags = if keep {
+            f.scope
+                .lexical
+                .iter()
+                .map(|(_, kind)| lexical_binding_flags(*kind))
+                .collect()
+        } else {
+            SmallVec::new()
+        };
+        LoopScope {
+            env: None,
+            keep,
+            flags,
+        }
+    }
+
+    /// Hands a kept iteration record back for reuse (`leave_scope_env`).
+    fn end_loop_scope(&mut self, f: &ast::ForInOf, kept: LoopScope) {
+        if let Some(env) = kept.env {
+            self.leave_scope_env(&f.scope, env);
+        }
+    }
+
     /// Binds the loop variable for one iteration and runs the body.
     fn for_in_of_iteration(
         &mut self,
         f: &ast::ForInOf,
         value: Value,
         labels: Labels,
+        kept: &mut LoopScope,
     ) -> JsResult<Completion> {
         self.tick()?;
         let outer = self.lexical_env();
         match &f.left {
             ForHead::Decl(VarKind::Var, pat, _) => self.bind_pattern(pat, value, None)?,
             ForHead::Decl(_, pat, _) => {
-                let env = self.scope_env(&f.scope, &outer, "for");
-                instantiate_lexical_names(&env, &f.scope.lexical);
+                let env = match kept.env.take() {
+                    // Back to the state `instantiate_lexical_names` gives
+                    // a fresh record: the same names, uninitialized.
+                    Some(env) if !env.is_dynamic() && env.bindings().reset(&kept.flags) => env,
+                    _ => {
+                        let env = self.scope_env(&f.scope, &outer, "for");
+                        instantiate_lexical_names(&env, &f.scope.lexical);
+                        env
+                    }
+                };
                 self.set_lexical_env(env.clone());
                 let r = self
                     .bind_pattern(pat, value, Some(&env))
                     .and_then(|_| self.eval_stmt(&f.body, &[]));
                 self.set_lexical_env(outer);
-                self.leave_scope_env(&f.scope, env);
+                if kept.keep && !env.is_dynamic() {
+                    kept.env = Some(env);
+                } else {
+                    self.leave_scope_env(&f.scope, env);
+                }
                 return r;
             }
             ForHead::Pattern(pat) => self.bind_pattern(pat, value, None)?,
@@ -636,19 +710,22 @@ impl Interp {
         let obj = to_object(self, &v)?;
         let keys = enumerate_object_properties(&obj);
         let mut last = Some(Value::Undefined);
+        let mut kept = self.loop_scope(f);
         for (owner, key) in keys {
             // Skip properties deleted before they were reached.
             if !owner.has_own_property(&key) {
                 continue;
             }
-            let c = self.for_in_of_iteration(f, key.to_value(), labels)?;
+            let c = self.for_in_of_iteration(f, key.to_value(), labels, &mut kept)?;
             if !loop_continues(&c, labels) {
+                self.end_loop_scope(f, kept);
                 return Ok(loop_exit(c, last));
             }
             if let Some(v) = completion_value(&c) {
                 last = Some(v.clone());
             }
         }
+        self.end_loop_scope(f, kept);
         Ok(Completion::Normal(last))
     }
 
@@ -666,6 +743,7 @@ impl Interp {
             operations::get_iterator(self, &v)?
         };
         let mut last = Some(Value::Undefined);
+        let mut kept = self.loop_scope(f);
         loop {
             let next = if f.is_await {
                 let r = operations::iterator_next(self, &rec, None)?;
@@ -682,14 +760,16 @@ impl Interp {
                 operations::iterator_step_value(self, &mut rec)?
             };
             let Some(value) = next else {
+                self.end_loop_scope(f, kept);
                 return Ok(Completion::Normal(last));
             };
-            let c = self.for_in_of_iteration(f, value, labels);
+            let c = self.for_in_of_iteration(f, value, labels, &mut kept);
             let c = match c {
                 Ok(c) => c,
                 Err(e) => return self.close_for_of(&rec, f.is_await, Err(e)),
             };
             if !loop_continues(&c, labels) {
+                self.end_loop_scope(f, kept);
                 let exit = loop_exit(c, last);
                 return self.close_for_of(&rec, f.is_await, Ok(exit));
             }
@@ -719,8 +799,10 @@ impl Interp {
     ) -> JsResult<Completion> {
         let mut last = Some(Value::Undefined);
         let mut index: u32 = 0;
+        let mut kept = self.loop_scope(f);
         loop {
             if index >= arr.array_length() {
+                self.end_loop_scope(f, kept);
                 return Ok(Completion::Normal(last));
             }
             // A throwing getter ends the loop without closing, as the
@@ -728,11 +810,12 @@ impl Interp {
             let value = operations::get(self, arr, &PropertyKey::Index(index))?;
             // `index < length <= u32::MAX`: no overflow.
             index += 1;
-            let c = match self.for_in_of_iteration(f, value, labels) {
+            let c = match self.for_in_of_iteration(f, value, labels, &mut kept) {
                 Ok(c) => c,
                 Err(e) => return self.close_array_for_of(arr, index, Err(e)),
             };
             if !loop_continues(&c, labels) {
+                self.end_loop_scope(f, kept);
                 let exit = loop_exit(c, last);
                 return self.close_array_for_of(arr, index, Ok(exit));
             }
