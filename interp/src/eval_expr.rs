@@ -717,6 +717,18 @@ impl Interp {
     // ------------------------------------------------------------------
     // Expressions.
 
+    /// `eval_expr` for an operand: a number literal or an identifier whose
+    /// site cache hits is read here, without a call of `eval_expr` (whose
+    /// entry, dispatch and exit cost about as much as such a leaf itself).
+    #[inline(always)]
+    fn eval_operand(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Num(n) => Ok(Value::Number(*n)),
+            ExprKind::Ident(name, cache) => self.get_identifier(name, cache, e.span.start),
+            _ => self.eval_expr(e),
+        }
+    }
+
     /// Evaluates an expression to a value.
     pub fn eval_expr(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
@@ -734,7 +746,7 @@ impl Interp {
                 if let (ExprKind::Ident(..), MemberProp::Ident(_)) = (&object.kind, prop) {
                     return self.ident_member(object, prop, e.span.start);
                 }
-                let base = self.eval_expr(object)?;
+                let base = self.eval_operand(object)?;
                 self.get_member(&base, prop, object, e.span.start)
             }
             ExprKind::Call { .. } => match self.eval_call(e)? {
@@ -747,8 +759,8 @@ impl Interp {
                         return v;
                     }
                 }
-                let lv = self.eval_expr(l)?;
-                let rv = self.eval_expr(r)?;
+                let lv = self.eval_operand(l)?;
+                let rv = self.eval_operand(r)?;
                 self.binary_op(*op, &lv, &rv)
             }
             ExprKind::Assign { op, target, value } => self.eval_assign(*op, target, value),
@@ -1310,7 +1322,7 @@ impl Interp {
         if let (MemberProp::Computed(x), Value::Object(o)) = (prop, base) {
             // `o[i]`: an element in the dense vector is an own data
             // property, what [[Get]] returns without looking further.
-            let k = self.eval_expr(x)?;
+            let k = self.eval_operand(x)?;
             if let Value::Number(n) = k {
                 if let Some(v) = o.dense_element(n) {
                     return Ok(v);
@@ -1532,7 +1544,7 @@ impl Interp {
                 match target_expr {
                     TargetRef::Ident(name, cache) => {
                         if let Some((hops, id, slot, old)) = self.cached_target_value(name, cache) {
-                            let r = self.eval_expr(value)?;
+                            let r = self.eval_operand(value)?;
                             let v = self.binary_op(bop, &old, &r)?;
                             if !self.store_resolved(name, hops, id, slot, &v) {
                                 self.set_identifier(name, None, v.clone())?;
@@ -1624,12 +1636,12 @@ impl Interp {
                         return self.put_member_value(&base, prop, None, v);
                     }
                 }
-                let base = self.eval_expr(object)?;
+                let base = self.eval_operand(object)?;
                 let key_value = match prop {
-                    MemberProp::Computed(x) => Some(self.eval_expr(x)?),
+                    MemberProp::Computed(x) => Some(self.eval_operand(x)?),
                     _ => None,
                 };
-                let v = self.eval_expr(value)?;
+                let v = self.eval_operand(value)?;
                 // The guards store: through the site's inline cache, or
                 // (`o[i] = v`) into an existing dense element.
                 match (prop, &base, &key_value) {
