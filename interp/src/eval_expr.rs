@@ -717,18 +717,6 @@ impl Interp {
     // ------------------------------------------------------------------
     // Expressions.
 
-    /// `eval_expr` for an operand: a number literal or an identifier whose
-    /// site cache hits is read here, without a call of `eval_expr` (whose
-    /// entry, dispatch and exit cost about as much as such a leaf itself).
-    #[inline(always)]
-    fn eval_operand(&mut self, e: &Expr) -> JsResult<Value> {
-        match &e.kind {
-            ExprKind::Num(n) => Ok(Value::Number(*n)),
-            ExprKind::Ident(name, cache) => self.get_identifier(name, cache, e.span.start),
-            _ => self.eval_expr(e),
-        }
-    }
-
     /// Evaluates an expression to a value.
     pub fn eval_expr(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
@@ -1118,10 +1106,11 @@ impl Interp {
         Ok(())
     }
 
-    /// `eval_expr` of an argument or a call's base, with the two most
-    /// common kinds (an identifier read through its site's cache, a
-    /// number) evaluated here, without a call of `eval_expr` (whose entry
-    /// and dispatch cost more than either).
+    /// `eval_expr` of an operand (an argument, a call's base, a binary
+    /// operator's operand, a member access's object or computed key, an
+    /// assigned value), with the two most common kinds (an identifier read
+    /// through its site's cache, a number) evaluated here, without a call
+    /// of `eval_expr` (whose entry and dispatch cost more than either).
     #[inline(always)]
     fn eval_operand(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
