@@ -61,6 +61,27 @@ fn loop_exit(c: Completion, last: Option<Value>) -> Completion {
     }
 }
 
+/// What a loop does with its body's completion `c`: `Some(exit)` when the
+/// loop ends there (a break, a return, a continue to an outer label),
+/// `None` when it goes on; where the completion value is observed (`V`),
+/// `last` keeps the body's value (UpdateEmpty).
+#[inline(always)]
+fn after_iteration<const V: bool>(
+    c: Completion,
+    labels: Labels,
+    last: &mut Option<Value>,
+) -> Option<Completion> {
+    if !loop_continues(&c, labels) {
+        return Some(loop_exit(c, last.take()));
+    }
+    if V {
+        if let Some(v) = completion_value(&c) {
+            *last = Some(v.clone());
+        }
+    }
+    None
+}
+
 /// See `Interp::loop_scope`.
 struct LoopScope {
     /// The record of the last iteration, when it may serve the next one.
@@ -91,12 +112,7 @@ impl Interp {
                 StmtKind::Expr(e) => {
                     self.eval_expr(e)?;
                 }
-                StmtKind::Return(e) => {
-                    return match e {
-                        Some(e) => self.eval_expr(e),
-                        None => Ok(Value::Undefined),
-                    }
-                }
+                StmtKind::Return(e) => return self.return_value(e),
                 _ => {
                     if let Completion::Return(v) = self.eval_stmt_in::<false>(s, &[])? {
                         return Ok(v);
@@ -105,6 +121,16 @@ impl Interp {
             }
         }
         Ok(Value::Undefined)
+    }
+
+    /// The value a `return` statement returns: its operand's, or
+    /// `undefined` without one.
+    #[inline(always)]
+    fn return_value(&mut self, e: &Option<Box<ast::Expr>>) -> JsResult<Value> {
+        match e {
+            Some(e) => self.eval_expr(e),
+            None => Ok(Value::Undefined),
+        }
     }
 
     /// A statement list; `V`: whether the completion value is wanted (see
@@ -124,11 +150,7 @@ impl Interp {
                 }
                 // `return` inside a block or branch of a function body.
                 StmtKind::Return(e) if !V => {
-                    let v = match e {
-                        Some(e) => self.eval_expr(e)?,
-                        None => Value::Undefined,
-                    };
-                    return Ok(Completion::Return(v));
+                    return Ok(Completion::Return(self.return_value(e)?));
                 }
                 // `if` in a function body: no completion built for a
                 // branch not taken or an expression-statement branch.
@@ -147,11 +169,7 @@ impl Interp {
                             self.eval_expr(e)?;
                         }
                         StmtKind::Return(e) => {
-                            let v = match e {
-                                Some(e) => self.eval_expr(e)?,
-                                None => Value::Undefined,
-                            };
-                            return Ok(Completion::Return(v));
+                            return Ok(Completion::Return(self.return_value(e)?));
                         }
                         _ => match self.eval_stmt_in::<false>(branch, &[])? {
                             Completion::Normal(_) => {}
@@ -189,13 +207,7 @@ impl Interp {
                 self.eval_var_decl(decl)?;
                 Ok(Completion::Normal(None))
             }
-            StmtKind::Return(e) => {
-                let v = match e {
-                    Some(e) => self.eval_expr(e)?,
-                    None => Value::Undefined,
-                };
-                Ok(Completion::Return(v))
-            }
+            StmtKind::Return(e) => Ok(Completion::Return(self.return_value(e)?)),
             StmtKind::If(test, cons, alt) => {
                 let t = self.eval_expr(test)?;
                 let r = if to_boolean(&t) {
@@ -509,15 +521,7 @@ impl Interp {
             }
         }
         let c = self.eval_stmt_in::<V>(body, &[])?;
-        if !loop_continues(&c, labels) {
-            return Ok(Some(loop_exit(c, last.take())));
-        }
-        if V {
-            if let Some(v) = completion_value(&c) {
-                *last = Some(v.clone());
-            }
-        }
-        Ok(None)
+        Ok(after_iteration::<V>(c, labels, last))
     }
 
     fn eval_for<const V: bool>(
@@ -717,12 +721,9 @@ impl Interp {
                 continue;
             }
             let c = self.for_in_of_iteration(f, key.to_value(), labels, &mut kept)?;
-            if !loop_continues(&c, labels) {
+            if let Some(exit) = after_iteration::<true>(c, labels, &mut last) {
                 self.end_loop_scope(f, kept);
-                return Ok(loop_exit(c, last));
-            }
-            if let Some(v) = completion_value(&c) {
-                last = Some(v.clone());
+                return Ok(exit);
             }
         }
         self.end_loop_scope(f, kept);
@@ -768,13 +769,9 @@ impl Interp {
                 Ok(c) => c,
                 Err(e) => return self.close_for_of(&rec, f.is_await, Err(e)),
             };
-            if !loop_continues(&c, labels) {
+            if let Some(exit) = after_iteration::<true>(c, labels, &mut last) {
                 self.end_loop_scope(f, kept);
-                let exit = loop_exit(c, last);
                 return self.close_for_of(&rec, f.is_await, Ok(exit));
-            }
-            if let Some(v) = completion_value(&c) {
-                last = Some(v.clone());
             }
         }
     }
@@ -814,13 +811,9 @@ impl Interp {
                 Ok(c) => c,
                 Err(e) => return self.close_array_for_of(arr, index, Err(e)),
             };
-            if !loop_continues(&c, labels) {
+            if let Some(exit) = after_iteration::<true>(c, labels, &mut last) {
                 self.end_loop_scope(f, kept);
-                let exit = loop_exit(c, last);
                 return self.close_array_for_of(arr, index, Ok(exit));
-            }
-            if let Some(v) = completion_value(&c) {
-                last = Some(v.clone());
             }
         }
     }

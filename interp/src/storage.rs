@@ -2014,14 +2014,11 @@ impl BindingStorage {
     /// evaluation never runs then.
     #[inline(always)]
     pub unsafe fn get_if(&self, slot: usize, name: &Atom, mask: u8, want: u8) -> Option<Value> {
-        // Safety: a read and a copy; the caller is not in a sweep.
+        // Safety: the reference is copied at once (nothing changes the
+        // storage meanwhile); the caller is not in a sweep.
         unsafe {
-            let e = self.read().get(slot)?;
-            if e.flags & mask == want && e.is_atom(name) {
-                Some(clone_for_read(&e.value))
-            } else {
-                None
-            }
+            self.get_ref_if(slot, name, mask, want)
+                .map(|v| clone_for_read(v))
         }
     }
 
