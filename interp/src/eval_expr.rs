@@ -904,12 +904,22 @@ impl Interp {
             }
             ExprKind::New { callee, args } => {
                 let c = self.eval_expr(callee)?;
-                let argv = self.eval_args(args)?;
+                let mut argv = ArgBuf::new();
+                self.eval_args_into(args, &mut argv)?;
                 if !operations::is_constructor(&c) {
                     let text = callee_text(callee);
                     return Err(self.type_error(format!("{text} is not a constructor")));
                 }
                 self.set_position(e.span.start);
+                if let Value::Object(fo) = &c {
+                    if let ObjectKind::Function(_) = fo.kind() {
+                        // An ECMAScript constructor (checked above), its
+                        // own NewTarget, taking the argument list.
+                        return crate::function::construct_script_function_owned(
+                            self, fo, &mut argv, &c,
+                        );
+                    }
+                }
                 self.construct(&c, &argv, None)
             }
             ExprKind::SuperMember(prop) => {
@@ -2362,7 +2372,7 @@ impl Interp {
                 if let Some(f) = self.this_member_cached(object, prop) {
                     return Ok((f, self.ctx().this_binding.clone()));
                 }
-                let base = self.eval_expr(object)?;
+                let base = self.eval_operand(object)?;
                 let f = self.get_member(&base, prop, object, callee.span.start)?;
                 Ok((f, base))
             }
@@ -2372,12 +2382,10 @@ impl Interp {
                 Ok((f, this))
             }
             ExprKind::Ident(name, cache) => {
-                // A cached declarative binding: its WithBaseObject is
-                // undefined, so `this` is too.
-                if let Some((_, bindings, slot, flags)) = self.cached_binding(name, cache) {
-                    if flags & (BINDING_INITIALIZED | BINDING_INDIRECT) == BINDING_INITIALIZED {
-                        return Ok((bindings.get(slot), Value::Undefined));
-                    }
+                // A cached declarative binding (initialized, not an
+                // import): its WithBaseObject is undefined, so `this` is too.
+                if let Some(f) = self.read_cached(name, cache) {
+                    return Ok((f, Value::Undefined));
                 }
                 self.eval_callee_slow(name, cache)
             }
@@ -2435,7 +2443,7 @@ impl Interp {
         func: Value,
         this: Value,
     ) -> JsResult<Value> {
-        let mut argv = ArgList::new();
+        let mut argv = ArgBuf::new();
         self.eval_args_into(args, &mut argv)?;
         let Value::Object(fo) = &func else {
             let text = callee_text(callee);
@@ -2446,7 +2454,7 @@ impl Interp {
             ObjectKind::Function(_) => {
                 // An ECMAScript function (never the intrinsic eval).
                 self.set_position(callee_position(callee).max(e.span.start));
-                crate::function::call_script_function_with(self, fo, this, &argv)
+                crate::function::call_script_function_owned(self, fo, this, &mut argv)
             }
             ObjectKind::NativeFunction(_) => {
                 // Direct eval — ECMA-262 §13.3.6.1 step 6.
@@ -2533,6 +2541,43 @@ impl Interp {
             ExprKind::Call { .. } => Ok(self.eval_chain(callee)?.map(|f| (f, Value::Undefined))),
             _ => Ok(Some(self.eval_callee(callee)?)),
         }
+    }
+}
+
+/// A call expression's argument list, whose drop skips the drop glue's
+/// call when the list holds nothing (a callee took its values, see
+/// `BindingStorage::move_first`), as after most calls.
+struct ArgBuf(std::mem::ManuallyDrop<ArgList>);
+
+impl ArgBuf {
+    #[inline(always)]
+    fn new() -> ArgBuf {
+        ArgBuf(std::mem::ManuallyDrop::new(ArgList::new()))
+    }
+}
+
+impl Drop for ArgBuf {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if !self.0.is_empty() || self.0.spilled() {
+            // Safety: dropped once, here; the field is not used again.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.0) }
+        }
+    }
+}
+
+impl std::ops::Deref for ArgBuf {
+    type Target = ArgList;
+    #[inline(always)]
+    fn deref(&self) -> &ArgList {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ArgBuf {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut ArgList {
+        &mut self.0
     }
 }
 

@@ -559,6 +559,71 @@ pub(crate) fn call_script_function_with(
     this: Value,
     args: &[Value],
 ) -> JsResult<Value> {
+    call_script(interp, f, this, CallArgs::Shared(args))
+}
+
+/// `call_script_function_with` of an argument list the caller owns and
+/// no longer needs (a call expression's): parameters are moved out of it
+/// into the callee's environment rather than copied.
+pub(crate) fn call_script_function_owned(
+    interp: &mut Interp,
+    f: &JsObject,
+    this: Value,
+    args: &mut crate::eval_expr::ArgList,
+) -> JsResult<Value> {
+    call_script(interp, f, this, CallArgs::Owned(args))
+}
+
+/// The arguments of a call: borrowed, or owned by a caller that lets the
+/// callee take them (see `BindingStorage::take_first`).
+pub(crate) enum CallArgs<'a> {
+    Shared(&'a [Value]),
+    Owned(&'a mut crate::eval_expr::ArgList),
+}
+
+impl CallArgs<'_> {
+    #[inline(always)]
+    fn as_slice(&self) -> &[Value] {
+        match self {
+            CallArgs::Shared(a) => a,
+            CallArgs::Owned(a) => a,
+        }
+    }
+
+    /// Binds the first `n` arguments to slots 0..n of `b`.
+    #[inline(always)]
+    fn bind_first(&mut self, b: &crate::storage::BindingStorage, n: usize) {
+        match self {
+            CallArgs::Shared(a) => b.set_first(a, n),
+            CallArgs::Owned(a) => {
+                let len = a.len();
+                let k = n.min(len);
+                // Safety: the list forgets its values (length 0) before
+                // the first `k` are moved into the record; the other ones
+                // are dropped here, in place.
+                unsafe {
+                    a.set_len(0);
+                    let p = a.as_mut_ptr();
+                    b.move_first(p, k);
+                    if k < len {
+                        std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(
+                            p.add(k),
+                            len - k,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn call_script(
+    interp: &mut Interp,
+    f: &JsObject,
+    this: Value,
+    args: CallArgs<'_>,
+) -> JsResult<Value> {
     let ObjectKind::Function(sf) = f.kind() else {
         return Err(interp.type_error("not a function"));
     };
@@ -570,15 +635,20 @@ pub(crate) fn call_script_function_with(
     }
     let code = &*sf.code;
     if code.is_generator || code.is_async {
-        return crate::generator::start_suspendable(interp, f, &this, args);
+        return crate::generator::start_suspendable(interp, f, &this, args.as_slice());
     }
     interp.enter_call()?;
-    let r = prepare_call(interp, f, sf, this, args, Value::Undefined).and_then(|env| {
-        let r = evaluate_body(interp, code);
-        let r = finish_call(interp, r);
-        keep_spare_env(interp, sf, env, false);
-        r
-    });
+    let r = match prepare_call::<false>(interp, f, sf, this, args, Value::Undefined) {
+        Ok(kept) => {
+            let r = evaluate_body(interp, code);
+            let (r, popped) = pop_call(interp, r);
+            if let Some(env) = kept.or(popped) {
+                keep_spare_env(interp, sf, env, false);
+            }
+            r
+        }
+        Err(e) => Err(e),
+    };
     interp.leave_call();
     r
 }
@@ -661,21 +731,34 @@ pub(crate) fn prepare_ordinary_call(
     let ObjectKind::Function(sf) = f.kind() else {
         return Err(interp.type_error("not a function"));
     };
-    prepare_call(interp, f, sf, this_arg.clone(), args, new_target)
+    let env = prepare_call::<true>(
+        interp,
+        f,
+        sf,
+        this_arg.clone(),
+        CallArgs::Shared(args),
+        new_target,
+    )?;
+    match env {
+        Some(env) => Ok(env),
+        None => Err(interp.type_error("not a function")),
+    }
 }
 
 /// `prepare_ordinary_call` of `f`, whose `ScriptFunction` is `sf`.
 /// Inlined into its two callers: a call of a script function is mostly
 /// this, and one call layer fewer is worth the code.
+/// Returns the function's environment record, except (without `KEEP`)
+/// when the record is the context's only (see `pop_call`).
 #[inline(always)]
-fn prepare_call(
+fn prepare_call<const KEEP: bool>(
     interp: &mut Interp,
     f: &JsObject,
     sf: &ScriptFunction,
     this_arg: Value,
-    args: &[Value],
+    mut args: CallArgs<'_>,
     new_target: Value,
-) -> JsResult<Env> {
+) -> JsResult<Option<Env>> {
     let code = &sf.code;
     let arrow = sf.is_arrow();
     let reusable = sf.env_reusable();
@@ -715,7 +798,13 @@ fn prepare_call(
     // OrdinaryCallBindThis — ECMA-262 §10.2.1.2
     let mut this_value = Value::Undefined;
     let this_fixed = !arrow && sf.constructor_kind != ConstructorKind::Derived;
-    if this_fixed {
+    // Code that never reads `this` (no `this`, `super` or `new.target` in
+    // it) and has no arrow or direct eval inside that could (reusable
+    // code has neither) leaves it unbound: nothing sees the difference,
+    // and a sloppy call saves the coercion (the global object's copy, a
+    // primitive's wrapper). `--trace-context` shows it, so binds it.
+    let this_read = code.uses_this || !reusable || interp.options.trace_context;
+    if this_fixed && this_read {
         this_value = if code.strict || this_arg.is_object() {
             this_arg
         } else if this_arg.is_nullish() {
@@ -733,10 +822,23 @@ fn prepare_call(
             }
         }
     }
+    if prefilled {
+        // FunctionDeclarationInstantiation on a record reset to its layout:
+        // only the parameters (slots 0..n) change.
+        args.bind_first(env.bindings(), code.param_names.len());
+    }
+    // Without `KEEP`, a prefilled call's record is only the context's
+    // (FunctionDeclarationInstantiation, which could change its
+    // VariableEnvironment, does not run): `pop_call` hands it back.
+    let kept = if KEEP || !prefilled {
+        Some(env.clone())
+    } else {
+        None
+    };
     interp.context_stack.push(ExecutionContext {
         function: Some(f.clone()),
         lexical_environment: env.clone(),
-        variable_environment: env.clone(),
+        variable_environment: env,
         private_environment: sf.private_environment.clone(),
         this_binding: this_value,
         this_fixed,
@@ -747,18 +849,31 @@ fn prepare_call(
         frame_name: None,
         is_construct: false,
     });
-    if prefilled {
-        // FunctionDeclarationInstantiation on a record reset to its layout:
-        // only the parameters (slots 0..n) change.
-        env.bindings().set_first(args, code.param_names.len());
-    } else if let Err(e) = function_declaration_instantiation(interp, f, code, &env, args) {
-        interp.context_stack.pop();
-        return Err(e);
+    if !prefilled {
+        if let Some(env) = &kept {
+            if let Err(e) =
+                function_declaration_instantiation(interp, f, code, env, args.as_slice())
+            {
+                interp.context_stack.pop();
+                return Err(e);
+            }
+        }
     }
     if interp.options.trace_context {
         crate::inspect::trace_context_entry(interp);
     }
-    Ok(env)
+    Ok(kept)
+}
+
+/// `finish_call` that also hands back the popped context's
+/// VariableEnvironment.
+#[inline(always)]
+fn pop_call(interp: &mut Interp, r: JsResult<Value>) -> (JsResult<Value>, Option<Env>) {
+    if interp.options.trace_context {
+        crate::inspect::trace_context_exit(interp, &r);
+    }
+    let env = interp.context_stack.pop().map(|c| c.variable_environment);
+    (r, env)
 }
 
 /// [[Construct]] of an ECMAScript function object — ECMA-262 §10.2.2
@@ -768,74 +883,120 @@ pub(crate) fn construct_script_function(
     args: &[Value],
     new_target: &Value,
 ) -> JsResult<Value> {
+    construct_script(interp, f, CallArgs::Shared(args), new_target)
+}
+
+/// `construct_script_function` of an argument list the caller owns and
+/// no longer needs (see `call_script_function_owned`).
+pub(crate) fn construct_script_function_owned(
+    interp: &mut Interp,
+    f: &JsObject,
+    args: &mut crate::eval_expr::ArgList,
+    new_target: &Value,
+) -> JsResult<Value> {
+    construct_script(interp, f, CallArgs::Owned(args), new_target)
+}
+
+#[inline(always)]
+fn construct_script(
+    interp: &mut Interp,
+    f: &JsObject,
+    args: CallArgs<'_>,
+    new_target: &Value,
+) -> JsResult<Value> {
     let ObjectKind::Function(sf) = f.kind() else {
         return Err(interp.type_error("not a constructor"));
     };
-    let kind = sf.constructor_kind;
-    let code = sf.code.clone();
-    let is_default = sf.is_default_constructor;
     interp.enter_call()?;
-    let mut used_env = None;
-    let r = (|| {
-        if kind == ConstructorKind::Derived && is_default {
-            // The default derived constructor: `constructor(...args) { super(...args); }`
-            let parent = f.prototype();
-            let Some(parent) = parent.filter(|p| p.is_constructor()) else {
-                return Err(interp.type_error("Super constructor is not a constructor"));
-            };
-            let result = interp.construct(&Value::Object(parent), args, Some(new_target))?;
-            if let Value::Object(o) = &result {
-                initialize_instance_elements(interp, o, f)?;
+    let r = if sf.constructor_kind == ConstructorKind::Derived && sf.is_default_constructor {
+        construct_default_derived(interp, f, args.as_slice(), new_target)
+    } else {
+        construct_ordinary(interp, f, sf, args, new_target)
+    };
+    interp.leave_call();
+    r
+}
+
+/// The default derived constructor: `constructor(...args) { super(...args); }`.
+#[inline(never)]
+fn construct_default_derived(
+    interp: &mut Interp,
+    f: &JsObject,
+    args: &[Value],
+    new_target: &Value,
+) -> JsResult<Value> {
+    let parent = f.prototype();
+    let Some(parent) = parent.filter(|p| p.is_constructor()) else {
+        return Err(interp.type_error("Super constructor is not a constructor"));
+    };
+    let result = interp.construct(&Value::Object(parent), args, Some(new_target))?;
+    if let Value::Object(o) = &result {
+        initialize_instance_elements(interp, o, f)?;
+    }
+    Ok(result)
+}
+
+/// [[Construct]] steps 3-12 for a constructor with code of its own.
+#[inline(always)]
+fn construct_ordinary(
+    interp: &mut Interp,
+    f: &JsObject,
+    sf: &ScriptFunction,
+    args: CallArgs<'_>,
+    new_target: &Value,
+) -> JsResult<Value> {
+    let this_obj = if sf.constructor_kind != ConstructorKind::Derived {
+        let default = interp.realm.intrinsics.object_prototype.clone();
+        let obj = crate::operations::ordinary_create_from_constructor(
+            interp,
+            new_target,
+            default,
+            ObjectKind::Ordinary,
+        )?;
+        Some(obj)
+    } else {
+        None
+    };
+    let this_val = match &this_obj {
+        Some(o) => Value::Object(o.clone()),
+        None => Value::Undefined,
+    };
+    let kept = prepare_call::<false>(interp, f, sf, this_val, args, new_target.clone())?;
+    interp.ctx_mut().is_construct = true;
+    if let Some(obj) = &this_obj {
+        if let Err(e) = initialize_instance_elements(interp, obj, f) {
+            let popped = interp.context_stack.pop().map(|c| c.variable_environment);
+            if let Some(env) = kept.or(popped) {
+                keep_spare_env(interp, sf, env, true);
             }
-            return Ok(result);
+            return Err(e);
         }
-        let this_arg = if kind != ConstructorKind::Derived {
-            let default = interp.realm.intrinsics.object_prototype.clone();
-            let obj = crate::operations::ordinary_create_from_constructor(
-                interp,
-                new_target,
-                default,
-                ObjectKind::Ordinary,
-            )?;
-            Some(obj)
-        } else {
-            None
-        };
-        let this_val = this_arg.clone().map(Value::Object).unwrap_or_default();
-        let env = prepare_ordinary_call(interp, f, &this_val, args, new_target.clone())?;
-        used_env = Some(env.clone());
-        interp.ctx_mut().is_construct = true;
-        if let Some(obj) = &this_arg {
-            if let Err(e) = initialize_instance_elements(interp, obj, f) {
-                interp.context_stack.pop();
-                return Err(e);
+    }
+    let result = evaluate_body(interp, &sf.code);
+    let (result, popped) = pop_call(interp, result);
+    // The function's environment record: the context's VariableEnvironment
+    // unless FunctionDeclarationInstantiation made a separate one (then
+    // `prepare_call` kept it).
+    let env = kept.or(popped);
+    let r = match result {
+        Err(e) => Err(e),
+        Ok(result @ Value::Object(_)) => Ok(result),
+        Ok(_) if this_obj.is_some() => Ok(this_obj.map(Value::Object).unwrap_or_default()),
+        Ok(result) if !result.is_undefined() => Err(
+            interp.type_error("Derived constructors may only return object or undefined"),
+        ),
+        Ok(_) => match env.as_ref().and_then(|e| e.as_function_env()) {
+            Some(fe) if fe.this_status.get() == ThisBindingStatus::Initialized => {
+                Ok(fe.this_value.get())
             }
-        }
-        let result = evaluate_body(interp, &code);
-        let result = finish_call(interp, result)?;
-        if let Value::Object(_) = result {
-            return Ok(result);
-        }
-        if let Some(obj) = this_arg {
-            return Ok(Value::Object(obj));
-        }
-        if !result.is_undefined() {
-            return Err(
-                interp.type_error("Derived constructors may only return object or undefined")
-            );
-        }
-        let fe = env.as_function_env();
-        match fe {
-            Some(fe) if fe.this_status.get() == ThisBindingStatus::Initialized => Ok(fe.this_value.get()),
             _ => Err(interp.reference_error(
                 "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
             )),
-        }
-    })();
-    if let Some(env) = used_env {
+        },
+    };
+    if let Some(env) = env {
         keep_spare_env(interp, sf, env, true);
     }
-    interp.leave_call();
     r
 }
 

@@ -2198,6 +2198,36 @@ impl BindingStorage {
         }
     }
 
+    /// `set_first` of values the caller gives up: the `n` values at
+    /// `src` are moved into slots 0..n (no copy of each, no drop of the
+    /// copy); values beyond the bindings are dropped.
+    ///
+    /// # Safety
+    /// `src` points to `n` initialized values that the caller treats as
+    /// moved out (it neither reads nor drops them afterwards).
+    #[inline(always)]
+    pub unsafe fn move_first(&self, src: *mut Value, n: usize) {
+        let rooted = self.rooted.get();
+        // Safety: each value read from `src` is owned from here on (the
+        // caller's contract); each stored one is adopted, and the old
+        // values are dropped in their stored state.
+        unsafe {
+            let b = self.write();
+            let k = n.min(b.len());
+            let entries = b.as_mut_ptr();
+            for i in 0..k {
+                let v = std::ptr::read(src.add(i));
+                if !rooted && v.is_object() {
+                    v.unroot();
+                }
+                (*entries.add(i)).value = v;
+            }
+            if k < n {
+                std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(src.add(k), n - k));
+            }
+        }
+    }
+
     /// Removes every binding.
     pub fn clear(&self) {
         // Safety: the removed values are dropped in their stored state.
