@@ -161,6 +161,12 @@ impl Interp {
     /// is looked at in place. `None` for the other operators.
     #[inline]
     fn null_compare(&mut self, op: BinaryOp, l: &Expr) -> Option<JsResult<Value>> {
+        self.null_test(op, l).map(|r| r.map(Value::Bool))
+    }
+
+    /// `null_compare`'s result as a boolean.
+    #[inline(always)]
+    fn null_test(&mut self, op: BinaryOp, l: &Expr) -> Option<JsResult<bool>> {
         // `== null` holds for null and undefined (there are no
         // [[IsHTMLDDA]] objects here).
         let (loose, negate) = match op {
@@ -183,11 +189,15 @@ impl Interp {
         let is_null = match peeked {
             Some(b) => b,
             None => match self.eval_expr(l) {
-                Ok(v) => test(&v),
+                Ok(v) => {
+                    let b = test(&v);
+                    discard(v);
+                    b
+                }
                 Err(e) => return Some(Err(e)),
             },
         };
-        Some(Ok(Value::Bool(is_null != negate)))
+        Some(Ok(is_null != negate))
     }
 
     /// `x.name` where `x` is an identifier (other member expressions take
@@ -276,10 +286,19 @@ impl Interp {
                 None => return false,
             }
         }
-        record_id(record) == id
-            && record
-                .bindings()
-                .set_if(slot, name, WRITE_MASK, WRITE_WANT, v)
+        if record_id(record) != id {
+            return false;
+        }
+        let b = record.bindings();
+        // A number over a number: nothing to root, adopt or drop.
+        if let Value::Number(n) = *v {
+            if b.update_number_if(slot, name, WRITE_MASK, WRITE_WANT, |_| n)
+                .is_some()
+            {
+                return true;
+            }
+        }
+        b.set_if(slot, name, WRITE_MASK, WRITE_WANT, v)
     }
 
     /// The global record, when a site's cache says `name` resolved to a
@@ -741,16 +760,7 @@ impl Interp {
                 Some(v) => Ok(v),
                 None => Ok(Value::Undefined),
             },
-            ExprKind::Binary(op, l, r) => {
-                if let ExprKind::Null = r.kind {
-                    if let Some(v) = self.null_compare(*op, l) {
-                        return v;
-                    }
-                }
-                let lv = self.eval_operand(l)?;
-                let rv = self.eval_operand(r)?;
-                self.binary_op(*op, &lv, &rv)
-            }
+            ExprKind::Binary(op, l, r) => self.eval_binary(*op, l, r),
             ExprKind::Assign { op, target, value } => self.eval_assign(*op, target, value),
             ExprKind::This => self.resolve_this_binding(),
             ExprKind::Null => Ok(Value::Null),
@@ -761,6 +771,269 @@ impl Interp {
                 self.check_stack()?;
                 self.eval_expr_slow(e)
             }
+        }
+    }
+
+    /// A binary expression `l op r`: the operands read in place (see
+    /// `eval_operand`), and two numbers combined here for the commonest
+    /// operators, without a call of `binary_op`.
+    #[inline(always)]
+    fn eval_binary(&mut self, op: BinaryOp, l: &Expr, r: &Expr) -> JsResult<Value> {
+        if let ExprKind::Null = r.kind {
+            if let Some(v) = self.null_compare(op, l) {
+                return v;
+            }
+        }
+        let lv = self.eval_operand(l)?;
+        let rv = self.eval_operand(r)?;
+        if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
+            if let Some(v) = number_binary(op, *a, *b) {
+                std::mem::forget((lv, rv));
+                return Ok(v);
+            }
+        }
+        self.binary_op(op, &lv, &rv)
+    }
+
+    /// ToBoolean(GetValue(e)) for an expression whose value is only tested
+    /// (an `if`'s or a loop's condition, `?:`'s test, `!`'s operand, the
+    /// operands of `&&` and `||` there): a comparison of two numbers, an
+    /// identifier's value (looked at in place), `!`, `&&` and `||` give the
+    /// boolean without building a value or a call of `eval_expr`. The
+    /// operands are evaluated as `eval_expr` would, in the same order.
+    /// The kinds it does not treat itself go to `eval_expr` from here
+    /// (inlined where conditions are tested), not through another frame.
+    #[inline(always)]
+    pub(crate) fn eval_cond(&mut self, e: &Expr) -> JsResult<bool> {
+        match &e.kind {
+            ExprKind::Binary(..)
+            | ExprKind::Ident(..)
+            | ExprKind::Bool(_)
+            | ExprKind::Unary(UnaryOp::Not, _)
+            | ExprKind::Logical(LogicalOp::And | LogicalOp::Or, ..)
+            | ExprKind::Paren(_) => self.eval_cond_special(e),
+            _ => Ok(truthy(self.eval_expr(e)?)),
+        }
+    }
+
+    /// `eval_cond` of the kinds it treats itself.
+    fn eval_cond_special(&mut self, e: &Expr) -> JsResult<bool> {
+        match &e.kind {
+            ExprKind::Binary(op, l, r) => {
+                if let ExprKind::Null = r.kind {
+                    if let Some(b) = self.null_test(*op, l) {
+                        return b;
+                    }
+                }
+                let lv = self.eval_operand(l)?;
+                let rv = self.eval_operand(r)?;
+                if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
+                    let (a, b) = (*a, *b);
+                    let t = match op {
+                        BinaryOp::Lt => a < b,
+                        BinaryOp::Gt => a > b,
+                        BinaryOp::LtEq => a <= b,
+                        BinaryOp::GtEq => a >= b,
+                        BinaryOp::StrictEq | BinaryOp::Eq => a == b,
+                        BinaryOp::StrictNotEq | BinaryOp::NotEq => a != b,
+                        _ => return Ok(truthy(self.binary_op(*op, &lv, &rv)?)),
+                    };
+                    // Two numbers: nothing to drop.
+                    std::mem::forget((lv, rv));
+                    return Ok(t);
+                }
+                match op {
+                    // Never runs code: no value built.
+                    BinaryOp::StrictEq => Ok(is_strictly_equal(&lv, &rv)),
+                    BinaryOp::StrictNotEq => Ok(!is_strictly_equal(&lv, &rv)),
+                    _ => Ok(truthy(self.binary_op(*op, &lv, &rv)?)),
+                }
+            }
+            ExprKind::Ident(name, cache) => {
+                // Safety: the reference is only looked at (ToBoolean runs
+                // no code).
+                if let Some(b) = unsafe { self.cached_ref(name, cache) }.map(to_boolean) {
+                    return Ok(b);
+                }
+                Ok(truthy(self.eval_expr(e)?))
+            }
+            ExprKind::Bool(b) => Ok(*b),
+            ExprKind::Unary(UnaryOp::Not, arg) => {
+                self.check_stack()?;
+                Ok(!self.eval_cond(arg)?)
+            }
+            // ToBoolean(a && b) is ToBoolean(a) && ToBoolean(b), with `b`
+            // evaluated only when `a` is truthy; `||` likewise.
+            ExprKind::Logical(LogicalOp::And, l, r) => {
+                self.check_stack()?;
+                Ok(self.eval_cond(l)? && self.eval_cond(r)?)
+            }
+            ExprKind::Logical(LogicalOp::Or, l, r) => {
+                self.check_stack()?;
+                Ok(self.eval_cond(l)? || self.eval_cond(r)?)
+            }
+            ExprKind::Paren(inner) => {
+                self.check_stack()?;
+                self.eval_cond(inner)
+            }
+            _ => Ok(truthy(self.eval_expr(e)?)),
+        }
+    }
+
+    /// Evaluates an expression whose value nobody observes (an expression
+    /// statement where no completion value is kept, a `for` loop's
+    /// initializer and update): `x++`, `x--` and `x = e` on a plain binding
+    /// without building or copying the result.
+    /// The kinds it does not treat itself go to `eval_expr` from here
+    /// (inlined in the statement loops), not through another frame.
+    #[inline(always)]
+    pub(crate) fn eval_effect(&mut self, e: &Expr) -> JsResult<()> {
+        match &e.kind {
+            ExprKind::Update { target, .. } if matches!(target.kind, ExprKind::Ident(..)) => {
+                self.eval_effect_special(e)
+            }
+            ExprKind::Assign {
+                op: AssignOp::Assign | AssignOp::Op(_),
+                target,
+                ..
+            } if matches!(target.kind, ast::PatternKind::Ident(..)) => self.eval_effect_special(e),
+            _ => {
+                discard(self.eval_expr(e)?);
+                Ok(())
+            }
+        }
+    }
+
+    /// `eval_effect` of updates of and assignments to identifiers.
+    fn eval_effect_special(&mut self, e: &Expr) -> JsResult<()> {
+        match &e.kind {
+            ExprKind::Update { op, prefix, target } => {
+                if let ExprKind::Ident(name, cache) = &target.kind {
+                    if let Some((hops, slot)) = cache.get() {
+                        if let Some(record) = self.record_at_hops(hops) {
+                            let step = |old: f64| match op {
+                                UpdateOp::Inc => old + 1.0,
+                                UpdateOp::Dec => old - 1.0,
+                            };
+                            if record
+                                .bindings()
+                                .update_number_if(slot as usize, name, WRITE_MASK, WRITE_WANT, step)
+                                .is_some()
+                            {
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
+                self.eval_update(*op, *prefix, target)?;
+            }
+            ExprKind::Assign {
+                op: AssignOp::Op(bop),
+                target,
+                value,
+            } => {
+                if let ast::PatternKind::Ident(name, cache) = &target.kind {
+                    if self.update_in_place(name, cache, *bop, value).is_some() {
+                        return Ok(());
+                    }
+                }
+                discard(self.eval_expr(e)?);
+            }
+            ExprKind::Assign {
+                op: AssignOp::Assign,
+                target,
+                value,
+            } => {
+                if let ast::PatternKind::Ident(name, cache) = &target.kind {
+                    if let Some((bop, r)) = self_update(name, value) {
+                        if self.update_in_place(name, cache, bop, r).is_some() {
+                            return Ok(());
+                        }
+                    }
+                    // Resolve before evaluating the right side (spec order).
+                    if let Some((hops, id, slot)) = self.cached_target(name, cache) {
+                        let v = self.eval_assigned(value, name)?;
+                        if !self.store_resolved(name, hops, id, slot, &v) {
+                            self.set_identifier(name, None, v)?;
+                            return Ok(());
+                        }
+                        discard(v);
+                        return Ok(());
+                    }
+                }
+                discard(self.eval_expr(e)?);
+            }
+            _ => discard(self.eval_expr(e)?),
+        }
+        Ok(())
+    }
+
+    /// `x = x op y` and `x op= y` where `x` is a plain binding (cached,
+    /// initialized, mutable, direct) holding a number, `y` a number literal
+    /// or an identifier whose cached binding holds a number, and `op` an
+    /// arithmetic or bitwise operator: read, computed and stored in place.
+    /// No code can run between the resolution of `x` and the store (both
+    /// reads are plain, neither operand converts), so the spec's order
+    /// (resolve `x`, read it, evaluate `y`, apply, store) is not
+    /// observable. The new value, or `None` when any of that does not
+    /// hold (nothing has been evaluated then).
+    #[inline(always)]
+    fn update_in_place(
+        &self,
+        name: &ast::Atom,
+        cache: &SiteCache,
+        op: BinaryOp,
+        r: &Expr,
+    ) -> Option<f64> {
+        if !matches!(
+            op,
+            BinaryOp::Add
+                | BinaryOp::Sub
+                | BinaryOp::Mul
+                | BinaryOp::Div
+                | BinaryOp::Mod
+                | BinaryOp::BitAnd
+                | BinaryOp::BitOr
+                | BinaryOp::BitXor
+                | BinaryOp::Shl
+                | BinaryOp::Shr
+                | BinaryOp::UShr
+        ) {
+            return None;
+        }
+        let y = match &r.kind {
+            ExprKind::Num(n) => *n,
+            // Safety: the number is copied out at once.
+            ExprKind::Ident(rn, rc) => match unsafe { self.cached_ref(rn, rc) }? {
+                Value::Number(n) => *n,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let (hops, slot) = cache.get()?;
+        let record = self.record_at_hops(hops)?;
+        let step = |x: f64| match op {
+            BinaryOp::Add => x + y,
+            BinaryOp::Sub => x - y,
+            BinaryOp::Mul => x * y,
+            BinaryOp::Div => x / y,
+            _ => integer_op(op, x, y),
+        };
+        record
+            .bindings()
+            .update_number_if(slot as usize, name, WRITE_MASK, WRITE_WANT, step)
+            .map(|(_, new)| new)
+    }
+
+    /// The value assigned to the identifier `name` (NamedEvaluation of an
+    /// anonymous function or class): a binary expression, an identifier or
+    /// a number is evaluated here (none is a function definition).
+    #[inline(always)]
+    pub(crate) fn eval_assigned(&mut self, value: &Expr, name: &ast::Atom) -> JsResult<Value> {
+        match &value.kind {
+            ExprKind::Binary(op, l, r) => self.eval_binary(*op, l, r),
+            ExprKind::Ident(..) | ExprKind::Num(_) => self.eval_operand(value),
+            _ => self.eval_named_ident(value, name),
         }
     }
 
@@ -895,8 +1168,7 @@ impl Interp {
                 self.eval_expr(r)
             }
             ExprKind::Cond(t, a, b) => {
-                let tv = self.eval_expr(t)?;
-                if to_boolean(&tv) {
+                if self.eval_cond(t)? {
                     self.eval_expr(a)
                 } else {
                     self.eval_expr(b)
@@ -1518,9 +1790,14 @@ impl Interp {
         match op {
             AssignOp::Assign => match &target.kind {
                 ast::PatternKind::Ident(name, cache) => {
+                    if let Some((bop, r)) = self_update(name, value) {
+                        if let Some(n) = self.update_in_place(name, cache, bop, r) {
+                            return Ok(Value::Number(n));
+                        }
+                    }
                     // Resolve before evaluating the right side (spec order).
                     if let Some((hops, id, slot)) = self.cached_target(name, cache) {
-                        let v = self.eval_named_ident(value, name)?;
+                        let v = self.eval_assigned(value, name)?;
                         if !self.store_resolved(name, hops, id, slot, &v) {
                             self.set_identifier(name, None, v.clone())?;
                         }
@@ -1542,6 +1819,9 @@ impl Interp {
                 let target_expr = pattern_expr(target);
                 match target_expr {
                     TargetRef::Ident(name, cache) => {
+                        if let Some(n) = self.update_in_place(name, cache, bop, value) {
+                            return Ok(Value::Number(n));
+                        }
                         if let Some((hops, id, slot, old)) = self.cached_target_value(name, cache) {
                             let r = self.eval_operand(value)?;
                             let v = self.binary_op(bop, &old, &r)?;
@@ -1934,10 +2214,7 @@ impl Interp {
                 self.eval_expr(arg)?;
                 Ok(Value::Undefined)
             }
-            UnaryOp::Not => {
-                let v = self.eval_expr(arg)?;
-                Ok(Value::Bool(!to_boolean(&v)))
-            }
+            UnaryOp::Not => Ok(Value::Bool(!self.eval_cond(arg)?)),
             UnaryOp::Neg => {
                 let v = self.eval_expr(arg)?;
                 match to_numeric_value(self, &v)? {
@@ -2624,6 +2901,61 @@ fn logical_continues(op: LogicalOp, v: &Value) -> bool {
         LogicalOp::Or => !to_boolean(v),
         LogicalOp::Nullish => v.is_nullish(),
     }
+}
+
+/// Drops a value; one that holds nothing to free (undefined, null, a
+/// boolean, a number) without a call of `Value`'s drop glue, which is out
+/// of line.
+#[inline(always)]
+pub(crate) fn discard(v: Value) {
+    if matches!(
+        v,
+        Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
+    ) {
+        std::mem::forget(v);
+    } else {
+        drop(v);
+    }
+}
+
+/// `x op y` when `value` is that with `x` the identifier `name` (the
+/// right side of `x = x op y`).
+#[inline(always)]
+fn self_update<'e>(name: &ast::Atom, value: &'e Expr) -> Option<(BinaryOp, &'e Expr)> {
+    let ExprKind::Binary(op, l, r) = &value.kind else {
+        return None;
+    };
+    match &l.kind {
+        ExprKind::Ident(ln, _) if Rc::ptr_eq(ln, name) || **ln == **name => Some((*op, r)),
+        _ => None,
+    }
+}
+
+/// ToBoolean of a value that is dropped after (see `discard`).
+#[inline(always)]
+fn truthy(v: Value) -> bool {
+    let b = to_boolean(&v);
+    discard(v);
+    b
+}
+
+/// `l op r` on two numbers for the operators whose result is a plain
+/// float operation or comparison; `None` for the others (see `binary_op`).
+#[inline(always)]
+fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
+    Some(match op {
+        BinaryOp::Add => Value::Number(a + b),
+        BinaryOp::Sub => Value::Number(a - b),
+        BinaryOp::Mul => Value::Number(a * b),
+        BinaryOp::Div => Value::Number(a / b),
+        BinaryOp::Lt => Value::Bool(a < b),
+        BinaryOp::Gt => Value::Bool(a > b),
+        BinaryOp::LtEq => Value::Bool(a <= b),
+        BinaryOp::GtEq => Value::Bool(a >= b),
+        BinaryOp::StrictEq | BinaryOp::Eq => Value::Bool(a == b),
+        BinaryOp::StrictNotEq | BinaryOp::NotEq => Value::Bool(a != b),
+        _ => return None,
+    })
 }
 
 /// `%` and the bitwise and shift operators on two numbers — Number::remainder,

@@ -15,7 +15,7 @@ use crate::function::{
 };
 use crate::interp::Interp;
 use crate::object::{JsObject, PropertyDescriptor};
-use crate::operations::{self, to_boolean, to_object, IteratorRecord};
+use crate::operations::{self, to_object, IteratorRecord};
 use crate::storage::{Attributes, BINDING_INITIALIZED};
 use crate::string::JsString;
 use crate::value::{PropertyKey, Value};
@@ -109,9 +109,7 @@ impl Interp {
     pub(crate) fn eval_body_statements(&mut self, stmts: &[Stmt]) -> JsResult<Value> {
         for s in stmts {
             match &s.kind {
-                StmtKind::Expr(e) => {
-                    self.eval_expr(e)?;
-                }
+                StmtKind::Expr(e) => self.eval_effect(e)?,
                 StmtKind::Return(e) => return self.return_value(e),
                 _ => {
                     if let Completion::Return(v) = self.eval_stmt_in::<false>(s, &[])? {
@@ -142,9 +140,10 @@ impl Interp {
             // The most common statement, without building a completion.
             match &s.kind {
                 StmtKind::Expr(e) => {
-                    let v = self.eval_expr(e)?;
                     if V {
-                        last = Some(v);
+                        last = Some(self.eval_expr(e)?);
+                    } else {
+                        self.eval_effect(e)?;
                     }
                     continue;
                 }
@@ -155,8 +154,7 @@ impl Interp {
                 // `if` in a function body: no completion built for a
                 // branch not taken or an expression-statement branch.
                 StmtKind::If(test, cons, alt) if !V => {
-                    let t = self.eval_expr(test)?;
-                    let branch = if to_boolean(&t) {
+                    let branch = if self.eval_cond(test)? {
                         &**cons
                     } else {
                         match alt {
@@ -165,9 +163,7 @@ impl Interp {
                         }
                     };
                     match &branch.kind {
-                        StmtKind::Expr(e) => {
-                            self.eval_expr(e)?;
-                        }
+                        StmtKind::Expr(e) => self.eval_effect(e)?,
                         StmtKind::Return(e) => {
                             return Ok(Completion::Return(self.return_value(e)?));
                         }
@@ -200,8 +196,12 @@ impl Interp {
     fn eval_stmt_in<const V: bool>(&mut self, s: &Stmt, labels: Labels) -> JsResult<Completion> {
         match &s.kind {
             StmtKind::Expr(e) => {
+                if !V {
+                    self.eval_effect(e)?;
+                    return Ok(Completion::Normal(None));
+                }
                 let v = self.eval_expr(e)?;
-                Ok(Completion::Normal(V.then_some(v)))
+                Ok(Completion::Normal(Some(v)))
             }
             StmtKind::Var(decl) => {
                 self.eval_var_decl(decl)?;
@@ -209,8 +209,7 @@ impl Interp {
             }
             StmtKind::Return(e) => Ok(Completion::Return(self.return_value(e)?)),
             StmtKind::If(test, cons, alt) => {
-                let t = self.eval_expr(test)?;
-                let r = if to_boolean(&t) {
+                let r = if self.eval_cond(test)? {
                     self.eval_stmt_in::<V>(cons, &[])?
                 } else if let Some(a) = alt {
                     self.eval_stmt_in::<V>(a, &[])?
@@ -243,8 +242,7 @@ impl Interp {
                 let mut last = Some(Value::Undefined);
                 loop {
                     self.tick()?;
-                    let t = self.eval_expr(test)?;
-                    if !to_boolean(&t) {
+                    if !self.eval_cond(test)? {
                         return Ok(Completion::Normal(last));
                     }
                     if let Some(exit) = self.loop_body::<V>(body, labels, &mut last)? {
@@ -259,8 +257,7 @@ impl Interp {
                     if let Some(exit) = self.loop_body::<V>(body, labels, &mut last)? {
                         return Ok(exit);
                     }
-                    let t = self.eval_expr(test)?;
-                    if !to_boolean(&t) {
+                    if !self.eval_cond(test)? {
                         return Ok(Completion::Normal(last));
                     }
                 }
@@ -399,7 +396,7 @@ impl Interp {
                 VarKind::Let | VarKind::Const => {
                     let v = match (&d.init, &d.target.kind) {
                         (Some(init), ast::PatternKind::Ident(name, _)) => {
-                            self.eval_named_ident(init, name)?
+                            self.eval_assigned(init, name)?
                         }
                         (Some(init), ast::PatternKind::Array(..)) => {
                             let v = self.eval_expr(init)?;
@@ -516,7 +513,7 @@ impl Interp {
     ) -> JsResult<Option<Completion>> {
         if !V {
             if let StmtKind::Expr(e) = &body.kind {
-                self.eval_expr(e)?;
+                self.eval_effect(e)?;
                 return Ok(None);
             }
         }
@@ -562,9 +559,7 @@ impl Interp {
     ) -> JsResult<Completion> {
         match &f.init {
             Some(ForInit::Var(decl)) => self.eval_var_decl(decl)?,
-            Some(ForInit::Expr(e)) => {
-                self.eval_expr(e)?;
-            }
+            Some(ForInit::Expr(e)) => self.eval_effect(e)?,
             None => {}
         }
         self.create_per_iteration_environment(per_iteration);
@@ -572,8 +567,7 @@ impl Interp {
         loop {
             self.tick()?;
             if let Some(t) = &f.test {
-                let tv = self.eval_expr(t)?;
-                if !to_boolean(&tv) {
+                if !self.eval_cond(t)? {
                     return Ok(Completion::Normal(last));
                 }
             }
@@ -582,7 +576,7 @@ impl Interp {
             }
             self.create_per_iteration_environment(per_iteration);
             if let Some(u) = &f.update {
-                self.eval_expr(u)?;
+                self.eval_effect(u)?;
             }
         }
     }

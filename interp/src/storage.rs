@@ -2092,11 +2092,14 @@ impl BindingStorage {
             if e.flags & mask != want || !e.is_atom(name) {
                 return None;
             }
-            let Value::Number(old) = e.value else {
+            // Written through the number in place: assigning a whole
+            // `Value` would call its (out of line) drop glue on the old one.
+            let Value::Number(n) = &mut e.value else {
                 return None;
             };
+            let old = *n;
             let new = step(old);
-            e.value = Value::Number(new);
+            *n = new;
             Some((old, new))
         }
     }
