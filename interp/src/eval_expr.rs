@@ -1701,11 +1701,7 @@ impl Interp {
             Value::Object(o) => {
                 let ok = o.set_at_site(self, &key, value, base, site)?;
                 if !ok && self.is_strict() {
-                    let what = crate::inspect::short_description(self, base);
-                    return Err(self.type_error(format!(
-                        "Cannot assign to read only property '{}' of object '{what}'",
-                        key.to_display()
-                    )));
+                    return Err(operations::failed_set_error(self, base, &key));
                 }
                 Ok(())
             }
@@ -2453,6 +2449,21 @@ impl Interp {
         let obj = operations::new_object(self);
         for p in props {
             match p {
+                ast::PropDef::Value(ast::PropKey::Ident(n), v) => {
+                    // `name: value` (an identifier name is never an array
+                    // index): through the site's cached transition.
+                    let value = match &v.kind {
+                        ExprKind::Function(_)
+                        | ExprKind::Arrow(_)
+                        | ExprKind::Class(_)
+                        | ExprKind::Paren(_) => {
+                            let key = self.name_key(n);
+                            self.eval_named(v, &key)?
+                        }
+                        _ => self.eval_expr(v)?,
+                    };
+                    obj.define_literal_named(|| self.name_key(n), value, &n.site);
+                }
                 ast::PropDef::Value(k, v) => {
                     let key = self.eval_prop_key(k)?;
                     let value = self.eval_named(v, &key)?;

@@ -1058,6 +1058,38 @@ impl JsObject {
         self.0.storage.insert(key, PropertySlot::Data(value, attrs));
     }
 
+    /// `key: value` in an object literal being built (a fresh ordinary
+    /// object no code can reach yet: always extensible, and its own
+    /// properties are all configurable data properties, so
+    /// CreateDataPropertyOrThrow is an add, or a store in place for a
+    /// repeated key). The add goes through the add transition the
+    /// literal's site recorded the last time, when this object has the
+    /// layout it had then; otherwise through `define_value`, recording the
+    /// transition. `key` makes the key (only on a miss). Prototypes play
+    /// no part in a define: the chain the transition also checks only
+    /// makes a hit rarer.
+    pub(crate) fn define_literal_named(
+        &self,
+        key: impl FnOnce() -> PropertyKey,
+        value: Value,
+        site: &MemberCache,
+    ) {
+        let d: &ObjectData = &self.0;
+        let plain = |kind: &ObjectKind| plain_named_lookup(kind, || true);
+        let value = match d.storage.cached_add_named(value, plain, site) {
+            Ok(()) => return,
+            Err(v) => v,
+        };
+        let key = key();
+        let old = d.storage.layout_id();
+        d.storage
+            .insert(key.clone(), PropertySlot::Data(value, Attributes::all()));
+        // A repeated key stored in place keeps the layout: no transition.
+        if d.storage.layout_id() != old {
+            d.storage.record_add(&key, plain_own_lookup, old, site);
+        }
+    }
+
     /// Defines an own accessor property without validation.
     pub fn define_accessor(
         &self,
@@ -1112,6 +1144,29 @@ impl JsObject {
         self.0
             .storage
             .protos_without_indices(|kind| plain_own_lookup(kind, &PropertyKey::Index(0)))
+    }
+
+    /// `push(value)` of an extensible array with a writable length whose
+    /// elements are all in the dense vector, which reaches the length, and
+    /// whose prototypes store no index (so no setter or read-only element
+    /// is inherited): appends `value` and returns the new length. `None`,
+    /// having done nothing, otherwise.
+    pub(crate) fn push_dense(&self, value: &Value) -> Option<u32> {
+        let d: &ObjectData = &self.0;
+        let ObjectKind::Array(a) = &d.kind else {
+            return None;
+        };
+        let len = a.length.get();
+        if len >= u32::MAX - 1
+            || !a.length_writable.get()
+            || !d.storage.extensible()
+            || !self.inherits_no_indices()
+        {
+            return None;
+        }
+        d.storage.push_element(len as usize, value.clone()).ok()?;
+        a.length.set(len + 1);
+        Some(len + 1)
     }
 
     /// `pop()` of an array with a writable length whose last element is

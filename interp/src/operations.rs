@@ -450,13 +450,40 @@ pub fn set(
     let site = parser::ast::MemberCache::default();
     let ok = o.set_at_site(interp, &key, value, &receiver, &site)?;
     if !ok && throw {
-        let what = crate::inspect::short_description(interp, &receiver);
-        return Err(interp.type_error(format!(
-            "Cannot assign to read only property '{}' of object '{what}'",
-            key.to_display()
-        )));
+        return Err(failed_set_error(interp, &receiver, &key));
     }
     Ok(())
+}
+
+/// The TypeError a strict-mode [[Set]] of `key` on `receiver` that
+/// returned false throws, worded as V8 words it: an add to a
+/// non-extensible object, an array element past a read-only length, or
+/// a read-only property.
+pub(crate) fn failed_set_error(
+    interp: &mut Interp,
+    receiver: &Value,
+    key: &PropertyKey,
+) -> JsError {
+    if let Value::Object(r) = receiver {
+        if !r.is_extensible() && r.get_own_property(key).is_none() {
+            return interp.type_error(format!(
+                "Cannot add property {}, object is not extensible",
+                key.to_display()
+            ));
+        }
+        if let (ObjectKind::Array(a), PropertyKey::Index(i)) = (r.kind(), key) {
+            if *i >= a.length.get() && !a.length_writable.get() {
+                return interp.type_error(
+                    "Cannot assign to read only property 'length' of object '[object Array]'",
+                );
+            }
+        }
+    }
+    let what = crate::inspect::short_description(interp, receiver);
+    interp.type_error(format!(
+        "Cannot assign to read only property '{}' of object '{what}'",
+        key.to_display()
+    ))
 }
 
 /// CreateDataProperty — ECMA-262 §7.3.5

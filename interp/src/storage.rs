@@ -1740,6 +1740,25 @@ impl PropertyStorage {
         true
     }
 
+    /// Appends `value` as the element at `index` when that is the end of
+    /// the dense vector and no index property lives in the map (the
+    /// common `push`); otherwise hands `value` back.
+    #[inline]
+    pub fn push_element(&self, index: usize, value: Value) -> Result<(), Value> {
+        let rooted = self.rooted.get();
+        // Safety: as in `insert`: `value` is owned and adopted before it is
+        // stored; growing the vector allocates no `Gc`.
+        unsafe {
+            let p = self.write();
+            if self.indices_in_map.get() != 0 || p.elements.len() != index {
+                return Err(value);
+            }
+            adopt(&value, rooted);
+            p.elements.push(Some(value));
+        }
+        Ok(())
+    }
+
     /// Removes and returns the last dense element if it is at `index`
     /// (the vector is `index + 1` long and that element is not a hole):
     /// `pop` of an array whose last element is stored densely.

@@ -221,6 +221,11 @@ fn set_length(interp: &mut Interp, o: &JsObject, len: f64) -> JsResult<()> {
 
 /// Array.prototype.push — ECMA-262 §23.1.3.23
 fn array_push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    if let (Value::Object(o), [v]) = (this, args) {
+        if let Some(n) = o.push_dense(v) {
+            return Ok(Value::from(n));
+        }
+    }
     if let Value::Object(o) = this {
         if let ObjectKind::Array(a) = o.kind() {
             let len = a.length.get();

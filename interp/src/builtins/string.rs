@@ -86,6 +86,17 @@ fn char_at(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value>
 }
 
 fn char_code_at(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    // A string receiver and an integral number position: no coercion can
+    // run, so the code unit is read without copying the string.
+    if let (Value::String(s), Some(&Value::Number(p))) = (this, args.first()) {
+        if p >= 0.0 && p.fract() == 0.0 {
+            // (A position past the end, however large, finds no unit.)
+            return Ok(match s.code_unit_at(p as usize) {
+                Some(c) => Value::from(c as u32),
+                None => Value::Number(f64::NAN),
+            });
+        }
+    }
     let s = this_str(interp, this, "charCodeAt")?;
     let p = to_integer_or_infinity(interp, &arg(args, 0))?;
     if p < 0.0 || p >= s.len() as f64 {
