@@ -110,6 +110,19 @@ impl JsObject {
         JsObject(unsafe { Gc::clone_unchecked(&self.0) })
     }
 
+    /// The heap cell, as `data`, without the `gc` crate's sweep-phase
+    /// check (a thread-local read when this pointer is unrooted, as every
+    /// stored one is): for the inline-cache probes of member accesses.
+    ///
+    /// # Safety
+    /// Not called while the collector sweeps (see `Gc::deref_unchecked`):
+    /// evaluation never runs then.
+    #[inline(always)]
+    pub(crate) unsafe fn data_unchecked(&self) -> &ObjectData {
+        // Safety: passed on to our caller.
+        unsafe { Gc::deref_unchecked(&self.0) }
+    }
+
     /// A copy as `clone` then `Trace::unroot` make it (not a root, the
     /// root count unchanged), without touching the object.
     ///
@@ -778,7 +791,9 @@ impl JsObject {
     /// prototypes still lead to (see `PropertyStorage::cached_get`).
     #[inline]
     pub(crate) fn cached_get_named(&self, name: &str, site: &MemberCache) -> Option<Value> {
-        let d: &ObjectData = &self.0;
+        // Safety: a member access is evaluation, which never runs during a
+        // sweep (vendor/gc/PATCH.md).
+        let d: &ObjectData = unsafe { self.data_unchecked() };
         let plain = |kind: &ObjectKind| plain_named_lookup(kind, || name == "length");
         if !plain(&d.kind) {
             return None;
@@ -794,7 +809,8 @@ impl JsObject {
     /// `PropertyStorage::cached_add`); otherwise hands `value` back.
     #[inline(always)]
     pub(crate) fn cached_set_named(&self, value: Value, site: &MemberCache) -> Result<(), Value> {
-        let d: &ObjectData = &self.0;
+        // Safety: as in `cached_get_named`.
+        let d: &ObjectData = unsafe { self.data_unchecked() };
         if !matches!(
             d.kind,
             ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error

@@ -1036,7 +1036,10 @@ impl PropertyStorage {
             return None;
         }
         let depth = site.depth.get() as usize;
-        // Safety: reads along the chain and one clone, as in `chain_walk`.
+        // Safety: reads along the chain and one clone, as in `chain_walk`;
+        // the prototypes' cells and the value's copy skip the `gc` crate's
+        // sweep-phase check: this is a member access, evaluation, which
+        // never runs during a sweep (vendor/gc/PATCH.md).
         unsafe {
             let mut p = self.read();
             if depth == 0 {
@@ -1044,13 +1047,13 @@ impl PropertyStorage {
                 return p
                     .map
                     .cached_value(ids[0], site.slot.get() as usize)
-                    .cloned();
+                    .map(|v| clone_for_read(v));
             }
             for &id in ids.get(..depth)? {
                 if p.map.shape_id() != id {
                     return None;
                 }
-                let o = p.proto.as_ref()?.data();
+                let o = p.proto.as_ref()?.data_unchecked();
                 if !plain(&o.kind) {
                     return None;
                 }
@@ -1058,7 +1061,7 @@ impl PropertyStorage {
             }
             p.map
                 .cached_value(*ids.get(depth)?, site.slot.get() as usize)
-                .cloned()
+                .map(|v| clone_for_read(v))
         }
     }
 
@@ -1940,9 +1943,9 @@ fn same_text(a: &str, b: &str) -> bool {
     a == b
 }
 
-/// A copy of a binding's value for an identifier read: an object without
-/// the `gc` crate's sweep-phase check (`JsObject::clone_unchecked`),
-/// anything else by `clone`.
+/// A copy of a stored value for an identifier read or a member access's
+/// inline-cache hit: an object without the `gc` crate's sweep-phase check
+/// (`JsObject::clone_unchecked`), anything else by `clone`.
 ///
 /// # Safety
 /// Not called while the collector sweeps (evaluation never runs then).
