@@ -232,6 +232,33 @@ impl Interp {
         self.get_member_slow(&base, prop, object, pos)
     }
 
+    /// `x[k]` where `x` is an identifier and `k` a number literal or an
+    /// identifier, both cached bindings (reading them runs no code): when
+    /// `x` holds an object whose dense element vector has the element `k`
+    /// names, that element's value, read without copying `x` or `k` out
+    /// (root count traffic) and without the general member path. `None`,
+    /// with nothing evaluated, otherwise.
+    #[inline(never)]
+    fn ident_element(&self, name: &ast::Atom, cache: &SiteCache, key: &Expr) -> Option<Value> {
+        // Safety: until the references' last use, only binding lookups and
+        // a dense element's read and copy run: no JavaScript, no store, no
+        // `Gc` allocation.
+        unsafe {
+            let Value::Object(o) = self.cached_ref(name, cache)? else {
+                return None;
+            };
+            let n = match &key.kind {
+                ExprKind::Num(n) => *n,
+                ExprKind::Ident(k, kc) => match self.cached_ref(k, kc)? {
+                    Value::Number(n) => *n,
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            o.dense_element(n)
+        }
+    }
+
     /// A site's cached binding when it is initialized, mutable and direct
     /// (not an import): the hops, the record's identity and the slot, for
     /// an assignment that stores without resolving again.
@@ -750,8 +777,16 @@ impl Interp {
                 if let Some(v) = self.this_member_cached(object, prop) {
                     return Ok(v);
                 }
-                if let (ExprKind::Ident(..), MemberProp::Ident(_)) = (&object.kind, prop) {
-                    return self.ident_member(object, prop, e.span.start);
+                match (&object.kind, prop) {
+                    (ExprKind::Ident(..), MemberProp::Ident(_)) => {
+                        return self.ident_member(object, prop, e.span.start);
+                    }
+                    (ExprKind::Ident(name, cache), MemberProp::Computed(key)) => {
+                        if let Some(v) = self.ident_element(name, cache, key) {
+                            return Ok(v);
+                        }
+                    }
+                    _ => {}
                 }
                 let base = self.eval_operand(object)?;
                 self.get_member(&base, prop, object, e.span.start)

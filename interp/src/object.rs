@@ -1127,7 +1127,9 @@ impl JsObject {
     /// mapped arguments): then [[Get]] does the rest.
     #[inline]
     pub(crate) fn dense_element(&self, n: f64) -> Option<Value> {
-        let d: &ObjectData = &self.0;
+        // Safety: an element read is evaluation, which never runs during a
+        // sweep (vendor/gc/PATCH.md).
+        let d: &ObjectData = unsafe { self.data_unchecked() };
         if !matches!(d.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
             return None;
         }

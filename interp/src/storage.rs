@@ -1539,10 +1539,11 @@ impl PropertyStorage {
     /// (a hole, or past the end).
     #[inline]
     pub fn dense_get(&self, index: usize) -> Option<Value> {
-        // Safety: a read and one clone.
+        // Safety: a read and one copy; an element read is evaluation, never
+        // run during a sweep (see `clone_for_read`).
         unsafe {
             match self.read().elements.get(index) {
-                Some(Some(v)) => Some(v.clone()),
+                Some(Some(v)) => Some(clone_for_read(v)),
                 _ => None,
             }
         }
