@@ -1610,9 +1610,9 @@ impl Interp {
             // through the site's cache (String.prototype's own `length`
             // is not the string's).
             let proto = match base {
-                Value::String(_) if &*n.name != "length" => {
-                    Some(&self.realm.intrinsics.string_prototype)
-                }
+                // A string's own `length` (not String.prototype's).
+                Value::String(s) if &*n.name == "length" => return Ok(Value::from(s.len())),
+                Value::String(_) => Some(&self.realm.intrinsics.string_prototype),
                 Value::Number(_) => Some(&self.realm.intrinsics.number_prototype),
                 _ => None,
             };

@@ -796,7 +796,12 @@ impl JsObject {
         let d: &ObjectData = unsafe { self.data_unchecked() };
         let plain = |kind: &ObjectKind| plain_named_lookup(kind, || name == "length");
         if !plain(&d.kind) {
-            return None;
+            // An array's `length` is an own data property kept outside
+            // the storage: [[Get]] returns it whatever the prototypes hold.
+            return match &d.kind {
+                ObjectKind::Array(a) if name == "length" => Some(Value::from(a.length.get())),
+                _ => None,
+            };
         }
         d.storage.cached_get_named(plain, site)
     }
