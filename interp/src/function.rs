@@ -112,6 +112,10 @@ pub struct ScriptFunction {
     /// find one too. Each is reset to the state FunctionDeclarationInstantiation
     /// leaves before parameters are bound (`binding_layout`), or emptied.
     pub spare_envs: List<Env>,
+    /// `env_reusable`, computed when the function is made
+    /// (`env_reusable_code`): read twice on every call.
+    #[unsafe_ignore_trace]
+    pub env_reuse: bool,
     /// See `ScriptFunction::binding_layout`.
     #[unsafe_ignore_trace]
     pub layout: OnceCell<Option<Box<[u8]>>>,
@@ -133,8 +137,7 @@ impl ScriptFunction {
     /// does not suspend (generators and async functions keep it).
     #[inline]
     fn env_reusable(&self) -> bool {
-        let c = &*self.code;
-        !(c.inner_closures || c.uses_eval || c.uses_arguments || c.is_generator || c.is_async)
+        self.env_reuse
     }
 
     /// The flags of the bindings FunctionDeclarationInstantiation creates
@@ -164,6 +167,11 @@ impl ScriptFunction {
 
 /// See `ScriptFunction::binding_layout`.
 #[cold]
+/// `ScriptFunction::env_reusable` of a function with code `c`.
+pub(crate) fn env_reusable_code(c: &ast::Function) -> bool {
+    !(c.inner_closures || c.uses_eval || c.uses_arguments || c.is_generator || c.is_async)
+}
+
 fn binding_layout_of(c: &ast::Function) -> Option<Box<[u8]>> {
     if !c.simple_params || c.uses_eval || c.uses_arguments || !c.scope.functions.is_empty() {
         return None;
@@ -411,6 +419,7 @@ pub(crate) fn create_script_function(
             class_span: None,
             class_extends: RefCell::new(None),
             spare_envs: List::new(),
+            env_reuse: env_reusable_code(code),
             layout: OnceCell::new(),
             prototype_site: ast::MemberCache::default(),
         })),
@@ -662,6 +671,7 @@ fn call_script(
 /// record into which bindings were added later (`is_dynamic`) is dropped,
 /// and so is every record under `--trace-context` (whose output names
 /// records by identity).
+#[inline(always)]
 fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: bool) {
     if !sf.env_reusable()
         || env.is_dynamic()
@@ -683,30 +693,48 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
                 fe.this_value.set(Value::Undefined);
                 fe.this_status.set(ThisBindingStatus::Uninitialized);
             }
-            fe.new_target.set(Value::Undefined);
+            // A class constructor's record serves only [[Construct]],
+            // which sets NewTarget on entry (`prepare_call`): when it is
+            // the constructor itself (a plain `new C`), it stays, and the
+            // next `new C` finds it in place. Any other value is cleared
+            // (the record must not keep it alive).
+            let keep = sf.constructor_kind != ConstructorKind::None
+                && fe
+                    .new_target
+                    .test(|nt| matches!(nt, Value::Object(o) if matches!(o.kind(), ObjectKind::Function(s) if std::ptr::eq(&**s, sf))));
+            if !keep {
+                fe.new_target.set(Value::Undefined);
+            }
         }
     }
     sf.spare_envs.push(env);
 }
 
 /// Runs the body of the function whose context is on top of the stack.
-#[inline]
+/// Inlined into the call paths: a statement body (most functions) goes
+/// straight to the statement list.
+#[inline(always)]
 pub(crate) fn evaluate_body(interp: &mut Interp, code: &ast::Function) -> JsResult<Value> {
     match &code.body {
         ast::FunctionBody::Block(stmts) => interp.eval_body_statements(stmts),
-        ast::FunctionBody::Expr(e) => {
-            if code.kind == FunctionKind::ClassField {
-                // A field initializer names anonymous functions after the field.
-                if let Some(f) = interp.active_function() {
-                    let name = function_name(&f);
-                    if !name.is_empty() {
-                        return interp.eval_named(e, &PropertyKey::from(name.as_str()));
-                    }
-                }
+        ast::FunctionBody::Expr(e) => evaluate_expr_body(interp, code, e),
+    }
+}
+
+/// `evaluate_body` of an arrow function's or field initializer's
+/// expression body.
+#[inline(never)]
+fn evaluate_expr_body(interp: &mut Interp, code: &ast::Function, e: &ast::Expr) -> JsResult<Value> {
+    if code.kind == FunctionKind::ClassField {
+        // A field initializer names anonymous functions after the field.
+        if let Some(f) = interp.active_function() {
+            let name = function_name(&f);
+            if !name.is_empty() {
+                return interp.eval_named(e, &PropertyKey::from(name.as_str()));
             }
-            interp.eval_expr(e)
         }
     }
+    interp.eval_expr(e)
 }
 
 /// Pops the function's context (after `--trace-context` output).
@@ -773,7 +801,15 @@ fn prepare_call<const KEEP: bool>(
         interp.before_alloc();
         if !new_target.is_undefined() {
             if let Some(fe) = env.as_function_env() {
-                fe.new_target.set(new_target);
+                // Kept from the last `new` of this constructor (see
+                // `keep_spare_env`) when it is the same object.
+                let same = fe.new_target.test(|nt| match (nt, &new_target) {
+                    (Value::Object(a), Value::Object(b)) => a == b,
+                    _ => false,
+                });
+                if !same {
+                    fe.new_target.set(new_target);
+                }
             }
         }
         prefilled = sf

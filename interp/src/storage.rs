@@ -85,6 +85,15 @@ impl<T: Trace + Clone> Slot<T> {
         drop(old);
     }
 
+    /// Whether `test` holds of the stored value (looked at in place, no
+    /// copy).
+    #[inline]
+    pub fn test(&self, test: impl FnOnce(&T) -> bool) -> bool {
+        // Safety: as in `get`; `test` only gets a shared reference for its
+        // call and cannot reach this slot's methods through it.
+        unsafe { test(&*self.value.get()) }
+    }
+
     /// Stores `value` and returns the previous value (rooted).
     pub fn replace(&self, value: T) -> T {
         let rooted = self.rooted.get();
@@ -170,6 +179,7 @@ impl<T: Trace + Clone> List<T> {
         unsafe { (&*self.items.get()).clone() }
     }
 
+    #[inline(always)]
     pub fn push(&self, value: T) {
         let rooted = self.rooted.get();
         // Safety: `value` is owned and rooted; the push may reallocate the
@@ -198,6 +208,7 @@ impl<T: Trace + Clone> List<T> {
         }
     }
 
+    #[inline(always)]
     pub fn pop(&self) -> Option<T> {
         let rooted = self.rooted.get();
         // Safety: the removed value is re-rooted before it is returned.
@@ -2263,16 +2274,19 @@ impl BindingStorage {
     /// Keeps the names but gives every binding the value `undefined` and
     /// slot `i` the flags `flags[i]`, if there are exactly `flags.len()`
     /// bindings (otherwise changes nothing and returns false).
+    #[inline(always)]
     pub fn reset(&self, flags: &[u8]) -> bool {
         // Safety: the old values are dropped in their stored state;
-        // `undefined` holds no `Gc`, so it needs no adopting.
+        // `undefined` holds no `Gc`, so it needs no adopting (`discard`:
+        // most old values are numbers or `undefined`, dropped without a
+        // call of the drop glue).
         unsafe {
             let b = self.write();
             if b.len() != flags.len() {
                 return false;
             }
             for (e, &f) in b.iter_mut().zip(flags) {
-                e.value = Value::Undefined;
+                crate::eval_expr::discard(std::mem::replace(&mut e.value, Value::Undefined));
                 e.flags = f;
             }
         }
