@@ -201,6 +201,7 @@ impl Env {
         }
     }
 
+    #[inline]
     pub fn as_function_env(&self) -> Option<&FunctionEnvironment> {
         match &self.0.kind {
             EnvironmentKind::Function(f) => Some(f),

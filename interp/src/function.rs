@@ -999,7 +999,8 @@ fn construct_ordinary(
     };
     let kept = prepare_call::<false>(interp, f, sf, this_val, args, new_target.clone())?;
     interp.ctx_mut().is_construct = true;
-    if let Some(obj) = &this_obj {
+    // (A class without fields or private methods has nothing to add.)
+    if let (Some(obj), false) = (&this_obj, sf.fields.is_empty()) {
         if let Err(e) = initialize_instance_elements(interp, obj, f) {
             let popped = interp.context_stack.pop().map(|c| c.variable_environment);
             if let Some(env) = kept.or(popped) {

@@ -1456,7 +1456,16 @@ impl PropertyStorage {
                 map => {
                     let mut values = ShapedValues::new();
                     values.push(0, value);
-                    *map = PropMap::Shaped(child, values);
+                    let old = std::mem::replace(map, PropMap::Shaped(child, values));
+                    // The empty dictionary a new object starts with (see
+                    // `child` above) owns no allocation: nothing to drop
+                    // (no call of the drop glue, for every first add).
+                    match old {
+                        PropMap::Dict(Dict::Small(v, _)) if v.capacity() == 0 => {
+                            std::mem::forget(v)
+                        }
+                        old => drop(old),
+                    }
                 }
             }
             Ok(())
