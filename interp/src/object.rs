@@ -1169,27 +1169,53 @@ impl JsObject {
             .protos_without_indices(|kind| plain_own_lookup(kind, &PropertyKey::Index(0)))
     }
 
-    /// `push(value)` of an extensible array with a writable length whose
-    /// elements are all in the dense vector, which reaches the length, and
-    /// whose prototypes store no index (so no setter or read-only element
-    /// is inherited): appends `value` and returns the new length. `None`,
-    /// having done nothing, otherwise.
-    pub(crate) fn push_dense(&self, value: &Value) -> Option<u32> {
+    /// `push(...values)` of an extensible array with a writable length that
+    /// keeps no index outside its dense elements and inherits no property at
+    /// the indices the values go to (so no setter or read-only element is
+    /// met): appends the values and returns the new length. `None`, having
+    /// done nothing, otherwise (then `Set` runs for each value).
+    pub(crate) fn push_direct(&self, values: &[Value]) -> Option<u32> {
         let d: &ObjectData = &self.0;
         let ObjectKind::Array(a) = &d.kind else {
             return None;
         };
         let len = a.length.get();
-        if len >= u32::MAX - 1
+        if (len as usize).saturating_add(values.len()) >= u32::MAX as usize
             || !a.length_writable.get()
             || !d.storage.extensible()
-            || !self.inherits_no_indices()
+            || d.storage.has_sparse_indices()
+            || self.inherits_index_in(len, values.len())
         {
             return None;
         }
-        d.storage.push_element(len as usize, value.clone()).ok()?;
-        a.length.set(len + 1);
-        Some(len + 1)
+        let mut end = len;
+        for v in values {
+            if let Err(v) = d.storage.push_element(end as usize, v.clone()) {
+                d.storage.insert(
+                    PropertyKey::Index(end),
+                    PropertySlot::Data(v, Attributes::all()),
+                );
+            }
+            end += 1;
+        }
+        a.length.set(end);
+        Some(end)
+    }
+
+    /// Whether a prototype of this object has a property at an index in
+    /// `from..from + n`.
+    fn inherits_index_in(&self, from: u32, n: usize) -> bool {
+        if self.inherits_no_indices() {
+            return false;
+        }
+        let mut p = self.prototype();
+        while let Some(proto) = p {
+            if (0..n).any(|i| proto.has_own_property(&PropertyKey::from(from as usize + i))) {
+                return true;
+            }
+            p = proto.prototype();
+        }
+        false
     }
 
     /// `pop()` of an array with a writable length whose last element is
@@ -1274,7 +1300,6 @@ impl JsObject {
         }
     }
 
-    /// Appends to an array (fast path for built-ins; no observable hooks).
     /// Appends `values` to an Array (the bulk `array_push`).
     pub fn array_extend(&self, values: Vec<Value>) {
         if let ObjectKind::Array(a) = &self.0.kind {
@@ -1303,13 +1328,16 @@ impl JsObject {
         self.0.storage.dense_numbers(len)
     }
 
+    /// Appends to an array (fast path for built-ins; no observable hooks).
     pub fn array_push(&self, value: Value) {
         if let ObjectKind::Array(a) = &self.0.kind {
             let len = a.length.get();
-            self.0.storage.insert(
-                PropertyKey::Index(len),
-                PropertySlot::Data(value, Attributes::all()),
-            );
+            if let Err(value) = self.0.storage.push_element(len as usize, value) {
+                self.0.storage.insert(
+                    PropertyKey::Index(len),
+                    PropertySlot::Data(value, Attributes::all()),
+                );
+            }
             a.length.set(len.saturating_add(1));
         }
     }

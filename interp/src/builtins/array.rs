@@ -221,26 +221,9 @@ fn set_length(interp: &mut Interp, o: &JsObject, len: f64) -> JsResult<()> {
 
 /// Array.prototype.push — ECMA-262 §23.1.3.23
 fn array_push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    if let (Value::Object(o), [v]) = (this, args) {
-        if let Some(n) = o.push_dense(v) {
-            return Ok(Value::from(n));
-        }
-    }
     if let Value::Object(o) = this {
-        if let ObjectKind::Array(a) = o.kind() {
-            let len = a.length.get();
-            let fits = (len as usize).saturating_add(args.len()) < u32::MAX as usize;
-            if fits
-                && a.length_writable.get()
-                && o.is_extensible()
-                && !o.storage().has_sparse_indices()
-                && !inherits_any_index(o, len, args.len())
-            {
-                for v in args {
-                    o.array_push(v.clone());
-                }
-                return Ok(Value::from(a.length.get()));
-            }
+        if let Some(n) = o.push_direct(args) {
+            return Ok(Value::from(n));
         }
     }
     let (o, len) = this_obj_len(interp, this)?;
@@ -254,22 +237,6 @@ fn array_push(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
     }
     set_length(interp, &o, n)?;
     Ok(Value::Number(n))
-}
-
-/// Whether a prototype of `o` has a property at an index in `from..from+n`
-/// (a setter there must run, so push cannot append directly).
-fn inherits_any_index(o: &JsObject, from: u32, n: usize) -> bool {
-    if o.inherits_no_indices() {
-        return false;
-    }
-    let mut p = o.prototype();
-    while let Some(proto) = p {
-        if (0..n).any(|i| proto.has_own_property(&PropertyKey::from(from as usize + i))) {
-            return true;
-        }
-        p = proto.prototype();
-    }
-    false
 }
 
 /// Array.prototype.pop — ECMA-262 §23.1.3.22
