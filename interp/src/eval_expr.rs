@@ -1568,12 +1568,34 @@ impl Interp {
         object: &Expr,
         pos: u32,
     ) -> JsResult<Value> {
-        if let (MemberProp::Ident(n), Value::Object(o)) = (prop, base) {
-            if let Some(v) = o.cached_get_named(&n.name, &n.site) {
-                return Ok(v);
+        match (prop, base) {
+            (MemberProp::Ident(n), Value::Object(o)) => {
+                if let Some(v) = o.cached_get_named(&n.name, &n.site) {
+                    return Ok(v);
+                }
             }
+            (MemberProp::Computed(x), Value::Object(o)) => {
+                // `o[k]`: an element in the dense vector is an own data
+                // property, what [[Get]] returns without looking further.
+                let k = self.eval_operand(x)?;
+                if let Value::Number(n) = k {
+                    if let Some(v) = o.dense_element(n) {
+                        return Ok(v);
+                    }
+                }
+                return self.get_element_slow(o, &k, base);
+            }
+            _ => {}
         }
         self.get_member_slow(base, prop, object, pos)
+    }
+
+    /// [[Get]] of `o[k]` where `k` is the key's value and no dense element
+    /// answered: ToPropertyKey, then the general lookup.
+    #[inline(never)]
+    fn get_element_slow(&mut self, o: &JsObject, k: &Value, base: &Value) -> JsResult<Value> {
+        let key = self.computed_key(k)?;
+        o.get_at_site(self, &key, base, &MemberCache::default())
     }
 
     #[inline(never)]
@@ -1624,18 +1646,6 @@ impl Interp {
                 let key = self.name_key(n);
                 return proto.get_at_site(self, &key, base, &n.site);
             }
-        }
-        if let (MemberProp::Computed(x), Value::Object(o)) = (prop, base) {
-            // `o[i]`: an element in the dense vector is an own data
-            // property, what [[Get]] returns without looking further.
-            let k = self.eval_operand(x)?;
-            if let Value::Number(n) = k {
-                if let Some(v) = o.dense_element(n) {
-                    return Ok(v);
-                }
-            }
-            let key = self.computed_key(&k)?;
-            return o.get_at_site(self, &key, base, &MemberCache::default());
         }
         let key = match prop {
             MemberProp::Ident(n) => self.name_key(n),
