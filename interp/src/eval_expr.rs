@@ -288,6 +288,23 @@ impl Interp {
         Some((hops, record_id(record), slot as usize, old))
     }
 
+    /// The Number held by a site's cached binding, for an update in place
+    /// (`x++`, `x op= y`), when the cache is valid and the binding plain
+    /// (initialized, mutable, direct) and holding a Number. `None`
+    /// otherwise (nothing looked at has changed).
+    ///
+    /// # Safety
+    /// As for `number_at`: while the reference lives, nothing else reads
+    /// or changes the record's bindings, no JavaScript runs and no `Gc` is
+    /// allocated.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    unsafe fn cached_number_mut(&self, name: &ast::Atom, cache: &SiteCache) -> Option<&mut f64> {
+        let (hops, slot) = cache.get()?;
+        // Safety: passed on to our caller.
+        unsafe { number_at(self.record_at_hops(hops)?, slot as usize, name) }
+    }
+
     /// PutValue for a site resolved by `cached_target` before its right
     /// side ran: the running context's chain is the same as then, so the
     /// record `hops` links out is the one resolved (checked by identity).
@@ -316,16 +333,17 @@ impl Interp {
         if record_id(record) != id {
             return false;
         }
-        let b = record.bindings();
         // A number over a number: nothing to root, adopt or drop.
         if let Value::Number(n) = *v {
-            if b.update_number_if(slot, name, WRITE_MASK, WRITE_WANT, |_| n)
-                .is_some()
-            {
+            // Safety: written at once.
+            if let Some(x) = unsafe { number_at(record, slot, name) } {
+                *x = n;
                 return true;
             }
         }
-        b.set_if(slot, name, WRITE_MASK, WRITE_WANT, v)
+        record
+            .bindings()
+            .set_if(slot, name, WRITE_MASK, WRITE_WANT, v)
     }
 
     /// The global record, when a site's cache says `name` resolved to a
@@ -863,15 +881,8 @@ impl Interp {
                 let lv = self.eval_operand(l)?;
                 let rv = self.eval_operand(r)?;
                 if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
-                    let (a, b) = (*a, *b);
-                    let t = match op {
-                        BinaryOp::Lt => a < b,
-                        BinaryOp::Gt => a > b,
-                        BinaryOp::LtEq => a <= b,
-                        BinaryOp::GtEq => a >= b,
-                        BinaryOp::StrictEq | BinaryOp::Eq => a == b,
-                        BinaryOp::StrictNotEq | BinaryOp::NotEq => a != b,
-                        _ => return Ok(truthy(self.binary_op(*op, &lv, &rv)?)),
+                    let Some(t) = number_compare(*op, *a, *b) else {
+                        return Ok(truthy(self.binary_op(*op, &lv, &rv)?));
                     };
                     // Two numbers: nothing to drop.
                     std::mem::forget((lv, rv));
@@ -944,20 +955,10 @@ impl Interp {
         match &e.kind {
             ExprKind::Update { op, prefix, target } => {
                 if let ExprKind::Ident(name, cache) = &target.kind {
-                    if let Some((hops, slot)) = cache.get() {
-                        if let Some(record) = self.record_at_hops(hops) {
-                            let step = |old: f64| match op {
-                                UpdateOp::Inc => old + 1.0,
-                                UpdateOp::Dec => old - 1.0,
-                            };
-                            if record
-                                .bindings()
-                                .update_number_if(slot as usize, name, WRITE_MASK, WRITE_WANT, step)
-                                .is_some()
-                            {
-                                return Ok(());
-                            }
-                        }
+                    // Safety: updated at once.
+                    if let Some(x) = unsafe { self.cached_number_mut(name, cache) } {
+                        *x = update_step(*op, *x);
+                        return Ok(());
                     }
                 }
                 self.eval_update(*op, *prefix, target)?;
@@ -1020,20 +1021,7 @@ impl Interp {
         op: BinaryOp,
         r: &Expr,
     ) -> Option<f64> {
-        if !matches!(
-            op,
-            BinaryOp::Add
-                | BinaryOp::Sub
-                | BinaryOp::Mul
-                | BinaryOp::Div
-                | BinaryOp::Mod
-                | BinaryOp::BitAnd
-                | BinaryOp::BitOr
-                | BinaryOp::BitXor
-                | BinaryOp::Shl
-                | BinaryOp::Shr
-                | BinaryOp::UShr
-        ) {
+        if !is_number_arith(op) {
             return None;
         }
         let y = match &r.kind {
@@ -1045,19 +1033,10 @@ impl Interp {
             },
             _ => return None,
         };
-        let (hops, slot) = cache.get()?;
-        let record = self.record_at_hops(hops)?;
-        let step = |x: f64| match op {
-            BinaryOp::Add => x + y,
-            BinaryOp::Sub => x - y,
-            BinaryOp::Mul => x * y,
-            BinaryOp::Div => x / y,
-            _ => integer_op(op, x, y),
-        };
-        record
-            .bindings()
-            .update_number_if(slot as usize, name, WRITE_MASK, WRITE_WANT, step)
-            .map(|(_, new)| new)
+        // Safety: updated at once (`integer_op` runs no code).
+        let x = unsafe { self.cached_number_mut(name, cache) }?;
+        *x = number_arith(op, *x, y);
+        Some(*x)
     }
 
     /// The value assigned to the identifier `name` (NamedEvaluation of an
@@ -1076,10 +1055,6 @@ impl Interp {
     /// `--x`, ...).
     #[inline(never)]
     fn eval_update(&mut self, op: UpdateOp, prefix: bool, target: &Expr) -> JsResult<Value> {
-        let step = |old: f64| match op {
-            UpdateOp::Inc => old + 1.0,
-            UpdateOp::Dec => old - 1.0,
-        };
         // ToNumeric(old), and old + 1 / old - 1 of its type.
         let numeric_step = |interp: &mut Interp, old: &Value| -> JsResult<(Value, Value)> {
             Ok(match to_numeric_value(interp, old)? {
@@ -1089,7 +1064,7 @@ impl Interp {
                 }
                 v => {
                     let n = to_numeric(interp, &v)?;
-                    (Value::Number(n), Value::Number(step(n)))
+                    (Value::Number(n), Value::Number(update_step(op, n)))
                 }
             })
         };
@@ -1100,15 +1075,11 @@ impl Interp {
         let (old_num, new) = if let ExprKind::Ident(name, cache) = &t.kind {
             // A number in a plain binding: no code runs between the read
             // and the write.
-            if let Some((hops, slot)) = cache.get() {
-                if let Some(record) = self.record_at_hops(hops) {
-                    let b = record.bindings();
-                    if let Some((old, new)) =
-                        b.update_number_if(slot as usize, name, WRITE_MASK, WRITE_WANT, step)
-                    {
-                        return Ok(Value::Number(if prefix { new } else { old }));
-                    }
-                }
+            // Safety: updated at once.
+            if let Some(x) = unsafe { self.cached_number_mut(name, cache) } {
+                let old = *x;
+                *x = update_step(op, old);
+                return Ok(Value::Number(if prefix { *x } else { old }));
             }
             let resolved = self.resolve_binding(name, Some(cache))?;
             let old = self.get_resolved(&resolved, name)?;
@@ -2339,28 +2310,10 @@ impl Interp {
     /// and the relational/equality operators).
     pub fn binary_op(&mut self, op: BinaryOp, l: &Value, r: &Value) -> JsResult<Value> {
         if let (Value::Number(a), Value::Number(b)) = (l, r) {
-            let (a, b) = (*a, *b);
-            let v = match op {
-                BinaryOp::Add => a + b,
-                BinaryOp::Sub => a - b,
-                BinaryOp::Mul => a * b,
-                BinaryOp::Div => a / b,
-                BinaryOp::Lt => return Ok(Value::Bool(a < b)),
-                BinaryOp::Gt => return Ok(Value::Bool(a > b)),
-                BinaryOp::LtEq => return Ok(Value::Bool(a <= b)),
-                BinaryOp::GtEq => return Ok(Value::Bool(a >= b)),
-                BinaryOp::StrictEq | BinaryOp::Eq => return Ok(Value::Bool(a == b)),
-                BinaryOp::StrictNotEq | BinaryOp::NotEq => return Ok(Value::Bool(a != b)),
-                BinaryOp::Mod
-                | BinaryOp::BitAnd
-                | BinaryOp::BitOr
-                | BinaryOp::BitXor
-                | BinaryOp::Shl
-                | BinaryOp::Shr
-                | BinaryOp::UShr => integer_op(op, a, b),
-                _ => return self.binary_op_slow(op, l, r),
+            return match number_binary(op, *a, *b) {
+                Some(v) => Ok(v),
+                None => self.binary_op_slow(op, l, r),
             };
-            return Ok(Value::Number(v));
         }
         // Strict (in)equality never runs code: no need for the slow path
         // (`node !== null` in every list walk).
@@ -2995,23 +2948,96 @@ fn truthy(v: Value) -> bool {
     b
 }
 
-/// `l op r` on two numbers for the operators whose result is a plain
-/// float operation or comparison; `None` for the others (see `binary_op`).
+/// `l op r` on two numbers, for the arithmetic, bitwise and comparison
+/// operators (`number_arith`, `number_compare`); `None` for the others
+/// (`**`, `in`, `instanceof`, see `binary_op`).
 #[inline(always)]
 fn number_binary(op: BinaryOp, a: f64, b: f64) -> Option<Value> {
+    if is_number_arith(op) {
+        return Some(Value::Number(number_arith(op, a, b)));
+    }
+    number_compare(op, a, b).map(Value::Bool)
+}
+
+/// Whether `number_arith` applies to `op`: + - * / % and the bitwise and
+/// shift operators.
+#[inline(always)]
+fn is_number_arith(op: BinaryOp) -> bool {
+    matches!(
+        op,
+        BinaryOp::Add
+            | BinaryOp::Sub
+            | BinaryOp::Mul
+            | BinaryOp::Div
+            | BinaryOp::Mod
+            | BinaryOp::BitAnd
+            | BinaryOp::BitOr
+            | BinaryOp::BitXor
+            | BinaryOp::Shl
+            | BinaryOp::Shr
+            | BinaryOp::UShr
+    )
+}
+
+/// `a op b` for an operator for which `is_number_arith` holds: + - * /
+/// here, the others through `integer_op`.
+#[inline(always)]
+fn number_arith(op: BinaryOp, a: f64, b: f64) -> f64 {
+    match op {
+        BinaryOp::Add => a + b,
+        BinaryOp::Sub => a - b,
+        BinaryOp::Mul => a * b,
+        BinaryOp::Div => a / b,
+        _ => integer_op(op, a, b),
+    }
+}
+
+/// A relational or equality operator on two numbers (IsLessThan and
+/// Number::equal, ECMA-262 §7.2.13, §6.1.6.1.13); `None` for the other
+/// operators.
+#[inline(always)]
+fn number_compare(op: BinaryOp, a: f64, b: f64) -> Option<bool> {
     Some(match op {
-        BinaryOp::Add => Value::Number(a + b),
-        BinaryOp::Sub => Value::Number(a - b),
-        BinaryOp::Mul => Value::Number(a * b),
-        BinaryOp::Div => Value::Number(a / b),
-        BinaryOp::Lt => Value::Bool(a < b),
-        BinaryOp::Gt => Value::Bool(a > b),
-        BinaryOp::LtEq => Value::Bool(a <= b),
-        BinaryOp::GtEq => Value::Bool(a >= b),
-        BinaryOp::StrictEq | BinaryOp::Eq => Value::Bool(a == b),
-        BinaryOp::StrictNotEq | BinaryOp::NotEq => Value::Bool(a != b),
+        BinaryOp::Lt => a < b,
+        BinaryOp::Gt => a > b,
+        BinaryOp::LtEq => a <= b,
+        BinaryOp::GtEq => a >= b,
+        BinaryOp::StrictEq | BinaryOp::Eq => a == b,
+        BinaryOp::StrictNotEq | BinaryOp::NotEq => a != b,
         _ => return None,
     })
+}
+
+/// `x++`'s and `x--`'s step on a number.
+#[inline(always)]
+fn update_step(op: UpdateOp, old: f64) -> f64 {
+    match op {
+        UpdateOp::Inc => old + 1.0,
+        UpdateOp::Dec => old - 1.0,
+    }
+}
+
+/// The Number in `record`'s `slot` when the slot is a plain binding
+/// (initialized, mutable, direct) of `name` holding a Number: the one
+/// place the in-place number updates test the slot.
+///
+/// # Safety
+/// As for `BindingStorage::number_mut_if`: while the reference lives,
+/// nothing else reads or changes the record's bindings, no JavaScript runs
+/// and no `Gc` is allocated.
+#[inline(always)]
+#[allow(clippy::mut_from_ref)]
+unsafe fn number_at<'r>(
+    record: &'r EnvironmentRecord,
+    slot: usize,
+    name: &ast::Atom,
+) -> Option<&'r mut f64> {
+    // Safety: passed on to our caller.
+    unsafe {
+        record
+            .bindings()
+            .number_mut_if(slot, name, WRITE_MASK, WRITE_WANT)
+    }
 }
 
 /// `%` and the bitwise and shift operators on two numbers — Number::remainder,

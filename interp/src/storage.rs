@@ -2117,33 +2117,34 @@ impl BindingStorage {
         }
     }
 
-    /// `x++`-style update of a Number in `slot`, in place, if the slot
-    /// binds `name`, its flags masked by `mask` are `want` and it holds a
-    /// Number: returns the old and new values.
+    /// The Number in `slot`, for an update in place (`x++`, `x += 1`, a
+    /// number stored over a number), if the slot binds `name`, its flags
+    /// masked by `mask` are `want` and it holds a Number. Writing through
+    /// the `f64` needs no adopt or drop (a Number holds no `Gc`), and does
+    /// not call `Value`'s out-of-line drop glue as assigning a whole
+    /// `Value` would.
+    ///
+    /// # Safety
+    /// While the reference lives, nothing else reads or changes this
+    /// storage (no store, add, remove, clear or reset, no JavaScript) and
+    /// no `Gc` is allocated: the reference points into the entries.
     #[inline(always)]
-    pub fn update_number_if(
+    #[allow(clippy::mut_from_ref)]
+    pub unsafe fn number_mut_if(
         &self,
         slot: usize,
         name: &Atom,
         mask: u8,
         want: u8,
-        step: impl FnOnce(f64) -> f64,
-    ) -> Option<(f64, f64)> {
-        // Safety: a Number holds no `Gc`: nothing to adopt or drop.
-        unsafe {
-            let e = self.write().get_mut(slot)?;
-            if e.flags & mask != want || !e.is_atom(name) {
-                return None;
-            }
-            // Written through the number in place: assigning a whole
-            // `Value` would call its (out of line) drop glue on the old one.
-            let Value::Number(n) = &mut e.value else {
-                return None;
-            };
-            let old = *n;
-            let new = step(old);
-            *n = new;
-            Some((old, new))
+    ) -> Option<&mut f64> {
+        // Safety: passed on to our caller.
+        let e = unsafe { self.write() }.get_mut(slot)?;
+        if e.flags & mask != want || !e.is_atom(name) {
+            return None;
+        }
+        match &mut e.value {
+            Value::Number(n) => Some(n),
+            _ => None,
         }
     }
 
