@@ -311,7 +311,7 @@ impl Interp {
     /// Stores and returns true while that slot still binds `name` mutably;
     /// false if the right side deleted it (an `eval` var), and the caller
     /// assigns by name instead.
-    #[inline]
+    #[inline(always)]
     fn store_resolved(
         &self,
         name: &ast::Atom,
@@ -2912,18 +2912,16 @@ fn logical_continues(op: LogicalOp, v: &Value) -> bool {
     }
 }
 
-/// Drops a value; one that holds nothing to free (undefined, null, a
-/// boolean, a number) without a call of `Value`'s drop glue, which is out
-/// of line.
+/// Drops a value without a call of `Value`'s drop glue, which is out of
+/// line, when it holds nothing to free (undefined, null, a boolean, a
+/// number) or is an object (whose drop, a root count decrement, is small
+/// enough to stand here).
 #[inline(always)]
 pub(crate) fn discard(v: Value) {
-    if matches!(
-        v,
-        Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
-    ) {
-        std::mem::forget(v);
-    } else {
-        drop(v);
+    match v {
+        Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_) => std::mem::forget(v),
+        Value::Object(o) => drop(o),
+        v => drop(v),
     }
 }
 
