@@ -698,10 +698,13 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
             // the constructor itself (a plain `new C`), it stays, and the
             // next `new C` finds it in place. Any other value is cleared
             // (the record must not keep it alive).
+            let is_self = |nt: &Value| {
+                matches!(nt, Value::Object(o)
+                    if matches!(o.kind(), ObjectKind::Function(s) if std::ptr::eq(&**s, sf)))
+            };
+            // Safety: `is_self` only compares pointers; it stores nothing.
             let keep = sf.constructor_kind != ConstructorKind::None
-                && fe
-                    .new_target
-                    .test(|nt| matches!(nt, Value::Object(o) if matches!(o.kind(), ObjectKind::Function(s) if std::ptr::eq(&**s, sf))));
+                && unsafe { fe.new_target.test(is_self) };
             if !keep {
                 fe.new_target.set(Value::Undefined);
             }
@@ -803,10 +806,14 @@ fn prepare_call<const KEEP: bool>(
             if let Some(fe) = env.as_function_env() {
                 // Kept from the last `new` of this constructor (see
                 // `keep_spare_env`) when it is the same object.
-                let same = fe.new_target.test(|nt| match (nt, &new_target) {
-                    (Value::Object(a), Value::Object(b)) => a == b,
-                    _ => false,
-                });
+                // Safety: the test only compares two objects' identity; it
+                // stores nothing.
+                let same = unsafe {
+                    fe.new_target.test(|nt| match (nt, &new_target) {
+                        (Value::Object(a), Value::Object(b)) => a == b,
+                        _ => false,
+                    })
+                };
                 if !same {
                     fe.new_target.set(new_target);
                 }

@@ -87,10 +87,14 @@ impl<T: Trace + Clone> Slot<T> {
 
     /// Whether `test` holds of the stored value (looked at in place, no
     /// copy).
+    ///
+    /// # Safety
+    /// `test` must not store into this slot (`set`, `replace`, ...), say
+    /// through a reference it captured: it is handed a shared reference
+    /// to the stored value, which such a store would overwrite.
     #[inline]
-    pub fn test(&self, test: impl FnOnce(&T) -> bool) -> bool {
-        // Safety: as in `get`; `test` only gets a shared reference for its
-        // call and cannot reach this slot's methods through it.
+    pub unsafe fn test(&self, test: impl FnOnce(&T) -> bool) -> bool {
+        // Safety: as in `get`; our caller's `test` stores nothing here.
         unsafe { test(&*self.value.get()) }
     }
 
