@@ -200,6 +200,23 @@ impl Interp {
         Some(Ok(is_null != negate))
     }
 
+    /// The Number an operand holds when reading it runs no code and
+    /// builds no value: a number literal, or an identifier whose cached
+    /// binding is initialized, direct and holds a Number. `None` otherwise
+    /// (nothing has been evaluated then).
+    #[inline(always)]
+    fn number_operand(&self, e: &Expr) -> Option<f64> {
+        match &e.kind {
+            ExprKind::Num(n) => Some(*n),
+            // Safety: the number is copied out at once.
+            ExprKind::Ident(name, cache) => match unsafe { self.cached_ref(name, cache) }? {
+                Value::Number(n) => Some(*n),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// `x.name` where `x` is an identifier (other member expressions take
     /// the general path): a cached binding is looked at in place, and when
     /// it holds an object whose layout the site's inline cache knows, the
@@ -263,7 +280,11 @@ impl Interp {
     /// (not an import): the hops, the record's identity and the slot, for
     /// an assignment that stores without resolving again.
     #[inline]
-    fn cached_target(&self, name: &ast::Atom, cache: &SiteCache) -> Option<(u32, usize, usize)> {
+    pub(crate) fn cached_target(
+        &self,
+        name: &ast::Atom,
+        cache: &SiteCache,
+    ) -> Option<(u32, usize, usize)> {
         let (hops, slot) = cache.get()?;
         let record = self.record_at_hops(hops)?;
         let flags = record.bindings().flags_if_named(slot as usize, name)?;
@@ -312,7 +333,7 @@ impl Interp {
     /// false if the right side deleted it (an `eval` var), and the caller
     /// assigns by name instead.
     #[inline(always)]
-    fn store_resolved(
+    pub(crate) fn store_resolved(
         &self,
         name: &ast::Atom,
         hops: u32,
@@ -878,7 +899,39 @@ impl Interp {
                         return b;
                     }
                 }
-                let lv = self.eval_operand(l)?;
+                // Two numbers read in place (literals, cached bindings):
+                // compared without building values. The left operand is
+                // read once; reading the right one runs no code, so when
+                // it is not a number the general path reads it again.
+                let lv = if matches!(r.kind, ExprKind::Num(_) | ExprKind::Ident(..)) {
+                    let peeked = match &l.kind {
+                        ExprKind::Num(a) => Ok(*a),
+                        // Safety: the reference is only looked at and
+                        // cloned.
+                        ExprKind::Ident(name, cache) => {
+                            match unsafe { self.cached_ref(name, cache) } {
+                                Some(Value::Number(a)) => Ok(*a),
+                                Some(v) => Err(Some(v.clone())),
+                                None => Err(None),
+                            }
+                        }
+                        _ => Err(None),
+                    };
+                    match peeked {
+                        Ok(a) => {
+                            if let Some(b) = self.number_operand(r) {
+                                if let Some(t) = number_compare(*op, a, b) {
+                                    return Ok(t);
+                                }
+                            }
+                            Value::Number(a)
+                        }
+                        Err(Some(v)) => v,
+                        Err(None) => self.eval_expr(l)?,
+                    }
+                } else {
+                    self.eval_operand(l)?
+                };
                 let rv = self.eval_operand(r)?;
                 if let (Value::Number(a), Value::Number(b)) = (&lv, &rv) {
                     let Some(t) = number_compare(*op, *a, *b) else {
@@ -928,21 +981,37 @@ impl Interp {
 
     /// Evaluates an expression whose value nobody observes (an expression
     /// statement where no completion value is kept, a `for` loop's
-    /// initializer and update): `x++`, `x--` and `x = e` on a plain binding
-    /// without building or copying the result.
+    /// initializer and update): `x++`, `x--`, `x op= e` and `x = e` on a
+    /// plain binding without building or copying the result.
     /// The kinds it does not treat itself go to `eval_expr` from here
-    /// (inlined in the statement loops), not through another frame.
+    /// (inlined in the statement loops), not through another frame. The
+    /// in-place number updates (`x++`, `x op= n`, `x = x op n`) have their
+    /// own small frames, apart from the general store `x = e`.
     #[inline(always)]
     pub(crate) fn eval_effect(&mut self, e: &Expr) -> JsResult<()> {
         match &e.kind {
-            ExprKind::Update { target, .. } if matches!(target.kind, ExprKind::Ident(..)) => {
-                self.eval_effect_special(e)
+            ExprKind::Update { op, target, .. } if matches!(target.kind, ExprKind::Ident(..)) => {
+                self.effect_update(*op, target, e)
             }
             ExprKind::Assign {
-                op: AssignOp::Assign | AssignOp::Op(_),
+                op: AssignOp::Op(_),
                 target,
                 ..
-            } if matches!(target.kind, ast::PatternKind::Ident(..)) => self.eval_effect_special(e),
+            } if matches!(target.kind, ast::PatternKind::Ident(..)) => self.effect_in_place(e),
+            ExprKind::Assign {
+                op: AssignOp::Assign,
+                target,
+                value,
+            } => match (&target.kind, &value.kind) {
+                (ast::PatternKind::Ident(..), ExprKind::Binary(..)) => self.effect_in_place(e),
+                (ast::PatternKind::Ident(name, cache), _) => {
+                    self.effect_assign(name, cache, value, e)
+                }
+                _ => {
+                    discard(self.eval_expr(e)?);
+                    Ok(())
+                }
+            },
             _ => {
                 discard(self.eval_expr(e)?);
                 Ok(())
@@ -950,57 +1019,90 @@ impl Interp {
         }
     }
 
-    /// `eval_effect` of updates of and assignments to identifiers.
-    fn eval_effect_special(&mut self, e: &Expr) -> JsResult<()> {
-        match &e.kind {
-            ExprKind::Update { op, prefix, target } => {
-                if let ExprKind::Ident(name, cache) = &target.kind {
-                    // Safety: updated at once.
-                    if let Some(x) = unsafe { self.cached_number_mut(name, cache) } {
-                        *x = update_step(*op, *x);
-                        return Ok(());
-                    }
-                }
-                self.eval_update(*op, *prefix, target)?;
+    /// `eval_effect` of `x++` and `x--` (`target` an identifier, `e` the
+    /// update expression): a Number in a plain binding is stepped in place.
+    #[inline(never)]
+    fn effect_update(&mut self, op: UpdateOp, target: &Expr, e: &Expr) -> JsResult<()> {
+        if let ExprKind::Ident(name, cache) = &target.kind {
+            // Safety: updated at once.
+            if let Some(x) = unsafe { self.cached_number_mut(name, cache) } {
+                *x = update_step(op, *x);
+                return Ok(());
             }
-            ExprKind::Assign {
-                op: AssignOp::Op(bop),
-                target,
-                value,
-            } => {
-                if let ast::PatternKind::Ident(name, cache) = &target.kind {
-                    if self.update_in_place(name, cache, *bop, value).is_some() {
-                        return Ok(());
-                    }
-                }
-                discard(self.eval_expr(e)?);
-            }
-            ExprKind::Assign {
-                op: AssignOp::Assign,
-                target,
-                value,
-            } => {
-                if let ast::PatternKind::Ident(name, cache) = &target.kind {
-                    if let Some((bop, r)) = self_update(name, value) {
-                        if self.update_in_place(name, cache, bop, r).is_some() {
-                            return Ok(());
-                        }
-                    }
-                    // Resolve before evaluating the right side (spec order).
-                    if let Some((hops, id, slot)) = self.cached_target(name, cache) {
-                        let v = self.eval_assigned(value, name)?;
-                        if !self.store_resolved(name, hops, id, slot, &v) {
-                            self.set_identifier(name, None, v)?;
-                            return Ok(());
-                        }
-                        discard(v);
-                        return Ok(());
-                    }
-                }
-                discard(self.eval_expr(e)?);
-            }
-            _ => discard(self.eval_expr(e)?),
         }
+        self.eval_update_slow(e)
+    }
+
+    /// `x++` or `x--` through `eval_update` (not a Number in a plain
+    /// binding).
+    #[inline(never)]
+    fn eval_update_slow(&mut self, e: &Expr) -> JsResult<()> {
+        if let ExprKind::Update { op, prefix, target } = &e.kind {
+            self.eval_update(*op, *prefix, target)?;
+            return Ok(());
+        }
+        discard(self.eval_expr(e)?);
+        Ok(())
+    }
+
+    /// `eval_effect` of `x op= y` and of `x = l op r` (`x` an
+    /// identifier): updated in place when `update_in_place` applies,
+    /// otherwise evaluated as `eval_expr` would (`x = e` through
+    /// `effect_assign`).
+    #[inline(never)]
+    fn effect_in_place(&mut self, e: &Expr) -> JsResult<()> {
+        let ExprKind::Assign { op, target, value } = &e.kind else {
+            return self.effect_general(e);
+        };
+        let ast::PatternKind::Ident(name, cache) = &target.kind else {
+            return self.effect_general(e);
+        };
+        let updated = match op {
+            AssignOp::Op(bop) => self.update_in_place(name, cache, *bop, value),
+            AssignOp::Assign => {
+                if let Some((bop, r)) = self_update(name, value) {
+                    if self.update_in_place(name, cache, bop, r).is_some() {
+                        return Ok(());
+                    }
+                }
+                return self.effect_assign(name, cache, value, e);
+            }
+            _ => None,
+        };
+        if updated.is_some() {
+            return Ok(());
+        }
+        self.effect_general(e)
+    }
+
+    /// `eval_effect` of an expression evaluated as `eval_expr` does.
+    #[inline(never)]
+    fn effect_general(&mut self, e: &Expr) -> JsResult<()> {
+        discard(self.eval_expr(e)?);
+        Ok(())
+    }
+
+    /// `eval_effect` of `x = value` (`e`) with `x` the identifier `name`:
+    /// a cached plain binding is resolved before the right side runs
+    /// (spec order) and stored without resolving again.
+    #[inline(never)]
+    fn effect_assign(
+        &mut self,
+        name: &ast::Atom,
+        cache: &SiteCache,
+        value: &Expr,
+        e: &Expr,
+    ) -> JsResult<()> {
+        if let Some((hops, id, slot)) = self.cached_target(name, cache) {
+            let v = self.eval_assigned(value, name)?;
+            if !self.store_resolved(name, hops, id, slot, &v) {
+                self.set_identifier(name, None, v)?;
+                return Ok(());
+            }
+            discard(v);
+            return Ok(());
+        }
+        discard(self.eval_expr(e)?);
         Ok(())
     }
 

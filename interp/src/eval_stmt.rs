@@ -111,6 +111,8 @@ impl Interp {
             match &s.kind {
                 StmtKind::Expr(e) => self.eval_effect(e)?,
                 StmtKind::Return(e) => return self.return_value(e),
+                // No completion value: no `Completion` built.
+                StmtKind::Var(decl) => self.eval_var_decl(decl)?,
                 _ => {
                     if let Completion::Return(v) = self.eval_stmt_in::<false>(s, &[])? {
                         return Ok(v);
@@ -145,6 +147,11 @@ impl Interp {
                     } else {
                         self.eval_effect(e)?;
                     }
+                    continue;
+                }
+                // An empty completion: `last` stays as it is.
+                StmtKind::Var(decl) => {
+                    self.eval_var_decl(decl)?;
                     continue;
                 }
                 // `return` inside a block or branch of a function body.
@@ -382,6 +389,19 @@ impl Interp {
                 VarKind::Var => {
                     let Some(init) = &d.init else { continue };
                     if let ast::PatternKind::Ident(name, cache) = &d.target.kind {
+                        // A cached plain binding (a function's or an
+                        // outer var, initialized and mutable): resolved
+                        // before the initializer runs and stored without
+                        // resolving again, as `x = e` is.
+                        if let Some((hops, id, slot)) = self.cached_target(name, cache) {
+                            let v = self.eval_assigned(init, name)?;
+                            if self.store_resolved(name, hops, id, slot, &v) {
+                                crate::eval_expr::discard(v);
+                            } else {
+                                self.set_identifier(name, None, v)?;
+                            }
+                            continue;
+                        }
                         let resolved = self.resolve_binding(name, Some(cache))?;
                         let v = self.eval_named_ident(init, name)?;
                         self.put_resolved(resolved, name, v)?;
