@@ -159,6 +159,19 @@ impl Env {
         unsafe { Gc::deref_unchecked(&self.0) }
     }
 
+    /// `Trace::root` of this reference, without the `gc` crate's
+    /// sweep-phase check (see `record_unchecked`): for a record taken out
+    /// of an unrooted list (`List::pop_env`).
+    ///
+    /// # Safety
+    /// Not called while the collector sweeps (as `record_unchecked`), and
+    /// `self` is unrooted and leaves the traced container that held it.
+    #[inline(always)]
+    pub(crate) unsafe fn root_unchecked(&self) {
+        // Safety: passed on to our caller.
+        unsafe { Gc::root_unchecked(&self.0) }
+    }
+
     pub fn outer(&self) -> Option<&Env> {
         self.0.outer.as_ref()
     }

@@ -795,7 +795,12 @@ fn prepare_call<const KEEP: bool>(
     let reusable = sf.env_reusable();
     // 1-6. PrepareForOrdinaryCall: a new function environment, or one an
     // earlier call left (same outer and function; reset by `keep_spare_env`).
-    let spare = if reusable { sf.spare_envs.pop() } else { None };
+    // Safety: a call is evaluation, which never runs during a sweep.
+    let spare = if reusable {
+        unsafe { sf.spare_envs.pop_env() }
+    } else {
+        None
+    };
     let mut prefilled = false;
     let env = if let Some(env) = spare {
         // A reused record still counts towards the collector's pace, so

@@ -255,6 +255,29 @@ impl<T: Trace + Clone> List<T> {
     }
 }
 
+impl List<crate::environment::Env> {
+    /// `pop` of a list of environment records, rooting the record without
+    /// the `gc` crate's sweep-phase check (a thread-local read per pop of
+    /// an unrooted list, such as a function's `spare_envs`).
+    ///
+    /// # Safety
+    /// Not called while the collector sweeps (see `Env::root_unchecked`):
+    /// evaluation never runs then.
+    #[inline(always)]
+    pub(crate) unsafe fn pop_env(&self) -> Option<crate::environment::Env> {
+        let rooted = self.rooted.get();
+        // Safety: the removed value is rooted again before it is returned
+        // (as in `pop`); no sweep is running (our caller's contract).
+        unsafe {
+            let v = (&mut *self.items.get()).pop()?;
+            if !rooted {
+                v.root_unchecked();
+            }
+            Some(v)
+        }
+    }
+}
+
 impl<T: Trace + Clone> Finalize for List<T> {}
 // Safety: as for `Slot`.
 unsafe impl<T: Trace + Clone> Trace for List<T> {

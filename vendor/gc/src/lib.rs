@@ -218,6 +218,22 @@ impl<T: ?Sized> Gc<T> {
         }
     }
 
+    /// minijs: `Trace::root` without the sweep-phase check (see PATCH.md):
+    /// roots an unrooted pointer taken out of a traced container (the
+    /// root count is raised, the root bit set). The double-root assertion
+    /// is kept.
+    ///
+    /// # Safety
+    /// As for `inner_unchecked`: not called from a sweep. And as for
+    /// `Trace::root`: `this` is a pointer that leaves an unrooted container
+    /// (nothing else roots it again).
+    #[inline(always)]
+    pub unsafe fn root_unchecked(this: &Gc<T>) {
+        assert!(!this.rooted(), "Can't double-root a Gc<T>");
+        this.inner_unchecked().root_inner();
+        this.set_root();
+    }
+
     /// minijs: `Clone` without the sweep-phase check (see PATCH.md). The
     /// root count is raised as by `clone`, overflow check included.
     ///
