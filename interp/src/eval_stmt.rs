@@ -466,11 +466,10 @@ impl Interp {
     /// that no program can observe.
     fn scope_env(&mut self, scope: &ast::Scope, outer: &Env, label: &'static str) -> Env {
         if !scope.captures {
-            // Counted as an allocation all the same: the collector's pace
-            // is set by allocation counts, and without this a loop that
-            // reuses its records would collect what it drops (a big
-            // array per call, say) far less often.
-            self.before_alloc();
+            // (A reused record is not counted as an allocation: what a
+            // loop that reuses its records drops, a big array per call
+            // say, counts towards the collector's pace by its bytes, see
+            // `heap_limit::set_pace`.)
             let id = outer.ptr_id();
             let spare = self
                 .spare_envs

@@ -803,10 +803,9 @@ fn prepare_call<const KEEP: bool>(
     };
     let mut prefilled = false;
     let env = if let Some(env) = spare {
-        // A reused record still counts towards the collector's pace, so
-        // that garbage the calls leave (arrays, say) is collected as soon
-        // as without reuse.
-        interp.before_alloc();
+        // (Not counted as an allocation: garbage the calls leave, arrays
+        // say, counts towards the collector's pace by its bytes, see
+        // `heap_limit::set_pace`.)
         if !new_target.is_undefined() {
             if let Some(fe) = env.as_function_env() {
                 // Kept from the last `new` of this constructor (see

@@ -10,7 +10,9 @@
 //! until it is collected, so going over the limit first only asks for a
 //! collection (`over_limit`, checked where the interpreter allocates
 //! objects); the program ends when a collection leaves more than the limit
-//! alive (`check_after_collection`). Memory that grows without allocating
+//! alive (`check_after_collection`). The same count paces the collector
+//! (`set_pace`), beside the interpreter's count of new
+//! objects. Memory that grows without allocating
 //! objects (strings pushed into an array, say) never reaches a collection
 //! point; the allocator itself ends the program at twice the limit.
 //! Without the allocator installed (unit tests) nothing is counted.
@@ -30,6 +32,16 @@ pub const EXIT_CODE: i32 = 134;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static LIMIT: AtomicUsize = AtomicUsize::new(DEFAULT_LIMIT_MB << 20);
+/// The collector's pace in bytes (`set_pace`): past it, `over_limit`
+/// asks for a collection, as past the limit.
+static PACE: AtomicUsize = AtomicUsize::new(FIRST_PACE);
+/// The smaller of `LIMIT` and `PACE`: what `grew` compares with.
+static TRIGGER: AtomicUsize = AtomicUsize::new(FIRST_PACE);
+
+/// The pace until `Interp::new` sets it.
+const FIRST_PACE: usize = 8 << 20;
+/// The least growth between two collections (`set_pace`).
+const MIN_PACE: usize = 1 << 20;
 static OVER: AtomicBool = AtomicBool::new(false);
 static ENDING: AtomicBool = AtomicBool::new(false);
 
@@ -82,10 +94,18 @@ unsafe impl GlobalAlloc for CountingAllocator {
 #[inline]
 fn grew(bytes: usize) {
     let live = LIVE.fetch_add(bytes, Relaxed) + bytes;
-    let limit = LIMIT.load(Relaxed);
-    if live > limit && !ENDING.load(Relaxed) {
+    if live > TRIGGER.load(Relaxed) {
+        over_trigger(live);
+    }
+}
+
+/// `grew` past the pace or the limit: asks for a collection, and ends the
+/// program at twice the limit.
+#[cold]
+fn over_trigger(live: usize) {
+    if !ENDING.load(Relaxed) {
         OVER.store(true, Relaxed);
-        if live / 2 > limit {
+        if live / 2 > LIMIT.load(Relaxed) {
             end_program();
         }
     }
@@ -93,7 +113,26 @@ fn grew(bytes: usize) {
 
 /// Sets the limit in megabytes (`--max-heap-size=MB`).
 pub fn set_limit_mb(mb: usize) {
-    LIMIT.store(mb.saturating_mul(1 << 20), Relaxed);
+    let limit = mb.saturating_mul(1 << 20);
+    LIMIT.store(limit, Relaxed);
+    TRIGGER.store(limit.min(PACE.load(Relaxed)), Relaxed);
+}
+
+/// Sets the collector's pace (after a collection, and when an interpreter
+/// is made): the next collection is asked for (`over_limit`) once the
+/// process holds an eighth more than it holds now, and at least
+/// `MIN_PACE` more. Memory that objects own outside their boxes (the
+/// elements of a dense array, a long string) counts so: a program that
+/// drops big arrays but allocates few objects (or reuses its environment
+/// records) still collects them in time. (Measured on bench/suite: with a
+/// half or a quarter more, the peak RSS of splay, tokenize and list grew
+/// by 13-35% once reused records stopped counting as allocations; with an
+/// eighth every program stays within 10% of its peak with that counting.)
+pub fn set_pace() {
+    let live = LIVE.load(Relaxed);
+    let pace = live.saturating_add((live / 8).max(MIN_PACE));
+    PACE.store(pace, Relaxed);
+    TRIGGER.store(pace.min(LIMIT.load(Relaxed)), Relaxed);
 }
 
 /// Bytes the process holds now (0 without `CountingAllocator`).
@@ -101,7 +140,8 @@ pub fn live_bytes() -> usize {
     LIVE.load(Relaxed)
 }
 
-/// More than the limit is allocated: the interpreter should collect.
+/// More than the limit or the pace (`set_pace`) is
+/// allocated: the interpreter should collect.
 #[inline]
 pub fn over_limit() -> bool {
     OVER.load(Relaxed)
@@ -116,6 +156,7 @@ pub fn check_after_collection() {
         end_program();
     }
     OVER.store(false, Relaxed);
+    set_pace();
 }
 
 /// Prints Node's fatal message and exits. Allocates nothing: it may run

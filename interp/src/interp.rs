@@ -154,6 +154,9 @@ impl Interp {
             permissions: Default::default(),
         };
         crate::realm::initialize_intrinsics(&mut interp);
+        // The collector's pace in bytes starts from what the process holds
+        // with the intrinsics made.
+        crate::heap_limit::set_pace();
         interp
     }
 
