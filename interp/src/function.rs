@@ -994,12 +994,8 @@ fn construct_ordinary(
 ) -> JsResult<Value> {
     let this_obj = if sf.constructor_kind != ConstructorKind::Derived {
         let default = interp.realm.intrinsics.object_prototype.clone();
-        let obj = crate::operations::ordinary_create_from_constructor(
-            interp,
-            new_target,
-            default,
-            ObjectKind::Ordinary,
-        )?;
+        let obj =
+            crate::operations::ordinary_create_plain_from_constructor(interp, new_target, default)?;
         Some(obj)
     } else {
         None

@@ -176,6 +176,13 @@ impl Interp {
         JsObject::new_raw(proto, kind)
     }
 
+    /// `alloc_object` of an ordinary object (`JsObject::new_ordinary_raw`).
+    #[inline]
+    pub fn alloc_ordinary_object(&mut self, proto: Option<JsObject>) -> JsObject {
+        self.before_alloc();
+        JsObject::new_ordinary_raw(proto)
+    }
+
     /// Allocates an environment record.
     pub(crate) fn alloc_env(
         &mut self,

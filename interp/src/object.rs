@@ -273,6 +273,27 @@ impl JsObject {
         }))
     }
 
+    /// `new_raw` of an ordinary object: its fields are written straight
+    /// into the new box, already unrooted (no copy of a value built on the
+    /// stack, no unroot walk of the fresh storage).
+    #[inline(always)]
+    pub(crate) fn new_ordinary_raw(proto: Option<JsObject>) -> JsObject {
+        // Safety: `init` writes a whole `ObjectData`. Its only `Gc` is the
+        // prototype, copied unrooted, and `proto` (a root of the same box)
+        // lives until the box is made.
+        let obj = unsafe {
+            let unrooted = proto.as_ref().map(|p| p.copy_unrooted());
+            JsObject(Gc::new_in_place(|data: *mut ObjectData| {
+                data.write(ObjectData {
+                    storage: PropertyStorage::new_unrooted(unrooted),
+                    kind: ObjectKind::Ordinary,
+                })
+            }))
+        };
+        drop(proto);
+        obj
+    }
+
     pub fn kind(&self) -> &ObjectKind {
         &self.0.kind
     }

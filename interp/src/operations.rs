@@ -723,10 +723,21 @@ pub fn ordinary_create_from_constructor(
     Ok(interp.alloc_object(Some(proto), kind))
 }
 
+/// `ordinary_create_from_constructor` of an ordinary object (`new` of a
+/// script constructor).
+pub fn ordinary_create_plain_from_constructor(
+    interp: &mut Interp,
+    new_target: &Value,
+    default: JsObject,
+) -> JsResult<JsObject> {
+    let proto = get_prototype_from_constructor(interp, new_target, default)?;
+    Ok(interp.alloc_ordinary_object(Some(proto)))
+}
+
 /// OrdinaryObjectCreate with %Object.prototype%.
 pub fn new_object(interp: &mut Interp) -> JsObject {
     let proto = interp.realm.intrinsics.object_prototype.clone();
-    interp.alloc_object(Some(proto), ObjectKind::Ordinary)
+    interp.alloc_ordinary_object(Some(proto))
 }
 
 /// EnumerableOwnProperties(O, key) — the keys (as values) of own

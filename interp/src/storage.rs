@@ -959,8 +959,15 @@ const MAX_HOLE_GROWTH: usize = 1024;
 
 impl PropertyStorage {
     pub fn new(proto: Option<JsObject>) -> Self {
+        Self::empty(proto, true)
+    }
+
+    /// Empty storage with the prototype `proto`, marked `rooted` as `proto`
+    /// is.
+    #[inline(always)]
+    fn empty(proto: Option<JsObject>, rooted: bool) -> Self {
         PropertyStorage {
-            rooted: Cell::new(true),
+            rooted: Cell::new(rooted),
             extensible: Cell::new(true),
             indices_in_map: Cell::new(0),
             props: UnsafeCell::new(Props {
@@ -969,6 +976,17 @@ impl PropertyStorage {
                 map: PropMap::Dict(Dict::Small(Vec::new(), 0)),
             }),
         }
+    }
+
+    /// `new` of storage inside a new object's box (`JsObject::new_ordinary_raw`):
+    /// what `new` followed by `Trace::unroot` gives.
+    ///
+    /// # Safety
+    /// `proto` is unrooted (`JsObject::copy_unrooted`), and the storage is
+    /// written straight into a `GcBox` (as `Gc::new_in_place` requires).
+    #[inline(always)]
+    pub(crate) unsafe fn new_unrooted(proto: Option<JsObject>) -> Self {
+        Self::empty(proto, false)
     }
 
     /// Shared access for the read-only helpers below.

@@ -128,6 +128,27 @@ impl<T: Trace> GcBox<T> {
         unsafe { insert_gcbox(gcbox) };
         gcbox
     }
+
+    /// minijs: `new` with the value written straight into the box by
+    /// `init` (no value built elsewhere and copied in), see PATCH.md.
+    ///
+    /// # Safety
+    /// `init` writes a complete, valid `T` through the pointer it is given
+    /// (which points to uninitialised memory). The caller handles the
+    /// value's rooting as `Gc::new_in_place` says.
+    #[inline(always)]
+    pub(crate) unsafe fn new_in_place(init: impl FnOnce(*mut T)) -> NonNull<Self> {
+        let mut b: Box<mem::MaybeUninit<GcBox<T>>> = Box::new_uninit();
+        let p = b.as_mut_ptr();
+        ptr::write(ptr::addr_of_mut!((*p).header), GcBoxHeader::new());
+        init(ptr::addr_of_mut!((*p).data));
+        // The box is initialised now (header and data), so it may be
+        // treated as a `GcBox<T>`; `Box::into_raw` keeps the allocation
+        // compatible with the `Box::from_raw` of the sweep.
+        let gcbox = NonNull::new_unchecked(Box::into_raw(b).cast::<GcBox<T>>());
+        insert_gcbox(gcbox);
+        gcbox
+    }
 }
 
 impl<

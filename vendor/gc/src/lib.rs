@@ -82,6 +82,31 @@ impl<T: Trace> Gc<T> {
     }
 }
 
+impl<T: Trace> Gc<T> {
+    /// minijs: `Gc::new` of a value that `init` writes straight into the
+    /// new box, and without `new`'s walk that unroots the value's
+    /// pointers (see PATCH.md).
+    ///
+    /// # Safety
+    /// `init` writes a complete, valid `T` through the pointer it is given
+    /// (uninitialised memory). Every `Gc` in the written value is unrooted
+    /// (what `Trace::unroot` would leave, e.g. a `Gc::copy_unrooted`), and
+    /// each such pointer's box is kept alive by a root the caller holds
+    /// until this returns (the allocation may run a collection, during
+    /// which the new box is not yet traced).
+    #[inline(always)]
+    pub unsafe fn new_in_place(init: impl FnOnce(*mut T)) -> Self {
+        assert!(mem::align_of::<GcBox<T>>() > 1);
+        let ptr = GcBox::new_in_place(init);
+        let gc = Gc {
+            ptr_root: Cell::new(ptr),
+            marker: PhantomData,
+        };
+        gc.set_root();
+        gc
+    }
+}
+
 impl<T: Trace + ?Sized> Gc<T> {
     /// Constructs a `Gc` that points to a new `GcBox`.
     ///
