@@ -165,13 +165,13 @@ impl ScriptFunction {
     }
 }
 
-/// See `ScriptFunction::binding_layout`.
-#[cold]
 /// `ScriptFunction::env_reusable` of a function with code `c`.
 pub(crate) fn env_reusable_code(c: &ast::Function) -> bool {
     !(c.inner_closures || c.uses_eval || c.uses_arguments || c.is_generator || c.is_async)
 }
 
+/// See `ScriptFunction::binding_layout`.
+#[cold]
 fn binding_layout_of(c: &ast::Function) -> Option<Box<[u8]>> {
     if !c.simple_params || c.uses_eval || c.uses_arguments || !c.scope.functions.is_empty() {
         return None;
