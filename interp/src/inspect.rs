@@ -735,7 +735,7 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
             extras = Extras::Array;
             formatter = Formatter::Array;
         }
-        ObjectKind::Set(m) | ObjectKind::Map(m) if !is_weak(o, interp) => {
+        ObjectKind::Set(m) | ObjectKind::Map(m) => {
             let is_set = matches!(o.kind(), ObjectKind::Set(_));
             let size = m.size();
             let prefix = get_prefix(
@@ -824,7 +824,7 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
                         | ObjectKind::BigInt(_)
                         | ObjectKind::Date(_)
                 )
-                && !is_weak(o, interp)
+                && !is_weak(o)
             {
                 if matches!(o.kind(), ObjectKind::Arguments(_)) {
                     braces[0] = "[Arguments] {".into();
@@ -856,8 +856,8 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
             } else if let ObjectKind::Promise(_) = o.kind() {
                 braces[0] = format!("{}{{", get_prefix(&constructor, &tag, "Promise", ""));
                 formatter = Formatter::Promise;
-            } else if is_weak(o, interp) {
-                let name = if matches!(o.kind(), ObjectKind::Set(_)) {
+            } else if is_weak(o) {
+                let name = if matches!(o.kind(), ObjectKind::WeakSet(_)) {
                     "WeakSet"
                 } else {
                     "WeakMap"
@@ -1018,21 +1018,8 @@ fn extras_for_keys(_e: Extras) -> Extras {
     Extras::Object
 }
 
-fn is_weak(o: &JsObject, interp: &Interp) -> bool {
-    let _ = interp;
-    if !matches!(o.kind(), ObjectKind::Map(_) | ObjectKind::Set(_)) {
-        return false;
-    }
-    let tag_key = PropertyKey::Symbol(interp.realm.intrinsics.symbol_to_string_tag.clone());
-    let mut cur = o.prototype();
-    while let Some(p) = cur {
-        if let Some(Value::String(s)) = p.get_own_data(&tag_key) {
-            let s = s.to_rust_string();
-            return s == "WeakMap" || s == "WeakSet";
-        }
-        cur = p.prototype();
-    }
-    false
+fn is_weak(o: &JsObject) -> bool {
+    matches!(o.kind(), ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_))
 }
 
 fn boxed_primitive(o: &JsObject) -> Option<(&'static str, Value)> {

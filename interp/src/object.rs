@@ -66,6 +66,13 @@ pub enum ObjectKind {
     Promise(Box<PromiseData>),
     Map(Box<ValueMap>),
     Set(Box<ValueMap>),
+    /// A WeakMap's entries: a kind of its own, so that Map's methods
+    /// reject it and WeakMap's reject a Map, as ECMA-262's internal slots
+    /// ([[MapData]], [[WeakMapData]]) do. The keys are held strongly (the
+    /// `gc` crate has no ephemerons): a key stays alive while its map does.
+    WeakMap(Box<ValueMap>),
+    /// A WeakSet's values, as `WeakMap`.
+    WeakSet(Box<ValueMap>),
     Date(#[unsafe_ignore_trace] Cell<f64>),
     Host(Box<dyn HostObject>),
     /// A module namespace exotic object (ECMA-262 §10.4.6).

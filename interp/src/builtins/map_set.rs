@@ -1,5 +1,5 @@
 //! Map, Set, WeakMap, WeakSet and their iterators — ECMA-262 §24.
-//! (WeakMap/WeakSet hold their keys strongly for now.)
+//! (WeakMap/WeakSet hold their keys strongly: see `ObjectKind::WeakMap`.)
 
 use std::any::Any;
 use std::cell::Cell;
@@ -46,12 +46,68 @@ impl HostObject for MapIterator {
     }
 }
 
-/// The entries of a Map (`want_set == false`) or Set receiver.
-pub fn map_entries_of(o: &JsObject, want_set: bool) -> Option<&ValueMap> {
-    match (o.kind(), want_set) {
-        (ObjectKind::Map(m), false) | (ObjectKind::Set(m), true) => Some(m),
+/// The four keyed collections: each kind's methods accept only its own
+/// kind of receiver (a WeakMap is not a Map).
+#[derive(Clone, Copy, PartialEq)]
+enum Coll {
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+}
+
+impl Coll {
+    fn name(self) -> &'static str {
+        match self {
+            Coll::Map => "Map",
+            Coll::Set => "Set",
+            Coll::WeakMap => "WeakMap",
+            Coll::WeakSet => "WeakSet",
+        }
+    }
+    fn is_set(self) -> bool {
+        matches!(self, Coll::Set | Coll::WeakSet)
+    }
+}
+
+/// The entries of `o` if it is a collection of kind `c`.
+fn entries_of(o: &JsObject, c: Coll) -> Option<&ValueMap> {
+    match (o.kind(), c) {
+        (ObjectKind::Map(m), Coll::Map)
+        | (ObjectKind::Set(m), Coll::Set)
+        | (ObjectKind::WeakMap(m), Coll::WeakMap)
+        | (ObjectKind::WeakSet(m), Coll::WeakSet) => Some(m),
         _ => None,
     }
+}
+
+/// The entries of a Map (`want_set == false`) or Set receiver.
+pub fn map_entries_of(o: &JsObject, want_set: bool) -> Option<&ValueMap> {
+    entries_of(o, if want_set { Coll::Set } else { Coll::Map })
+}
+
+/// The receiver's entries, or the TypeError node throws for a receiver
+/// of another kind (`method` is e.g. `get` or `get size`).
+fn this_coll<'a>(
+    interp: &mut Interp,
+    this: &'a Value,
+    c: Coll,
+    method: &str,
+) -> JsResult<&'a ValueMap> {
+    if let Value::Object(o) = this {
+        if let Some(m) = entries_of(o, c) {
+            return Ok(m);
+        }
+    }
+    let shown = crate::inspect::short_description(interp, this);
+    let (prefix, method) = match method.strip_prefix("get ") {
+        Some(m) => ("get ", m),
+        None => ("", method),
+    };
+    let class = c.name();
+    Err(interp.type_error(format!(
+        "Method {prefix}{class}.prototype.{method} called on incompatible receiver {shown}"
+    )))
 }
 
 fn this_map<'a>(
@@ -60,16 +116,22 @@ fn this_map<'a>(
     set: bool,
     method: &str,
 ) -> JsResult<&'a ValueMap> {
-    if let Value::Object(o) = this {
-        if let Some(m) = map_entries_of(o, set) {
-            return Ok(m);
-        }
+    this_coll(
+        interp,
+        this,
+        if set { Coll::Set } else { Coll::Map },
+        method,
+    )
+}
+
+/// CanBeHeldWeakly — ECMA-262 §9.13: an object, or a symbol that
+/// `Symbol.for` did not register.
+fn can_be_held_weakly(v: &Value) -> bool {
+    match v {
+        Value::Object(_) => true,
+        Value::Symbol(s) => !s.is_registered(),
+        _ => false,
     }
-    let shown = crate::inspect::short_description(interp, this);
-    let class = if set { "Set" } else { "Map" };
-    Err(interp.type_error(format!(
-        "Method {class}.prototype.{method} called on incompatible receiver {shown}"
-    )))
 }
 
 fn map_call(interp: &mut Interp, _this: &Value, _args: &[Value]) -> JsResult<Value> {
@@ -83,18 +145,17 @@ fn construct_collection(
     interp: &mut Interp,
     new_target: &Value,
     args: &[Value],
-    set: bool,
-    weak: bool,
+    c: Coll,
 ) -> JsResult<Value> {
+    let set = c.is_set();
     let default = if set {
         interp.realm.intrinsics.set_prototype.clone()
     } else {
         interp.realm.intrinsics.map_prototype.clone()
     };
-    let default = if weak {
-        let name = if set { "WeakSet" } else { "WeakMap" };
-        match interp.realm.intrinsics.constructor(name) {
-            Some(c) => match operations::get_str(interp, &c, "prototype")? {
+    let default = if matches!(c, Coll::WeakMap | Coll::WeakSet) {
+        match interp.realm.intrinsics.constructor(c.name()) {
+            Some(ctor) => match operations::get_str(interp, &ctor, "prototype")? {
                 Value::Object(p) => p,
                 _ => default,
             },
@@ -103,10 +164,11 @@ fn construct_collection(
     } else {
         default
     };
-    let kind = if set {
-        ObjectKind::Set(Box::default())
-    } else {
-        ObjectKind::Map(Box::default())
+    let kind = match c {
+        Coll::Map => ObjectKind::Map(Box::default()),
+        Coll::Set => ObjectKind::Set(Box::default()),
+        Coll::WeakMap => ObjectKind::WeakMap(Box::default()),
+        Coll::WeakSet => ObjectKind::WeakSet(Box::default()),
     };
     let o = operations::ordinary_create_from_constructor(interp, new_target, default, kind)?;
     let iterable = arg(args, 0);
@@ -149,16 +211,16 @@ fn construct_collection(
 }
 
 fn map_construct(interp: &mut Interp, nt: &Value, args: &[Value]) -> JsResult<Value> {
-    construct_collection(interp, nt, args, false, false)
+    construct_collection(interp, nt, args, Coll::Map)
 }
 fn set_construct(interp: &mut Interp, nt: &Value, args: &[Value]) -> JsResult<Value> {
-    construct_collection(interp, nt, args, true, false)
+    construct_collection(interp, nt, args, Coll::Set)
 }
 fn weak_map_construct(interp: &mut Interp, nt: &Value, args: &[Value]) -> JsResult<Value> {
-    construct_collection(interp, nt, args, false, true)
+    construct_collection(interp, nt, args, Coll::WeakMap)
 }
 fn weak_set_construct(interp: &mut Interp, nt: &Value, args: &[Value]) -> JsResult<Value> {
-    construct_collection(interp, nt, args, true, true)
+    construct_collection(interp, nt, args, Coll::WeakSet)
 }
 
 fn map_get(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -183,7 +245,9 @@ fn map_clear(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Val
     Ok(Value::Undefined)
 }
 fn map_size(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
-    Ok(Value::from(this_map(interp, this, false, "size")?.size()))
+    Ok(Value::from(
+        this_map(interp, this, false, "get size")?.size(),
+    ))
 }
 fn set_add(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let m = this_map(interp, this, true, "add")?;
@@ -208,7 +272,9 @@ fn set_clear(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Val
     Ok(Value::Undefined)
 }
 fn set_size(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
-    Ok(Value::from(this_map(interp, this, true, "size")?.size()))
+    Ok(Value::from(
+        this_map(interp, this, true, "get size")?.size(),
+    ))
 }
 
 fn for_each_impl(interp: &mut Interp, this: &Value, args: &[Value], set: bool) -> JsResult<Value> {
@@ -244,7 +310,13 @@ fn set_for_each(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
 }
 
 fn make_iterator(interp: &mut Interp, this: &Value, set: bool, kind: IterKind) -> JsResult<Value> {
-    this_map(interp, this, set, "entries")?;
+    let method = match (kind, set) {
+        (IterKind::Entries, _) => "entries",
+        (IterKind::Keys, false) => "keys",
+        // A Set's `keys` is its `values` function.
+        (IterKind::Keys, true) | (IterKind::Values, _) => "values",
+    };
+    this_map(interp, this, set, method)?;
     let Value::Object(o) = this else {
         return Ok(Value::Undefined);
     };
@@ -338,21 +410,60 @@ fn map_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
     Ok(Value::Object(o))
 }
 
-fn require_object_key(interp: &mut Interp, v: &Value, what: &str) -> JsResult<()> {
-    if !matches!(v, Value::Object(_) | Value::Symbol(_)) {
-        let shown = crate::inspect::short_description(interp, v);
-        return Err(interp.type_error(format!("Invalid value used {what}: {shown}")));
-    }
-    Ok(())
-}
+// WeakMap and WeakSet (ECMA-262 §24.3, §24.4): a key that cannot be held
+// weakly is never in the collection, so lookups answer "absent" and only
+// adding it throws.
 
+fn weak_map_get(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    let m = this_coll(interp, this, Coll::WeakMap, "get")?;
+    let k = arg(args, 0);
+    Ok(if can_be_held_weakly(&k) {
+        m.get(&k).unwrap_or_default()
+    } else {
+        Value::Undefined
+    })
+}
+fn weak_has(interp: &mut Interp, this: &Value, args: &[Value], c: Coll) -> JsResult<Value> {
+    let m = this_coll(interp, this, c, "has")?;
+    let k = arg(args, 0);
+    Ok(Value::Bool(can_be_held_weakly(&k) && m.has(&k)))
+}
+fn weak_delete(interp: &mut Interp, this: &Value, args: &[Value], c: Coll) -> JsResult<Value> {
+    let m = this_coll(interp, this, c, "delete")?;
+    let k = arg(args, 0);
+    Ok(Value::Bool(can_be_held_weakly(&k) && m.delete(&k)))
+}
+fn weak_map_has(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    weak_has(interp, this, args, Coll::WeakMap)
+}
+fn weak_map_delete(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    weak_delete(interp, this, args, Coll::WeakMap)
+}
+fn weak_set_has(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    weak_has(interp, this, args, Coll::WeakSet)
+}
+fn weak_set_delete(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
+    weak_delete(interp, this, args, Coll::WeakSet)
+}
 fn weak_map_set(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    require_object_key(interp, &arg(args, 0), "as weak map key")?;
-    map_set(interp, this, args)
+    let m = this_coll(interp, this, Coll::WeakMap, "set")?;
+    let k = arg(args, 0);
+    if !can_be_held_weakly(&k) {
+        return Err(interp.type_error("Invalid value used as weak map key"));
+    }
+    m.set(k, arg(args, 1));
+    Ok(this.clone())
 }
 fn weak_set_add(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    require_object_key(interp, &arg(args, 0), "in weak set")?;
-    set_add(interp, this, args)
+    let m = this_coll(interp, this, Coll::WeakSet, "add")?;
+    let v = arg(args, 0);
+    if !can_be_held_weakly(&v) {
+        return Err(interp.type_error("Invalid value used in weak set"));
+    }
+    if !m.has(&v) {
+        m.set(v.clone(), v);
+    }
+    Ok(this.clone())
 }
 
 pub(crate) fn init(interp: &mut Interp) {
@@ -473,9 +584,9 @@ pub(crate) fn init(interp: &mut Interp) {
         &wm_proto,
     );
     let wm: &[(&str, NativeFn, u32)] = &[
-        ("delete", map_delete, 1),
-        ("get", map_get, 1),
-        ("has", map_has, 1),
+        ("delete", weak_map_delete, 1),
+        ("get", weak_map_get, 1),
+        ("has", weak_map_has, 1),
         ("set", weak_map_set, 2),
     ];
     define_methods(interp, &wm_proto, wm);
@@ -498,8 +609,8 @@ pub(crate) fn init(interp: &mut Interp) {
         &ws_proto,
         &[
             ("add", weak_set_add, 1),
-            ("delete", set_delete, 1),
-            ("has", set_has, 1),
+            ("delete", weak_set_delete, 1),
+            ("has", weak_set_has, 1),
         ],
     );
     ws_proto.define_value(
