@@ -2308,6 +2308,13 @@ impl Interp {
     fn eval_unary(&mut self, op: UnaryOp, arg: &Expr) -> JsResult<Value> {
         match op {
             UnaryOp::Typeof => {
+                // A parenthesized expression is the reference it wraps
+                // (ECMA-262 §13.2.9.1): `typeof (x)` of an undeclared `x`
+                // is "undefined" too.
+                let mut arg = arg;
+                while let ExprKind::Paren(inner) = &arg.kind {
+                    arg = inner;
+                }
                 if let ExprKind::Ident(name, cache) = &arg.kind {
                     if let Some(v) = self.read_cached(name, cache) {
                         return Ok(self.typeof_strings.of(&v));
@@ -2777,14 +2784,25 @@ impl Interp {
                 }
                 self.eval_callee_slow(name, cache)
             }
-            ExprKind::Paren(inner)
-                if matches!(
-                    inner.kind,
-                    ExprKind::Member { .. } | ExprKind::SuperMember(_)
-                ) =>
-            {
-                self.eval_callee(inner)
-            }
+            // A parenthesized reference is the reference it wraps:
+            // `(a.b)()` and `(a?.b)()` call with `this` = `a`.
+            ExprKind::Paren(inner) => self.eval_callee(inner),
+            ExprKind::OptionalChain(chain) => match &chain.kind {
+                ExprKind::Member {
+                    object,
+                    prop,
+                    optional,
+                } => {
+                    let base = match self.eval_chain(object)? {
+                        Some(b) if !(*optional && b.is_nullish()) => b,
+                        // Short-circuited: the call then throws.
+                        _ => return Ok((Value::Undefined, Value::Undefined)),
+                    };
+                    let f = self.get_member(&base, prop, object, chain.span.start)?;
+                    Ok((f, base))
+                }
+                _ => Ok((self.eval_expr(callee)?, Value::Undefined)),
+            },
             _ => Ok((self.eval_expr(callee)?, Value::Undefined)),
         }
     }
@@ -3283,20 +3301,33 @@ pub(crate) fn callee_text(e: &Expr) -> String {
         ExprKind::Bool(b) => b.to_string(),
         ExprKind::Object(p) if p.is_empty() => "{}".into(),
         ExprKind::Array(a) if a.is_empty() => "[]".into(),
-        ExprKind::Member { object, prop, .. } => {
+        ExprKind::Member {
+            object,
+            prop,
+            optional,
+        } => {
             let base = callee_text(object);
+            let dot = if *optional { "?." } else { "." };
+            let open = if *optional { "?.[" } else { "[" };
             match prop {
-                MemberProp::Ident(n) => format!("{base}.{n}"),
-                MemberProp::Private(n) => format!("{base}.#{n}"),
+                MemberProp::Ident(n) => format!("{base}{dot}{n}"),
+                MemberProp::Private(n) => format!("{base}{dot}#{n}"),
                 MemberProp::Computed(x) => match &x.kind {
-                    ExprKind::Num(n) => format!("{base}[{}]", crate::number::number_to_string(*n)),
-                    ExprKind::Str(s) => format!("{base}[\"{}\"]", String::from_utf16_lossy(s)),
-                    ExprKind::Ident(n, _) => format!("{base}[{n}]"),
-                    _ => format!("{base}[...]"),
+                    ExprKind::Num(n) => {
+                        format!("{base}{open}{}]", crate::number::number_to_string(*n))
+                    }
+                    // node shows `a['k']` as `a.k`.
+                    ExprKind::Str(s) => format!("{base}{dot}{}", String::from_utf16_lossy(s)),
+                    ExprKind::Ident(n, _) => format!("{base}{open}{n}]"),
+                    _ => format!("{base}{open}...]"),
                 },
             }
         }
         ExprKind::SuperMember(MemberProp::Ident(n)) => format!("(intermediate value).{n}"),
+        // node names a parenthesized optional chain by its value.
+        ExprKind::Paren(inner) if matches!(inner.kind, ExprKind::OptionalChain(_)) => {
+            "(intermediate value)".into()
+        }
         ExprKind::Paren(inner) => callee_text(inner),
         ExprKind::OptionalChain(inner) => callee_text(inner),
         ExprKind::Call { callee, .. } => format!("{}(...)", callee_text(callee)),

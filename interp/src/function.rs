@@ -425,8 +425,9 @@ pub(crate) fn create_script_function(
         })),
     );
     define_length_and_name(&f, code.length, name);
-    // MakeConstructor for plain functions; generators get a prototype too.
-    if code.kind == FunctionKind::Normal {
+    // MakeConstructor for plain functions; generators, generator methods
+    // included (ECMA-262 §15.5.4), get a prototype too.
+    if matches!(code.kind, FunctionKind::Normal | FunctionKind::Method) {
         if code.is_generator {
             let gp = if code.is_async {
                 interp.realm.intrinsics.async_generator_prototype.clone()
@@ -439,7 +440,7 @@ pub(crate) fn create_script_function(
                 Value::Object(p),
                 Attributes::new(true, false, false),
             );
-        } else if !code.is_async {
+        } else if code.kind == FunctionKind::Normal && !code.is_async {
             let op = interp.realm.intrinsics.object_prototype.clone();
             let p = interp.alloc_object(Some(op), ObjectKind::Ordinary);
             p.define_value(

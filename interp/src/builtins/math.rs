@@ -52,7 +52,9 @@ unary! {
     math_tanh => f64::tanh,
     math_trunc => f64::trunc,
     math_clz32 => |x| crate::operations::f64_to_uint32(x).leading_zeros() as f64,
-    math_round => |x| if x.is_nan() || x.is_infinite() || x == 0.0 { x } else if (-0.5..0.0).contains(&x) { -0.0 } else { (x + 0.5).floor() },
+    // Not `(x + 0.5).floor()`: that sum rounds up for 0.5 - 2^-54 and
+    // for odd integers past 2^52 (`x - floor(x)` is exact).
+    math_round => |x| if x.is_nan() || x.is_infinite() || x == 0.0 { x } else if (-0.5..0.0).contains(&x) { -0.0 } else if x - x.floor() >= 0.5 { x.floor() + 1.0 } else { x.floor() },
 }
 
 fn math_atan2(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
