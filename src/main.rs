@@ -167,12 +167,7 @@ fn run(cli: Cli, exec_argv: Vec<String>, stack: usize) -> i32 {
         ..Default::default()
     };
     // A script may start with a hashbang line.
-    let src_text = if text.starts_with("#!") {
-        let end = text.find('\n').unwrap_or(text.len());
-        format!("{}{}", " ".repeat(end), &text[end..])
-    } else {
-        text.clone()
-    };
+    let src_text = interp::modules::module_record::strip_hashbang(text.clone());
     let parsed = if via_loader {
         Ok(None)
     } else {

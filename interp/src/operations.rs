@@ -903,18 +903,32 @@ pub fn iterator_close<T>(
         Ok(Some(f)) => interp.call(&f, &rec.iterator, &[]),
         Err(e) => Err(e),
     };
+    let check = |interp: &mut Interp, inner: JsResult<Value>| -> JsResult<()> {
+        let r = inner?;
+        if !r.is_object() {
+            // node shows a string result without quotes.
+            let shown = match &r {
+                Value::String(s) => s.to_rust_string(),
+                _ => crate::inspect::short_description(interp, &r),
+            };
+            return Err(interp.type_error(format!("Iterator result {shown} is not an object")));
+        }
+        Ok(())
+    };
     match completion {
         Err(e @ JsError::Throw(_)) => Err(e),
+        // A generator's `return()` unwinding is a return completion: the
+        // iterator's `return()` must still give an object.
+        Err(e @ JsError::GeneratorReturn(_)) => {
+            check(interp, inner)?;
+            Err(e)
+        }
         Err(e) => {
             inner?;
             Err(e)
         }
         Ok(v) => {
-            let r = inner?;
-            if !r.is_object() {
-                let shown = crate::inspect::short_description(interp, &r);
-                return Err(interp.type_error(format!("Iterator result {shown} is not an object")));
-            }
+            check(interp, inner)?;
             Ok(v)
         }
     }

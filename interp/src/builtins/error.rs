@@ -3,7 +3,7 @@
 use crate::error::{install_stack, ErrorType};
 use crate::function::{create_native_constructor, define_methods, native_slots, NativeFn};
 use crate::interp::Interp;
-use crate::object::ObjectKind;
+use crate::object::{JsObject, ObjectKind};
 use crate::operations::{self, get_str, to_string};
 use crate::realm::define_global;
 use crate::storage::Attributes;
@@ -16,6 +16,18 @@ fn error_type_of(interp: &Interp) -> ErrorType {
         .and_then(|v| v.as_number())
         .unwrap_or(0.0) as usize;
     ErrorType::ALL.get(n).copied().unwrap_or(ErrorType::Error)
+}
+
+/// InstallErrorCause — ECMA-262 §20.5.8.1: `options.cause`, when present,
+/// as a hidden own property.
+fn install_error_cause(interp: &mut Interp, o: &JsObject, options: Option<&Value>) -> JsResult<()> {
+    if let Some(Value::Object(opts)) = options {
+        if opts.has_property(&PropertyKey::from("cause")) {
+            let cause = get_str(interp, opts, "cause")?;
+            o.define_value("cause", cause, Attributes::hidden());
+        }
+    }
+    Ok(())
 }
 
 /// NativeError(message, options) — ECMA-262 §20.5.6.1.1 (called or constructed).
@@ -36,12 +48,7 @@ fn error_construct(interp: &mut Interp, new_target: &Value, args: &[Value]) -> J
         let m = to_string(interp, &msg)?;
         o.define_value("message", Value::String(m), Attributes::hidden());
     }
-    if let Some(Value::Object(opts)) = args.get(1) {
-        if opts.has_property(&PropertyKey::from("cause")) {
-            let cause = get_str(interp, opts, "cause")?;
-            o.define_value("cause", cause, Attributes::hidden());
-        }
-    }
+    install_error_cause(interp, &o, args.get(1))?;
     // The stack header uses the name/message visible now.
     let header = crate::error::error_header(&Value::Object(o.clone()))
         .unwrap_or_else(|| ty.name().to_string());
@@ -118,6 +125,7 @@ fn aggregate_error_construct(
         let m = to_string(interp, &msg)?;
         o.define_value("message", Value::String(m), Attributes::hidden());
     }
+    install_error_cause(interp, &o, args.get(2))?;
     let errors = operations::iterate_to_list(interp, &args.first().cloned().unwrap_or_default())?;
     let arr = operations::create_array_from_list(interp, errors);
     o.define_value("errors", Value::Object(arr), Attributes::hidden());

@@ -387,10 +387,19 @@ fn map_iterator_next(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsRe
 }
 
 fn map_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    // GroupBy — ECMA-262 §7.3.35 steps 1-2: both checked before iterating.
+    let (items, f) = (arg(args, 0), arg(args, 1));
+    if items.is_nullish() {
+        let shown = crate::inspect::short_description(interp, &items);
+        return Err(interp.type_error(format!("{shown} is not iterable")));
+    }
+    if !is_callable(&f) {
+        let shown = crate::inspect::short_description(interp, &f);
+        return Err(interp.type_error(format!("{shown} is not a function")));
+    }
     let proto = interp.realm.intrinsics.map_prototype.clone();
     let o = interp.alloc_object(Some(proto), ObjectKind::Map(Box::default()));
-    let f = arg(args, 1);
-    for (i, item) in operations::iterate_to_list(interp, &arg(args, 0))?
+    for (i, item) in operations::iterate_to_list(interp, &items)?
         .into_iter()
         .enumerate()
     {

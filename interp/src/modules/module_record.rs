@@ -228,10 +228,13 @@ pub(crate) fn parse_failure(
     err
 }
 
-/// Replaces a leading `#!` line with spaces (offsets stay the same).
-pub(crate) fn strip_hashbang(text: String) -> String {
+/// Replaces a leading `#!` line with spaces (offsets stay the same). The
+/// line ends at any line terminator: LF, CR, U+2028 or U+2029.
+pub fn strip_hashbang(text: String) -> String {
     if text.starts_with("#!") {
-        let end = text.find('\n').unwrap_or(text.len());
+        let end = text
+            .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+            .unwrap_or(text.len());
         format!("{}{}", " ".repeat(end), &text[end..])
     } else {
         text
