@@ -87,14 +87,12 @@ impl Interp {
 
     /// The record `hops` links out from the running LexicalEnvironment,
     /// as `env_at_hops`, for the identifier fast paths: the first record
-    /// is reached without the `gc` crate's sweep-phase check (see
-    /// `Env::record_unchecked`), the others through `static_outer`, which
-    /// stops at a dynamic record as `env_at_hops` does.
+    /// is the one the context stack keeps at hand (`lexical_record`), the
+    /// others are reached through `static_outer`, which stops at a dynamic
+    /// record as `env_at_hops` does.
     #[inline(always)]
     fn record_at_hops(&self, hops: u32) -> Option<&EnvironmentRecord> {
-        // Safety: this is evaluation, which never runs while the
-        // collector sweeps.
-        let mut record = unsafe { self.lexical_env_ref().record_unchecked() };
+        let mut record = self.lexical_record();
         for _ in 0..hops {
             record = record.static_outer()?;
         }
@@ -341,9 +339,7 @@ impl Interp {
         slot: usize,
         v: &Value,
     ) -> bool {
-        // Safety: evaluation, never during a sweep (see
-        // `Env::record_unchecked`).
-        let mut record = unsafe { self.lexical_env_ref().record_unchecked() };
+        let mut record = self.lexical_record();
         for _ in 0..hops {
             match record.outer.as_ref() {
                 // Safety: as above.
@@ -705,7 +701,7 @@ impl Interp {
     /// the slot through the declaration site's cache (0 hops) when it is
     /// still the slot of that name.
     pub(crate) fn initialize_lexical(&mut self, name: &ast::Atom, cache: &SiteCache, value: Value) {
-        let b = self.lexical_env_ref().record().bindings();
+        let b = self.lexical_record().bindings();
         let slot = match cache.get() {
             Some((0, slot)) if b.flags_if_named(slot as usize, name).is_some() => slot as usize,
             _ => match b.find(name) {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use parser::ast;
 
-use crate::environment::Env;
+use crate::environment::{Env, EnvironmentRecord};
 use crate::function::ScriptFunction;
 use crate::object::{JsObject, ObjectKind};
 use crate::value::{PrivateName, Value};
@@ -106,6 +106,117 @@ pub enum ContextCode {
     Eval,
     /// The code of the context's `function` (an ECMAScript function).
     Function,
+}
+
+/// The execution context stack — ECMA-262 §9.4 — with the record of the
+/// running context's LexicalEnvironment kept at hand: a cached identifier
+/// read starts from it (`Interp::lexical_record`) without finding the top
+/// of the stack and dereferencing its environment handle.
+///
+/// Reads go through the slice (`Deref`); changes through `push`, `pop`,
+/// `last_mut` and `set_lexical_env`, which keep `top` up to date. A
+/// context's `lexical_environment` is replaced only by `set_lexical_env`
+/// (never by assigning through `last_mut`).
+pub struct ContextStack {
+    stack: Vec<ExecutionContext>,
+    /// The record of the top context's LexicalEnvironment, or of `base`
+    /// when the stack is empty. Always points at a live record: the one a
+    /// context on the stack (or `base`) holds a handle to.
+    top: *const EnvironmentRecord,
+    /// The environment used when no context runs (the realm's global
+    /// environment).
+    base: Env,
+}
+
+impl ContextStack {
+    pub(crate) fn new(base: Env) -> ContextStack {
+        let mut s = ContextStack {
+            stack: Vec::new(),
+            top: std::ptr::null(),
+            base,
+        };
+        s.refresh();
+        s
+    }
+
+    /// The record of `env`, as a pointer.
+    #[inline(always)]
+    fn record_of(env: &Env) -> *const EnvironmentRecord {
+        // Safety: contexts are pushed and popped, and lexical environments
+        // replaced, only by evaluation and the host, never while the
+        // collector sweeps (see `Env::record_unchecked`).
+        unsafe { env.record_unchecked() as *const EnvironmentRecord }
+    }
+
+    #[inline(always)]
+    fn refresh(&mut self) {
+        self.top = match self.stack.last() {
+            Some(c) => Self::record_of(&c.lexical_environment),
+            None => Self::record_of(&self.base),
+        };
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, c: ExecutionContext) {
+        self.top = Self::record_of(&c.lexical_environment);
+        self.stack.push(c);
+    }
+
+    #[inline(always)]
+    pub fn pop(&mut self) -> Option<ExecutionContext> {
+        let c = self.stack.pop();
+        self.refresh();
+        c
+    }
+
+    /// The running context, to change anything but its
+    /// `lexical_environment` (see `set_lexical_env`).
+    #[inline(always)]
+    pub fn last_mut(&mut self) -> Option<&mut ExecutionContext> {
+        self.stack.last_mut()
+    }
+
+    /// Replaces the running context's LexicalEnvironment; `false` (and
+    /// nothing changed) when no context runs.
+    #[inline(always)]
+    pub fn set_lexical_env(&mut self, env: Env) -> bool {
+        match self.stack.last_mut() {
+            Some(c) => {
+                self.top = Self::record_of(&env);
+                c.lexical_environment = env;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The record of the running context's LexicalEnvironment (the global
+    /// record when no context runs).
+    #[inline(always)]
+    pub fn lexical_record(&self) -> &EnvironmentRecord {
+        debug_assert!(std::ptr::eq(
+            self.top,
+            match self.stack.last() {
+                Some(c) => Self::record_of(&c.lexical_environment),
+                None => Self::record_of(&self.base),
+            }
+        ));
+        // Safety: `top` points at the record of an environment handle held
+        // by the top context or by `base` (kept so by every change of the
+        // stack and of the top context's LexicalEnvironment), which keeps
+        // it alive at least as long as `self` is borrowed: it can change
+        // only through `&mut self`.
+        unsafe { &*self.top }
+    }
+}
+
+impl std::ops::Deref for ContextStack {
+    type Target = [ExecutionContext];
+
+    #[inline(always)]
+    fn deref(&self) -> &[ExecutionContext] {
+        &self.stack
+    }
 }
 
 /// An execution context — ECMA-262 §9.4.

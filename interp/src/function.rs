@@ -1112,7 +1112,7 @@ fn function_declaration_instantiation(
     // parameters are evaluated) stay outside it.
     let env = &if has_param_exprs && !strict && code.uses_eval {
         let e = interp.new_declarative_env(env.clone(), "parameters", param_names.len() + 1);
-        interp.ctx_mut().lexical_environment = e.clone();
+        interp.set_lexical_env(e.clone());
         e
     } else {
         env.clone()
@@ -1219,7 +1219,7 @@ fn function_declaration_instantiation(
             vb.add(name.clone(), BINDING_INITIALIZED | BINDING_MUTABLE, initial);
         }
         interp.ctx_mut().variable_environment = var_env.clone();
-        interp.ctx_mut().lexical_environment = var_env.clone();
+        interp.set_lexical_env(var_env.clone());
         var_env
     };
 
@@ -1231,7 +1231,7 @@ fn function_declaration_instantiation(
             "function lexical",
             code.scope.lexical.len(),
         );
-        interp.ctx_mut().lexical_environment = e.clone();
+        interp.set_lexical_env(e.clone());
         e
     } else {
         var_env.clone()

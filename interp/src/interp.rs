@@ -42,7 +42,7 @@ pub(crate) struct CoroutineFrame {
 
 pub struct Interp {
     pub realm: Realm,
-    pub(crate) context_stack: Vec<ExecutionContext>,
+    pub(crate) context_stack: crate::execution_context::ContextStack,
     /// The built-in functions running, each above the context it was
     /// called from (see `NativeFrame`).
     pub(crate) native_frames: Vec<crate::execution_context::NativeFrame>,
@@ -122,9 +122,10 @@ impl Interp {
             c.leak_on_drop = true;
         });
         let realm = Realm::create();
+        let context_stack = crate::execution_context::ContextStack::new(realm.global_env.clone());
         let mut interp = Interp {
             realm,
-            context_stack: Vec::new(),
+            context_stack,
             native_frames: Vec::new(),
             job_queue: JobQueue::default(),
             event_loop: Default::default(),
@@ -316,7 +317,16 @@ impl Interp {
     }
 
     pub(crate) fn set_lexical_env(&mut self, env: Env) {
-        self.ctx_mut().lexical_environment = env;
+        if !self.context_stack.set_lexical_env(env) {
+            unreachable_context()
+        }
+    }
+
+    /// The record of the running context's LexicalEnvironment (see
+    /// `ContextStack::lexical_record`).
+    #[inline(always)]
+    pub(crate) fn lexical_record(&self) -> &crate::environment::EnvironmentRecord {
+        self.context_stack.lexical_record()
     }
 
     pub fn is_strict(&self) -> bool {
