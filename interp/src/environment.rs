@@ -172,6 +172,19 @@ impl Env {
         unsafe { Gc::root_unchecked(&self.0) }
     }
 
+    /// `Trace::unroot` of this reference, in line (the derived one of
+    /// `Env` is a call): for a record entering an unrooted list
+    /// (`List::push_env`).
+    ///
+    /// # Safety
+    /// As for `Trace::unroot`: `self` is rooted and enters the traced
+    /// container that will hold it.
+    #[inline(always)]
+    pub(crate) unsafe fn unroot_inline(&self) {
+        // Safety: passed on to our caller.
+        unsafe { gc::Trace::unroot(&self.0) }
+    }
+
     pub fn outer(&self) -> Option<&Env> {
         self.0.outer.as_ref()
     }

@@ -251,6 +251,36 @@ pub struct ExecutionContext {
 }
 
 impl ExecutionContext {
+    /// The context taken apart for its VariableEnvironment (a returned
+    /// call's, kept for the next call): the other fields dropped here, in
+    /// line, rather than by the drop glue's call.
+    #[inline(always)]
+    pub(crate) fn into_variable_environment(self) -> Env {
+        let ExecutionContext {
+            function,
+            lexical_environment,
+            variable_environment,
+            private_environment,
+            this_binding,
+            own_source,
+            ..
+        } = self;
+        drop(function);
+        drop(lexical_environment);
+        if private_environment.is_some() {
+            drop(private_environment);
+        } else {
+            std::mem::forget(private_environment);
+        }
+        crate::eval_expr::discard(this_binding);
+        if own_source.is_some() {
+            drop(own_source);
+        } else {
+            std::mem::forget(own_source);
+        }
+        variable_environment
+    }
+
     /// The ECMAScript function object running, if this is function code.
     fn script_function(&self) -> Option<&ScriptFunction> {
         if self.code != ContextCode::Function {

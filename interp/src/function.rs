@@ -147,8 +147,18 @@ impl ScriptFunction {
     /// `None` otherwise. A spare environment reset to these flags needs
     /// only its parameters bound to be what FunctionDeclarationInstantiation
     /// would make of a fresh one. Computed on the first call.
-    #[inline]
+    #[inline(always)]
     fn binding_layout(&self) -> Option<&[u8]> {
+        match self.layout.get() {
+            Some(l) => l.as_deref(),
+            None => self.binding_layout_first(),
+        }
+    }
+
+    /// `binding_layout` on the first call: computed and kept.
+    #[cold]
+    #[inline(never)]
+    fn binding_layout_first(&self) -> Option<&[u8]> {
         self.layout
             .get_or_init(|| binding_layout_of(&self.code))
             .as_deref()
@@ -711,7 +721,7 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
             }
         }
     }
-    sf.spare_envs.push(env);
+    sf.spare_envs.push_env(env);
 }
 
 /// Runs the body of the function whose context is on top of the stack.
@@ -807,20 +817,22 @@ fn prepare_call<const KEEP: bool>(
         // (Not counted as an allocation: garbage the calls leave, arrays
         // say, counts towards the collector's pace by its bytes, see
         // `heap_limit::set_pace`.)
-        if !new_target.is_undefined() {
+        // (A [[Call]]'s undefined NewTarget needs neither a store nor a
+        // drop: the record's was cleared when it was kept.)
+        if let nt @ Value::Object(_) = new_target {
             if let Some(fe) = env.as_function_env() {
                 // Kept from the last `new` of this constructor (see
                 // `keep_spare_env`) when it is the same object.
                 // Safety: the test only compares two objects' identity; it
                 // stores nothing.
                 let same = unsafe {
-                    fe.new_target.test(|nt| match (nt, &new_target) {
+                    fe.new_target.test(|old| match (old, &nt) {
                         (Value::Object(a), Value::Object(b)) => a == b,
                         _ => false,
                     })
                 };
                 if !same {
-                    fe.new_target.set(new_target);
+                    fe.new_target.set(nt);
                 }
             }
         }
@@ -869,6 +881,8 @@ fn prepare_call<const KEEP: bool>(
                 fe.this_status.set(ThisBindingStatus::Initialized);
             }
         }
+    } else {
+        crate::eval_expr::discard(this_arg);
     }
     if prefilled {
         // FunctionDeclarationInstantiation on a record reset to its layout:
@@ -920,7 +934,10 @@ fn pop_call(interp: &mut Interp, r: JsResult<Value>) -> (JsResult<Value>, Option
     if interp.options.trace_context {
         crate::inspect::trace_context_exit(interp, &r);
     }
-    let env = interp.context_stack.pop().map(|c| c.variable_environment);
+    let env = interp
+        .context_stack
+        .pop()
+        .map(ExecutionContext::into_variable_environment);
     (r, env)
 }
 

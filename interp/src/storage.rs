@@ -256,6 +256,33 @@ impl<T: Trace + Clone> List<T> {
 }
 
 impl List<crate::environment::Env> {
+    /// `push` of an environment record, all in line: the record is
+    /// unrooted (when the list is) by `Env::unroot_inline`, and stored in
+    /// place when the list has room.
+    #[inline(always)]
+    pub(crate) fn push_env(&self, value: crate::environment::Env) {
+        let rooted = self.rooted.get();
+        // Safety: as in `push` (`value` is owned and rooted, and unrooted
+        // as it enters an unrooted list); the write is within capacity.
+        unsafe {
+            if !rooted {
+                value.unroot_inline();
+            }
+            let items = &mut *self.items.get();
+            if items.len() < items.capacity() {
+                // Room for it: written in place, without `Vec::push`'s
+                // out-of-line growth path.
+                items.as_mut_ptr().add(items.len()).write(value);
+                items.set_len(items.len() + 1);
+            } else {
+                if items.capacity() == 0 {
+                    items.reserve_exact(1);
+                }
+                items.push(value);
+            }
+        }
+    }
+
     /// `pop` of a list of environment records, rooting the record without
     /// the `gc` crate's sweep-phase check (a thread-local read per pop of
     /// an unrooted list, such as a function's `spare_envs`).
