@@ -856,7 +856,6 @@ fn prepare_call<const KEEP: bool>(
         )
     };
     // OrdinaryCallBindThis — ECMA-262 §10.2.1.2
-    let mut this_value = Value::Undefined;
     let this_fixed = !arrow && sf.constructor_kind != ConstructorKind::Derived;
     // Code that never reads `this` (no `this`, `super` or `new.target` in
     // it) and has no arrow or direct eval inside that could (reusable
@@ -864,8 +863,10 @@ fn prepare_call<const KEEP: bool>(
     // and a sloppy call saves the coercion (the global object's copy, a
     // primitive's wrapper). `--trace-context` shows it, so binds it.
     let this_read = code.uses_this || !reusable || interp.options.trace_context;
-    if this_fixed && this_read {
-        this_value = if code.strict || this_arg.is_object() {
+    // (Bound once, not assigned over an initial undefined: that
+    // assignment's drop of the old value was a call.)
+    let this_value = if this_fixed && this_read {
+        let this_value = if code.strict || this_arg.is_object() {
             this_arg
         } else if this_arg.is_nullish() {
             Value::Object(interp.realm.global_this.clone())
@@ -881,9 +882,11 @@ fn prepare_call<const KEEP: bool>(
                 fe.this_status.set(ThisBindingStatus::Initialized);
             }
         }
+        this_value
     } else {
         crate::eval_expr::discard(this_arg);
-    }
+        Value::Undefined
+    };
     if prefilled {
         // FunctionDeclarationInstantiation on a record reset to its layout:
         // only the parameters (slots 0..n) change.
