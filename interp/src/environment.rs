@@ -172,17 +172,19 @@ impl Env {
         unsafe { Gc::root_unchecked(&self.0) }
     }
 
-    /// `Trace::unroot` of this reference, in line (the derived one of
-    /// `Env` is a call): for a record entering an unrooted list
-    /// (`List::push_env`).
+    /// `Trace::unroot` of this reference, in line and without the `gc`
+    /// crate's sweep-phase check (see `Gc::unroot_unchecked`; the derived
+    /// `Trace::unroot` of `Env` is a call): for a record entering an
+    /// unrooted list (`List::push_env`).
     ///
     /// # Safety
     /// As for `Trace::unroot`: `self` is rooted and enters the traced
-    /// container that will hold it.
+    /// container that will hold it. And not called while the collector
+    /// sweeps (as `record_unchecked`).
     #[inline(always)]
-    pub(crate) unsafe fn unroot_inline(&self) {
+    pub(crate) unsafe fn unroot_unchecked(&self) {
         // Safety: passed on to our caller.
-        unsafe { gc::Trace::unroot(&self.0) }
+        unsafe { Gc::unroot_unchecked(&self.0) }
     }
 
     pub fn outer(&self) -> Option<&Env> {

@@ -721,7 +721,8 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
             }
         }
     }
-    sf.spare_envs.push_env(env);
+    // Safety: a call's return is evaluation, never during a sweep.
+    unsafe { sf.spare_envs.push_env(env) };
 }
 
 /// Runs the body of the function whose context is on top of the stack.

@@ -257,16 +257,22 @@ impl<T: Trace + Clone> List<T> {
 
 impl List<crate::environment::Env> {
     /// `push` of an environment record, all in line: the record is
-    /// unrooted (when the list is) by `Env::unroot_inline`, and stored in
-    /// place when the list has room.
+    /// unrooted (when the list is) without the `gc` crate's sweep-phase
+    /// check (`Env::unroot_unchecked`), and stored in place when the list
+    /// has room.
+    ///
+    /// # Safety
+    /// Not called while the collector sweeps (see `Env::unroot_unchecked`):
+    /// evaluation never runs then.
     #[inline(always)]
-    pub(crate) fn push_env(&self, value: crate::environment::Env) {
+    pub(crate) unsafe fn push_env(&self, value: crate::environment::Env) {
         let rooted = self.rooted.get();
         // Safety: as in `push` (`value` is owned and rooted, and unrooted
-        // as it enters an unrooted list); the write is within capacity.
+        // as it enters an unrooted list); no sweep is running (our
+        // caller's contract); the write is within capacity.
         unsafe {
             if !rooted {
-                value.unroot_inline();
+                value.unroot_unchecked();
             }
             let items = &mut *self.items.get();
             if items.len() < items.capacity() {

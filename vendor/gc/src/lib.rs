@@ -259,6 +259,22 @@ impl<T: ?Sized> Gc<T> {
         this.set_root();
     }
 
+    /// minijs: `Trace::unroot` in line (see PATCH.md): unroots a rooted
+    /// pointer entering a traced container (the root count is lowered,
+    /// the root bit cleared), without a call. The double-unroot assertion
+    /// is kept.
+    ///
+    /// # Safety
+    /// As for `Trace::unroot`: `this` is a rooted pointer that enters an
+    /// unrooted container (which keeps it from then on). And as for
+    /// `inner_unchecked`: not called from a sweep.
+    #[inline(always)]
+    pub unsafe fn unroot_unchecked(this: &Gc<T>) {
+        assert!(this.rooted(), "Can't double-unroot a Gc<T>");
+        this.inner_unchecked().unroot_inner();
+        this.clear_root();
+    }
+
     /// minijs: `Clone` without the sweep-phase check (see PATCH.md). The
     /// root count is raised as by `clone`, overflow check included.
     ///
