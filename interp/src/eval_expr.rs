@@ -2788,15 +2788,10 @@ impl Interp {
                     object,
                     prop,
                     optional,
-                } => {
-                    let base = match self.eval_chain(object)? {
-                        Some(b) if !(*optional && b.is_nullish()) => b,
-                        // Short-circuited: the call then throws.
-                        _ => return Ok((Value::Undefined, Value::Undefined)),
-                    };
-                    let f = self.get_member(&base, prop, object, chain.span.start)?;
-                    Ok((f, base))
-                }
+                } => Ok(self
+                    .eval_chain_method(object, prop, *optional, chain.span.start)?
+                    // Short-circuited: the call then throws.
+                    .unwrap_or((Value::Undefined, Value::Undefined))),
                 _ => Ok((self.eval_expr(callee)?, Value::Undefined)),
             },
             _ => Ok((self.eval_expr(callee)?, Value::Undefined)),
@@ -2912,16 +2907,10 @@ impl Interp {
                         object,
                         prop,
                         optional: mopt,
-                    } => {
-                        let Some(base) = self.eval_chain(object)? else {
-                            return Ok(None);
-                        };
-                        if *mopt && base.is_nullish() {
-                            return Ok(None);
-                        }
-                        let f = self.get_member(&base, prop, object, callee.span.start)?;
-                        (f, base)
-                    }
+                    } => match self.eval_chain_method(object, prop, *mopt, callee.span.start)? {
+                        Some(f) => f,
+                        None => return Ok(None),
+                    },
                     _ => {
                         let Some(f) = self.eval_chain_callee(callee)? else {
                             return Ok(None);
@@ -2936,6 +2925,26 @@ impl Interp {
             }
             _ => Ok(Some(self.eval_expr(e)?)),
         }
+    }
+
+    /// A member callee inside an optional chain (`a?.b()`, `(a?.b)()`):
+    /// (function, this = the base), or `None` when the chain
+    /// short-circuited before the member was read.
+    fn eval_chain_method(
+        &mut self,
+        object: &Expr,
+        prop: &MemberProp,
+        optional: bool,
+        pos: u32,
+    ) -> JsResult<Option<(Value, Value)>> {
+        let Some(base) = self.eval_chain(object)? else {
+            return Ok(None);
+        };
+        if optional && base.is_nullish() {
+            return Ok(None);
+        }
+        let f = self.get_member(&base, prop, object, pos)?;
+        Ok(Some((f, base)))
     }
 
     fn eval_chain_callee(&mut self, callee: &Expr) -> JsResult<Option<(Value, Value)>> {

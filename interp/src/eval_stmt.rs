@@ -760,10 +760,12 @@ impl Interp {
         let mut kept = self.loop_scope(f);
         loop {
             let next = if f.is_await {
-                let r = operations::iterator_next(self, &rec, None)?;
+                // ForIn/OfBodyEvaluation step 6.b-c: the result is awaited
+                // before it is checked to be an object.
+                let r = self.call(&rec.next_method, &rec.iterator, &[])?;
                 let r = crate::generator::await_value(self, r)?;
                 if !r.is_object() {
-                    return Err(self.type_error("Iterator result is not an object"));
+                    return Err(operations::iterator_result_not_object(self, &r));
                 }
                 if operations::iterator_complete(self, &r)? {
                     None

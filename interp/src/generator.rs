@@ -372,7 +372,7 @@ pub(crate) fn yield_delegate(interp: &mut Interp, iterable: Value) -> JsResult<V
                             res
                         };
                         if !res.is_object() {
-                            return Err(interp.type_error("iterator result is not an object"));
+                            return Err(operations::iterator_result_not_object(interp, &res));
                         }
                         if operations::iterator_complete(interp, &res)? {
                             let v = operations::iterator_value(interp, &res)?;
@@ -390,8 +390,10 @@ pub(crate) fn yield_delegate(interp: &mut Interp, iterable: Value) -> JsResult<V
             }
         };
         if !inner_result.is_object() {
-            let shown = crate::inspect::short_description(interp, &inner_result);
-            return Err(interp.type_error(format!("Iterator result {shown} is not an object")));
+            return Err(operations::iterator_result_not_object(
+                interp,
+                &inner_result,
+            ));
         }
         if operations::iterator_complete(interp, &inner_result)? {
             return operations::iterator_value(interp, &inner_result);
@@ -1028,15 +1030,10 @@ fn async_from_sync_continuation(interp: &mut Interp, result: JsResult<Value>) ->
         Err(e) => return Err(e),
     };
     if !result.is_object() {
-        let err = crate::error::create_error(
-            interp,
-            crate::error::ErrorType::TypeError,
-            "iterator result is not an object",
-        );
-        return Ok(Value::Object(promise::promise_rejected(
-            interp,
-            Value::Object(err),
-        )));
+        return match operations::iterator_result_not_object(interp, &result) {
+            JsError::Throw(err) => Ok(Value::Object(promise::promise_rejected(interp, err))),
+            e => Err(e),
+        };
     }
     let done = operations::iterator_complete(interp, &result)?;
     let value = operations::iterator_value(interp, &result)?;

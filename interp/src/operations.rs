@@ -831,10 +831,21 @@ pub fn iterator_next(
     let args: Vec<Value> = value.into_iter().collect();
     let r = interp.call(&rec.next_method, &rec.iterator, &args)?;
     if !r.is_object() {
-        let shown = crate::inspect::short_description(interp, &r);
-        return Err(interp.type_error(format!("Iterator result {shown} is not an object")));
+        return Err(iterator_result_not_object(interp, &r));
     }
     Ok(r)
+}
+
+/// The TypeError for an iterator result (of `next`, `return` or `throw`)
+/// that is not an object, worded as node words it: the value as
+/// `String()` shows it, a string without quotes, `2n` as `2`.
+pub fn iterator_result_not_object(interp: &mut Interp, r: &Value) -> JsError {
+    let shown = match r {
+        Value::String(s) => s.to_rust_string(),
+        Value::BigInt(b) => b.to_string(),
+        _ => crate::inspect::short_description(interp, r),
+    };
+    interp.type_error(format!("Iterator result {shown} is not an object"))
 }
 
 /// IteratorComplete — ECMA-262 §7.4.5
@@ -906,12 +917,7 @@ pub fn iterator_close<T>(
     let check = |interp: &mut Interp, inner: JsResult<Value>| -> JsResult<()> {
         let r = inner?;
         if !r.is_object() {
-            // node shows a string result without quotes.
-            let shown = match &r {
-                Value::String(s) => s.to_rust_string(),
-                _ => crate::inspect::short_description(interp, &r),
-            };
-            return Err(interp.type_error(format!("Iterator result {shown} is not an object")));
+            return Err(iterator_result_not_object(interp, &r));
         }
         Ok(())
     };

@@ -250,12 +250,16 @@ fn map_size(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Valu
     ))
 }
 fn set_add(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
-    let m = this_map(interp, this, true, "add")?;
-    let v = arg(args, 0);
+    set_insert(this_map(interp, this, true, "add")?, arg(args, 0));
+    Ok(this.clone())
+}
+
+/// Set.prototype.add's and WeakSet.prototype.add's insertion: the value,
+/// unless the set already holds it (its place in the order is kept).
+fn set_insert(m: &ValueMap, v: Value) {
     if !m.has(&v) {
         m.set(v.clone(), v);
     }
-    Ok(this.clone())
 }
 fn set_has(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     Ok(Value::Bool(
@@ -386,24 +390,11 @@ fn map_iterator_next(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsRe
     }
 }
 
+/// Map.groupBy ( items, callback ) — ECMA-262 §24.1.2.1
 fn map_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    // GroupBy — ECMA-262 §7.3.35 steps 1-2: both checked before iterating.
-    let (items, f) = (arg(args, 0), arg(args, 1));
-    if items.is_nullish() {
-        let shown = crate::inspect::short_description(interp, &items);
-        return Err(interp.type_error(format!("{shown} is not iterable")));
-    }
-    if !is_callable(&f) {
-        let shown = crate::inspect::short_description(interp, &f);
-        return Err(interp.type_error(format!("{shown} is not a function")));
-    }
     let proto = interp.realm.intrinsics.map_prototype.clone();
     let o = interp.alloc_object(Some(proto), ObjectKind::Map(Box::default()));
-    for (i, item) in operations::iterate_to_list(interp, &items)?
-        .into_iter()
-        .enumerate()
-    {
-        let k = interp.call(&f, &Value::Undefined, &[item.clone(), Value::from(i)])?;
+    crate::builtins::object::group_by(interp, &arg(args, 0), &arg(args, 1), |interp, k, item| {
         if let Some(m) = map_entries_of(&o, false) {
             let list = match m.get(&k) {
                 Some(Value::Object(l)) => l,
@@ -415,7 +406,8 @@ fn map_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<
             };
             list.array_push(item);
         }
-    }
+        Ok(())
+    })?;
     Ok(Value::Object(o))
 }
 
@@ -469,9 +461,7 @@ fn weak_set_add(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
     if !can_be_held_weakly(&v) {
         return Err(interp.type_error("Invalid value used in weak set"));
     }
-    if !m.has(&v) {
-        m.set(v.clone(), v);
-    }
+    set_insert(m, v);
     Ok(this.clone())
 }
 

@@ -439,13 +439,17 @@ fn object_from_entries(interp: &mut Interp, _this: &Value, args: &[Value]) -> Js
     Ok(Value::Object(o))
 }
 
-/// GroupBy ( items, callback, property ) — ECMA-262 §7.3.35: the groups in
-/// order of first appearance, keyed by property key.
-fn group_by(
+/// GroupBy ( items, callback, keyCoercion ) — ECMA-262 §7.3.35: calls
+/// `add(key, value)` for each item in order, with `key` the callback's
+/// result; `add` coerces the key (to a property key for Object.groupBy,
+/// canonicalized for Map.groupBy) and files the value. An abrupt callback
+/// or coercion closes the iterator.
+pub(crate) fn group_by(
     interp: &mut Interp,
     items: &Value,
     callback: &Value,
-) -> JsResult<Vec<(PropertyKey, Vec<Value>)>> {
+    mut add: impl FnMut(&mut Interp, Value, Value) -> JsResult<()>,
+) -> JsResult<()> {
     if items.is_nullish() {
         let shown = crate::inspect::short_description(interp, items);
         return Err(interp.type_error(format!("{shown} is not iterable")));
@@ -454,33 +458,40 @@ fn group_by(
         let shown = crate::inspect::short_description(interp, callback);
         return Err(interp.type_error(format!("{shown} is not a function")));
     }
-    let mut groups: Vec<(PropertyKey, Vec<Value>)> = Vec::new();
     let mut rec = operations::get_iterator(interp, items)?;
     let mut k = 0usize;
     while let Some(value) = operations::iterator_step_value(interp, &mut rec)? {
-        let key = interp
+        let filed = interp
             .call(
                 callback,
                 &Value::Undefined,
                 &[value.clone(), Value::from(k)],
             )
-            .and_then(|key| to_property_key(interp, &key));
-        let key = match key {
-            Ok(key) => key,
-            Err(e) => return operations::iterator_close(interp, &rec, Err(e)),
-        };
-        match groups.iter_mut().find(|(g, _)| *g == key) {
-            Some((_, list)) => list.push(value),
-            None => groups.push((key, vec![value])),
+            .and_then(|key| add(interp, key, value));
+        if let Err(e) = filed {
+            return operations::iterator_close(interp, &rec, Err(e));
         }
         k += 1;
     }
-    Ok(groups)
+    Ok(())
 }
 
 /// Object.groupBy ( items, callback ) — ECMA-262 §20.1.2.12
 fn object_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    let groups = group_by(interp, &arg(args, 0), &arg(args, 1))?;
+    let mut groups: Vec<(PropertyKey, Vec<Value>)> = Vec::new();
+    group_by(
+        interp,
+        &arg(args, 0),
+        &arg(args, 1),
+        |interp, key, value| {
+            let key = to_property_key(interp, &key)?;
+            match groups.iter_mut().find(|(g, _)| *g == key) {
+                Some((_, list)) => list.push(value),
+                None => groups.push((key, vec![value])),
+            }
+            Ok(())
+        },
+    )?;
     let o = interp.alloc_object(None, ObjectKind::Ordinary);
     for (key, items) in groups {
         let list = create_array_from_list(interp, items);
