@@ -394,8 +394,9 @@ impl Interp {
             if is_global_site(cache) {
                 let key = self.interned_key(name);
                 if let Some(g) = self.cached_global(name, cache) {
-                    if g.global_object.has_property(&key) {
-                        return Ok(Resolved::Object(g.global_object.clone(), false));
+                    let global = g.global_object.clone();
+                    if global.has_property(self, &key)? {
+                        return Ok(Resolved::Object(global, false));
                     }
                 }
             }
@@ -422,11 +423,12 @@ impl Interp {
                         return Ok(Resolved::Binding(env.clone(), slot));
                     }
                     let key = PropertyKey::from(name);
-                    if g.global_object.has_property(&key) {
+                    let global = g.global_object.clone();
+                    if global.has_property(self, &key)? {
                         if cacheable {
                             fill(hops, GLOBAL_OBJECT_SLOT);
                         }
-                        return Ok(Resolved::Object(g.global_object.clone(), false));
+                        return Ok(Resolved::Object(global, false));
                     }
                     return Ok(Resolved::Unresolvable);
                 }
@@ -452,7 +454,7 @@ impl Interp {
             match env.kind() {
                 EnvironmentKind::Object(obj) => {
                     let key = PropertyKey::from(name);
-                    if obj.has_property(&key) && !self.is_unscopable(obj, &key)? {
+                    if obj.has_property(self, &key)? && !self.is_unscopable(obj, &key)? {
                         return Ok(Resolved::Object(obj.clone(), true));
                     }
                 }
@@ -461,8 +463,9 @@ impl Interp {
                         return Ok(Resolved::Binding(env.clone(), slot));
                     }
                     let key = PropertyKey::from(name);
-                    if g.global_object.has_property(&key) {
-                        return Ok(Resolved::Object(g.global_object.clone(), false));
+                    let global = g.global_object.clone();
+                    if global.has_property(self, &key)? {
+                        return Ok(Resolved::Object(global, false));
                     }
                     return Ok(Resolved::Unresolvable);
                 }
@@ -2146,7 +2149,7 @@ impl Interp {
                 let key = self.interned_key(name);
                 // Object Environment Record SetMutableBinding: a binding
                 // deleted meanwhile is a ReferenceError in strict code.
-                if strict && !o.has_property(&key) {
+                if strict && !o.has_property(self, &key)? {
                     return Err(self.reference_error(format!("{name} is not defined")));
                 }
                 let ok = o.set(self, key, v, &Value::Object(o.clone()))?;
@@ -2358,7 +2361,9 @@ impl Interp {
             ExprKind::Paren(inner) => self.eval_delete(inner),
             ExprKind::Ident(name, _) => match self.resolve_binding(name, None)? {
                 Resolved::Unresolvable => Ok(Value::Bool(true)),
-                Resolved::Object(o, _) => Ok(Value::Bool(o.delete(&PropertyKey::from(&**name)))),
+                Resolved::Object(o, _) => Ok(Value::Bool(
+                    o.try_delete(self, &PropertyKey::from(&**name))?,
+                )),
                 Resolved::Binding(env, slot) => {
                     let b = env.bindings();
                     if b.flags(slot) & crate::storage::BINDING_DELETABLE != 0 {
@@ -2374,14 +2379,9 @@ impl Interp {
                 let base = self.eval_expr(object)?;
                 let key = self.member_key(prop)?;
                 let o = to_object(self, &base)?;
-                let ok = o.delete(&key);
+                let ok = o.try_delete(self, &key)?;
                 if !ok && self.is_strict() {
-                    let shown = crate::inspect::short_description(self, &base);
-                    return Err(self.type_error(format!(
-                        "Cannot delete property '{}' of {}",
-                        key.to_display(),
-                        shown
-                    )));
+                    return Err(operations::failed_delete_error(self, &o, &key));
                 }
                 Ok(Value::Bool(ok))
             }
@@ -2399,7 +2399,7 @@ impl Interp {
                     }
                     let key = self.member_key(prop)?;
                     let o = to_object(self, &base)?;
-                    return Ok(Value::Bool(o.delete(&key)));
+                    return Ok(Value::Bool(o.try_delete(self, &key)?));
                 }
                 self.eval_expr(arg)?;
                 Ok(Value::Bool(true))
@@ -2509,7 +2509,7 @@ impl Interp {
                     )));
                 };
                 let key = to_property_key(self, l)?;
-                Value::Bool(o.has_property(&key))
+                Value::Bool(o.has_property(self, &key)?)
             }
             BinaryOp::InstanceOf => Value::Bool(instanceof_operator(self, l, r)?),
         })
@@ -2872,6 +2872,10 @@ impl Interp {
             ObjectKind::BoundFunction(_) => {
                 self.set_position(callee_position(callee).max(e.span.start));
                 crate::function::call_bound_function(self, fo, &argv, None)
+            }
+            ObjectKind::Proxy(p) if p.is_callable() => {
+                self.set_position(callee_position(callee).max(e.span.start));
+                crate::proxy::call(self, p, &this, &argv)
             }
             _ => {
                 let text = callee_text(callee);
@@ -3255,11 +3259,11 @@ pub(crate) fn copy_data_properties(
         return Ok(());
     }
     let from = to_object(interp, source)?;
-    for key in from.own_property_keys() {
+    for key in from.try_own_property_keys(interp)? {
         if excluded.contains(&key) {
             continue;
         }
-        if let Some(d) = from.get_own_property(&key) {
+        if let Some(d) = from.try_get_own_property(interp, &key)? {
             if d.enumerable_or_false() {
                 let v = from.get(interp, &key, &Value::Object(from.clone()))?;
                 operations::create_data_property_or_throw(interp, target, key, v)?;

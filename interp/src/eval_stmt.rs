@@ -14,7 +14,7 @@ use crate::function::{
     lexical_binding_flags,
 };
 use crate::interp::Interp;
-use crate::object::{JsObject, PropertyDescriptor};
+use crate::object::{JsObject, ObjectKind, PropertyDescriptor};
 use crate::operations::{self, to_object, IteratorRecord};
 use crate::storage::{Attributes, BINDING_INITIALIZED};
 use crate::string::JsString;
@@ -725,12 +725,19 @@ impl Interp {
             return Ok(Completion::Normal(Some(Value::Undefined)));
         }
         let obj = to_object(self, &v)?;
-        let keys = enumerate_object_properties(&obj);
+        let keys = enumerate_object_properties(self, &obj)?;
         let mut last = Some(Value::Undefined);
         let mut kept = self.loop_scope(f);
         for (owner, key) in keys {
-            // Skip properties deleted before they were reached.
-            if !owner.has_own_property(&key) {
+            // Skip properties deleted before they were reached (a proxy's
+            // keys are checked for enumerability here, as V8 checks them).
+            let present = match owner.kind() {
+                ObjectKind::Proxy(_) => owner
+                    .try_get_own_property(self, &key)?
+                    .is_some_and(|d| d.enumerable_or_false()),
+                _ => owner.has_own_property(&key),
+            };
+            if !present {
                 continue;
             }
             let c = self.for_in_of_iteration(f, key.to_value(), labels, &mut kept)?;
@@ -1124,26 +1131,30 @@ pub(crate) fn check_global_declarations(
 
 /// EnumerateObjectProperties — ECMA-262 §14.7.5.9: enumerable string keys
 /// of the object and its prototypes, each name once, shadowed names skipped.
+/// A proxy's keys are all listed (its `ownKeys` trap runs here); whether
+/// each is enumerable is asked when the loop reaches it.
 pub(crate) fn enumerate_object_properties(
+    interp: &mut Interp,
     obj: &crate::object::JsObject,
-) -> Vec<(crate::object::JsObject, PropertyKey)> {
+) -> JsResult<Vec<(crate::object::JsObject, PropertyKey)>> {
     let mut out = Vec::new();
     let mut seen: std::collections::HashSet<PropertyKey> = std::collections::HashSet::new();
     let mut cur = Some(obj.clone());
     while let Some(o) = cur {
-        for k in o.own_property_keys() {
+        let is_proxy = matches!(o.kind(), ObjectKind::Proxy(_));
+        for k in o.try_own_property_keys(interp)? {
             if k.is_symbol() || seen.contains(&k) {
                 continue;
             }
-            let enumerable = o
-                .get_own_property(&k)
-                .is_some_and(|d| d.enumerable_or_false());
+            let enumerable = is_proxy
+                || o.get_own_property(&k)
+                    .is_some_and(|d| d.enumerable_or_false());
             seen.insert(k.clone());
             if enumerable {
                 out.push((o.clone(), k));
             }
         }
-        cur = o.prototype();
+        cur = o.try_get_prototype_of(interp)?;
     }
-    out
+    Ok(out)
 }

@@ -23,6 +23,12 @@ pub struct InspectOptions {
     pub break_length: usize,
     pub compact: usize,
     pub show_hidden: bool,
+    /// Shows a proxy as `Proxy [ target, handler ]` (else as its target).
+    pub show_proxy: bool,
+    /// Which accessors are called to show their values (`getters`).
+    pub getters: Getters,
+    /// Sorts an object's entries (`sorted: true`).
+    pub sorted: bool,
     pub max_array_length: usize,
     pub max_string_length: usize,
     /// ANSI colours as Node's `util.inspect.styles` (the REPL's results).
@@ -36,11 +42,24 @@ impl Default for InspectOptions {
             break_length: 80,
             compact: 3,
             show_hidden: false,
+            show_proxy: false,
+            getters: Getters::None,
+            sorted: false,
             max_array_length: 100,
             max_string_length: 10000,
             colors: false,
         }
     }
+}
+
+/// util.inspect's `getters` option: `false`, `true`, `'get'` (getters
+/// without a setter) or `'set'` (getters with a setter).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Getters {
+    None,
+    All,
+    GetOnly,
+    WithSetter,
 }
 
 struct Ctx<'a> {
@@ -158,6 +177,18 @@ pub fn options_from_value(interp: &mut Interp, v: &Value) -> JsResult<InspectOpt
     if let Value::Bool(b) = crate::operations::get_str(interp, o, "showHidden")? {
         opts.show_hidden = b;
     }
+    if let Value::Bool(b) = crate::operations::get_str(interp, o, "showProxy")? {
+        opts.show_proxy = b;
+    }
+    opts.getters = match crate::operations::get_str(interp, o, "getters")? {
+        Value::Bool(true) => Getters::All,
+        Value::String(s) if s.as_ascii() == Some("get") => Getters::GetOnly,
+        Value::String(s) if s.as_ascii() == Some("set") => Getters::WithSetter,
+        _ => Getters::None,
+    };
+    if let Value::Bool(b) = crate::operations::get_str(interp, o, "sorted")? {
+        opts.sorted = b;
+    }
     if let Some(n) = count(&crate::operations::get_str(interp, o, "breakLength")?) {
         opts.break_length = n;
     }
@@ -178,8 +209,9 @@ pub fn options_from_value(interp: &mut Interp, v: &Value) -> JsResult<InspectOpt
     Ok(opts)
 }
 
-/// The `inspect` function handed to custom inspect methods.
-fn native_inspect(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+/// The `inspect` function handed to custom inspect methods, and
+/// `util.inspect` (as `globalThis.__minijs_inspect`, see stdlib/js/inspect.js).
+pub fn native_inspect(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let value = args.first().cloned().unwrap_or_default();
     let opts = options_from_value(interp, &args.get(1).cloned().unwrap_or_default())?;
     let text = try_inspect(interp, &value, &opts)?;
@@ -558,6 +590,17 @@ fn format_value(
     let Value::Object(o) = v else {
         return format_primitive(ctx, v);
     };
+    // A proxy is shown as its target, without running a trap.
+    let mut o = o;
+    while let ObjectKind::Proxy(p) = o.kind() {
+        let (Some(target), Some(handler)) = (p.target(), p.handler()) else {
+            return stylize(ctx, "<Revoked Proxy>".into(), Style::Special);
+        };
+        if ctx.opts.show_proxy {
+            return format_proxy(interp, ctx, target, handler, recurse_times);
+        }
+        o = target;
+    }
     if let Some(method) = custom_inspect_method(interp, o) {
         if let Some(text) = call_custom_inspect(interp, ctx, o, &method, recurse_times) {
             return text;
@@ -574,6 +617,28 @@ fn format_value(
         return stylize(ctx, format!("[Circular *{index}]"), Style::Special);
     }
     format_raw(interp, ctx, o, recurse_times)
+}
+
+/// `Proxy [ target, handler ]` (util.inspect's `showProxy`).
+fn format_proxy(
+    interp: &mut Interp,
+    ctx: &mut Ctx,
+    target: &JsObject,
+    handler: &JsObject,
+    recurse_times: usize,
+) -> String {
+    if ctx.opts.depth.is_some_and(|d| recurse_times > d) {
+        return stylize(ctx, "Proxy [Array]".into(), Style::Special);
+    }
+    let recurse_times = recurse_times + 1;
+    ctx.indentation_lvl += 2;
+    let output = [target, handler]
+        .into_iter()
+        .map(|o| format_value(interp, ctx, &Value::Object(o.clone()), recurse_times, false))
+        .collect();
+    ctx.indentation_lvl -= 2;
+    let braces = ["Proxy [".to_string(), "]".to_string()];
+    reduce_to_single_string(ctx, output, "", &braces, Extras::Array, recurse_times, None)
 }
 
 fn function_base(
@@ -673,9 +738,17 @@ fn format_error(
             }
         }
     }
-    if o.has_property(&PropertyKey::from("cause"))
-        && !keys.iter().any(|k| k.as_str().as_deref() == Some("cause"))
-    {
+    let has_cause = {
+        let key = PropertyKey::from("cause");
+        let mut cur = Some(o.clone());
+        std::iter::from_fn(|| {
+            let c = cur.take()?;
+            cur = c.prototype();
+            Some(c)
+        })
+        .any(|c| c.own_slot_raw(&key).is_some())
+    };
+    if has_cause && !keys.iter().any(|k| k.as_str().as_deref() == Some("cause")) {
         keys.push(PropertyKey::from("cause"));
     }
     let _ = interp;
@@ -991,6 +1064,7 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
         }
         Formatter::Weak => vec!["<items unknown>".into()],
     };
+    let first_key = output.len();
     for k in &keys {
         output.push(format_property(
             interp,
@@ -1000,6 +1074,16 @@ fn format_raw(interp: &mut Interp, ctx: &mut Ctx, o: &JsObject, recurse_times: u
             k,
             extras_for_keys(extras),
         ));
+    }
+    if ctx.opts.sorted {
+        // Node sorts the entries' text as Array.prototype.sort does (by
+        // UTF-16 code units): all of an object's, an array's keyed ones.
+        let from = if extras == Extras::Object {
+            0
+        } else {
+            first_key
+        };
+        output[from..].sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
     }
     if let Some(index) = ctx.circular.iter().position(|c| c == o) {
         let reference = format!("<ref *{}>", index + 1);
@@ -1094,6 +1178,45 @@ fn format_indexed(
     output
 }
 
+/// An accessor shown with its getter's result (`getters` option):
+/// `[Getter: 1]`, `[Getter] { a: 1 }` for an object, or what it threw.
+fn getter_text(
+    interp: &mut Interp,
+    ctx: &mut Ctx,
+    o: &JsObject,
+    getter: &Value,
+    label: &str,
+    recurse_times: usize,
+) -> String {
+    let open = stylize(ctx, format!("[{label}:"), Style::Special);
+    let close = stylize(ctx, "]".into(), Style::Special);
+    match interp.call(getter, &Value::Object(o.clone()), &[]) {
+        Ok(v @ Value::Object(_)) => {
+            ctx.indentation_lvl += 2;
+            let shown = format_value(interp, ctx, &v, recurse_times, false);
+            ctx.indentation_lvl -= 2;
+            let tag = stylize(ctx, format!("[{label}]"), Style::Special);
+            format!("{tag} {shown}")
+        }
+        Ok(v) => {
+            let shown = format_primitive(ctx, &v);
+            format!("{open} {shown}{close}")
+        }
+        Err(e) => {
+            let message = match &e {
+                crate::JsError::Throw(Value::Object(err)) => {
+                    match err.get_own_data(&PropertyKey::from("message")) {
+                        Some(Value::String(m)) => m.to_rust_string(),
+                        _ => String::new(),
+                    }
+                }
+                _ => String::new(),
+            };
+            format!("{open} <Inspection threw ({message})>{close}")
+        }
+    }
+}
+
 fn format_property(
     interp: &mut Interp,
     ctx: &mut Ctx,
@@ -1117,10 +1240,21 @@ fn format_property(
             s
         }
         Some(d) if d.get.as_ref().is_some_and(|g| !g.is_undefined()) => {
-            if d.set.as_ref().is_some_and(|s| !s.is_undefined()) {
-                stylize(ctx, "[Getter/Setter]".into(), Style::Special)
+            let has_setter = d.set.as_ref().is_some_and(|s| !s.is_undefined());
+            let label = if has_setter {
+                "Getter/Setter"
             } else {
-                stylize(ctx, "[Getter]".into(), Style::Special)
+                "Getter"
+            };
+            let call = match ctx.opts.getters {
+                Getters::None => false,
+                Getters::All => true,
+                Getters::GetOnly => !has_setter,
+                Getters::WithSetter => has_setter,
+            };
+            match d.get.as_ref().filter(|_| call) {
+                Some(getter) => getter_text(interp, ctx, o, getter, label, recurse_times),
+                None => stylize(ctx, format!("[{label}]"), Style::Special),
             }
         }
         Some(d) if d.set.as_ref().is_some_and(|s| !s.is_undefined()) => {

@@ -404,10 +404,13 @@ impl Interp {
             Some(FunctionObjectKind::Bound) => {
                 crate::function::call_bound_function(self, fo, args, None)
             }
-            None => {
-                let shown = crate::inspect::short_description(self, f);
-                Err(self.type_error(format!("{shown} is not a function")))
-            }
+            None => match fo.kind() {
+                ObjectKind::Proxy(p) if p.is_callable() => crate::proxy::call(self, p, this, args),
+                _ => {
+                    let shown = crate::inspect::short_description(self, f);
+                    Err(self.type_error(format!("{shown} is not a function")))
+                }
+            },
         }
     }
 
@@ -437,7 +440,10 @@ impl Interp {
             Some(FunctionObjectKind::Bound) => {
                 crate::function::call_bound_function(self, fo, args, Some(&nt))
             }
-            None => Err(self.type_error("not a constructor")),
+            None => match fo.kind() {
+                ObjectKind::Proxy(p) => crate::proxy::construct(self, p, args, &nt),
+                _ => Err(self.type_error("not a constructor")),
+            },
         }
     }
 

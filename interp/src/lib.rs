@@ -36,6 +36,7 @@ pub mod object;
 pub mod operations;
 pub mod permission;
 pub mod promise;
+pub mod proxy;
 pub mod realm;
 mod shape;
 pub mod stdio;

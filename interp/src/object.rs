@@ -77,6 +77,9 @@ pub enum ObjectKind {
     Host(Box<dyn HostObject>),
     /// A module namespace exotic object (ECMA-262 §10.4.6).
     ModuleNamespace(Box<crate::modules::namespace::ModuleNamespace>),
+    /// A proxy exotic object (ECMA-262 §10.5): its own storage stays
+    /// empty; every internal method goes to `crate::proxy`.
+    Proxy(Box<crate::proxy::ProxyData>),
 }
 
 /// The heap cell of an object.
@@ -224,7 +227,10 @@ fn plain_own_lookup(kind: &ObjectKind, key: &PropertyKey) -> bool {
     match key {
         PropertyKey::Index(_) => !matches!(
             kind,
-            ObjectKind::String(_) | ObjectKind::ModuleNamespace(_) | ObjectKind::Arguments(Some(_))
+            ObjectKind::String(_)
+                | ObjectKind::ModuleNamespace(_)
+                | ObjectKind::Arguments(Some(_))
+                | ObjectKind::Proxy(_)
         ),
         _ => plain_named_lookup(
             kind,
@@ -241,7 +247,7 @@ fn plain_own_lookup(kind: &ObjectKind, key: &PropertyKey) -> bool {
 fn plain_named_lookup(kind: &ObjectKind, is_length: impl FnOnce() -> bool) -> bool {
     match kind {
         ObjectKind::Array(_) | ObjectKind::String(_) => !is_length(),
-        ObjectKind::ModuleNamespace(_) => false,
+        ObjectKind::ModuleNamespace(_) | ObjectKind::Proxy(_) => false,
         _ => true,
     }
 }
@@ -326,10 +332,13 @@ impl JsObject {
 
     /// IsCallable — ECMA-262 §7.2.3
     pub fn is_callable(&self) -> bool {
-        matches!(
-            self.0.kind,
-            ObjectKind::Function(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_)
-        )
+        match &self.0.kind {
+            ObjectKind::Function(_)
+            | ObjectKind::NativeFunction(_)
+            | ObjectKind::BoundFunction(_) => true,
+            ObjectKind::Proxy(p) => p.is_callable(),
+            _ => false,
+        }
     }
 
     /// IsConstructor — ECMA-262 §7.2.4
@@ -338,6 +347,7 @@ impl JsObject {
             ObjectKind::Function(f) => f.is_constructor(),
             ObjectKind::NativeFunction(f) => f.constructor.is_some(),
             ObjectKind::BoundFunction(b) => b.target.is_constructor(),
+            ObjectKind::Proxy(p) => p.is_constructor(),
             _ => false,
         }
     }
@@ -351,12 +361,31 @@ impl JsObject {
 
     // ---- [[GetPrototypeOf]] / [[SetPrototypeOf]] / extensibility ----
 
+    /// The prototype, read without running JavaScript (a proxy's is its
+    /// target's, as `util.inspect` shows it; `try_get_prototype_of` runs
+    /// the trap).
     pub fn prototype(&self) -> Option<JsObject> {
+        if let Some(t) = self.proxy_target() {
+            return t.prototype();
+        }
         self.0.storage.proto()
+    }
+
+    /// A live proxy's target (`None` for other objects and revoked
+    /// proxies): the object the infallible internal methods see through
+    /// to.
+    fn proxy_target(&self) -> Option<&JsObject> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => p.target(),
+            _ => None,
+        }
     }
 
     /// OrdinarySetPrototypeOf — ECMA-262 §10.1.2.1
     pub fn set_prototype_of(&self, proto: Option<JsObject>) -> bool {
+        if let ObjectKind::Proxy(p) = &self.0.kind {
+            return p.target().is_some_and(|t| t.set_prototype_of(proto));
+        }
         let current = self.prototype();
         if current == proto {
             return true;
@@ -376,10 +405,16 @@ impl JsObject {
     }
 
     pub fn is_extensible(&self) -> bool {
+        if let ObjectKind::Proxy(p) = &self.0.kind {
+            return p.target().is_some_and(|t| t.is_extensible());
+        }
         self.0.storage.extensible()
     }
 
     pub fn prevent_extensions(&self) -> bool {
+        if let ObjectKind::Proxy(p) = &self.0.kind {
+            return p.target().is_some_and(|t| t.prevent_extensions());
+        }
         self.0.storage.set_extensible(false);
         true
     }
@@ -426,6 +461,7 @@ impl JsObject {
                 }
                 return Some(desc);
             }
+            (ObjectKind::Proxy(p), _) => return p.target()?.get_own_property(key),
             _ => {}
         }
         self.0.storage.get(key).map(PropertyDescriptor::from_slot)
@@ -474,6 +510,7 @@ impl JsObject {
         desc: PropertyDescriptor,
     ) -> JsResult<bool> {
         match &self.0.kind {
+            ObjectKind::Proxy(p) => crate::proxy::define_own_property(interp, p, key, desc),
             // §10.4.6.6: only a redefinition that changes nothing succeeds.
             ObjectKind::ModuleNamespace(_) if !key.is_symbol() => {
                 let Some(cur) = self.get_own_property(&key) else {
@@ -732,26 +769,107 @@ impl JsObject {
 
     // ---- [[HasProperty]] ----
 
-    /// [[HasProperty]] — ECMA-262 §10.1.7
-    pub fn has_property(&self, key: &PropertyKey) -> bool {
+    /// [[HasProperty]] — ECMA-262 §10.1.7 (§10.5.7 for a proxy met on
+    /// the way).
+    pub fn has_property(&self, interp: &mut Interp, key: &PropertyKey) -> JsResult<bool> {
         let d: &ObjectData = &self.0;
         let mut o = if plain_own_lookup(&d.kind, key) {
             match d.storage.chain_has(key, plain_own_lookup) {
-                Chain::Found(..) => return true,
-                Chain::Missing => return false,
+                Chain::Found(..) => return Ok(true),
+                Chain::Missing => return Ok(false),
                 Chain::Exotic(o) => o,
             }
         } else {
             self.clone()
         };
         loop {
+            if let ObjectKind::Proxy(p) = &o.0.kind {
+                return crate::proxy::has(interp, p, key);
+            }
             if o.has_own_property(key) {
-                return true;
+                return Ok(true);
             }
             match o.prototype() {
                 Some(p) => o = p,
-                None => return false,
+                None => return Ok(false),
             }
+        }
+    }
+
+    // ---- The internal methods that run a proxy's traps ----
+    //
+    // Each is the infallible method of the same name for every object but
+    // a proxy, whose trap may run JavaScript and throw.
+
+    /// [[GetPrototypeOf]] ( ) — ECMA-262 §10.1.1 / §10.5.1
+    pub fn try_get_prototype_of(&self, interp: &mut Interp) -> JsResult<Option<JsObject>> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => crate::proxy::get_prototype_of(interp, p),
+            _ => Ok(self.0.storage.proto()),
+        }
+    }
+
+    /// [[SetPrototypeOf]] ( V ) — ECMA-262 §10.1.2 / §10.5.2
+    pub fn try_set_prototype_of(
+        &self,
+        interp: &mut Interp,
+        proto: Option<JsObject>,
+    ) -> JsResult<bool> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => crate::proxy::set_prototype_of(interp, p, proto),
+            _ => Ok(self.set_prototype_of(proto)),
+        }
+    }
+
+    /// [[IsExtensible]] ( ) — ECMA-262 §10.1.3 / §10.5.3
+    pub fn try_is_extensible(&self, interp: &mut Interp) -> JsResult<bool> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => crate::proxy::is_extensible(interp, p),
+            _ => Ok(self.is_extensible()),
+        }
+    }
+
+    /// [[PreventExtensions]] ( ) — ECMA-262 §10.1.4 / §10.5.4
+    pub fn try_prevent_extensions(&self, interp: &mut Interp) -> JsResult<bool> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => crate::proxy::prevent_extensions(interp, p),
+            _ => Ok(self.prevent_extensions()),
+        }
+    }
+
+    /// [[GetOwnProperty]] ( P ) — ECMA-262 §10.1.5 / §10.5.5
+    pub fn try_get_own_property(
+        &self,
+        interp: &mut Interp,
+        key: &PropertyKey,
+    ) -> JsResult<Option<PropertyDescriptor>> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => crate::proxy::get_own_property(interp, p, key),
+            _ => Ok(self.get_own_property(key)),
+        }
+    }
+
+    /// HasOwnProperty ( O, P ) — ECMA-262 §7.3.12
+    pub fn try_has_own_property(&self, interp: &mut Interp, key: &PropertyKey) -> JsResult<bool> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => Ok(crate::proxy::get_own_property(interp, p, key)?.is_some()),
+            _ => Ok(self.has_own_property(key)),
+        }
+    }
+
+    /// [[Delete]] ( P ) — ECMA-262 §10.1.10 / §10.5.10
+    pub fn try_delete(&self, interp: &mut Interp, key: &PropertyKey) -> JsResult<bool> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => crate::proxy::delete(interp, p, key),
+            _ => Ok(self.delete(key)),
+        }
+    }
+
+    /// [[OwnPropertyKeys]] ( ) — ECMA-262 §10.1.11 / §10.5.11
+    pub fn try_own_property_keys(&self, interp: &mut Interp) -> JsResult<Vec<PropertyKey>> {
+        match &self.0.kind {
+            ObjectKind::Proxy(p) => crate::proxy::own_property_keys(interp, p),
+            _ => Ok(self.own_property_keys()),
         }
     }
 
@@ -803,6 +921,9 @@ impl JsObject {
             self.clone()
         };
         loop {
+            if let ObjectKind::Proxy(p) = &o.0.kind {
+                return crate::proxy::get(interp, p, key, receiver);
+            }
             if let Some(slot) = o.own_slot(key) {
                 return slot_value(interp, slot, receiver);
             }
@@ -974,6 +1095,9 @@ impl JsObject {
     ) -> JsResult<bool> {
         let mut o = self.clone();
         let own_desc = loop {
+            if let ObjectKind::Proxy(p) = &o.0.kind {
+                return crate::proxy::set(interp, p, key, value, receiver);
+            }
             if let Some(slot) = o.own_slot(&key) {
                 break Some(slot);
             }
@@ -995,7 +1119,7 @@ impl JsObject {
                 let Value::Object(r) = receiver else {
                     return Ok(false);
                 };
-                match r.get_own_property(&key) {
+                match r.try_get_own_property(interp, &key)? {
                     Some(existing) => {
                         if existing.is_accessor() || existing.writable == Some(false) {
                             return Ok(false);
@@ -1035,10 +1159,10 @@ impl JsObject {
 
     /// [[Delete]] — ECMA-262 §10.1.10
     pub fn delete(&self, key: &PropertyKey) -> bool {
-        if let ObjectKind::ModuleNamespace(ns) = &self.0.kind {
-            if ns.is_export(key) {
-                return false;
-            }
+        match &self.0.kind {
+            ObjectKind::ModuleNamespace(ns) if ns.is_export(key) => return false,
+            ObjectKind::Proxy(p) => return p.target().is_none_or(|t| t.delete(key)),
+            _ => {}
         }
         match self.get_own_property(key) {
             None => true,
@@ -1089,6 +1213,10 @@ impl JsObject {
                 keys.extend(self.0.storage.keys());
                 keys
             }
+            ObjectKind::Proxy(p) => p
+                .target()
+                .map(|t| t.own_property_keys())
+                .unwrap_or_default(),
             _ => self.0.storage.keys(),
         }
     }

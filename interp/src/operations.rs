@@ -234,9 +234,22 @@ pub fn is_constructor(v: &Value) -> bool {
     matches!(v, Value::Object(o) if o.is_constructor())
 }
 
-/// IsArray — ECMA-262 §7.2.2
-pub fn is_array(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if o.is_array())
+/// IsArray — ECMA-262 §7.2.2: an Array exotic object, or a proxy whose
+/// target is one (a revoked proxy throws).
+pub fn is_array(interp: &mut Interp, v: &Value) -> JsResult<bool> {
+    let Value::Object(o) = v else {
+        return Ok(false);
+    };
+    match o.kind() {
+        ObjectKind::Array(_) => Ok(true),
+        ObjectKind::Proxy(p) => match p.target() {
+            Some(t) => is_array(interp, &Value::Object(t.clone())),
+            None => {
+                Err(interp.type_error("Cannot perform 'IsArray' on a proxy that has been revoked"))
+            }
+        },
+        _ => Ok(false),
+    }
 }
 
 /// IsRegExp ( argument ) — ECMA-262 §7.2.8. A RegExp is a host object of
@@ -465,6 +478,12 @@ pub(crate) fn failed_set_error(
     key: &PropertyKey,
 ) -> JsError {
     if let Value::Object(r) = receiver {
+        if let ObjectKind::Proxy(_) = r.kind() {
+            return interp.type_error(format!(
+                "'set' on proxy: trap returned falsish for property '{}'",
+                key.to_display()
+            ));
+        }
         if !r.is_extensible() && r.get_own_property(key).is_none() {
             return interp.type_error(format!(
                 "Cannot add property {}, object is not extensible",
@@ -525,6 +544,11 @@ pub fn define_property_or_throw(
 ) -> JsResult<()> {
     let shown = key.to_display();
     if !o.define_own_property(interp, key, desc)? {
+        if let ObjectKind::Proxy(_) = o.kind() {
+            return Err(interp.type_error(format!(
+                "'defineProperty' on proxy: trap returned falsish for property '{shown}'"
+            )));
+        }
         return Err(interp.type_error(format!("Cannot redefine property: {shown}")));
     }
     Ok(())
@@ -536,14 +560,26 @@ pub fn delete_property_or_throw(
     o: &JsObject,
     key: &PropertyKey,
 ) -> JsResult<()> {
-    if !o.delete(key) {
-        let shown = crate::inspect::short_description(interp, &Value::Object(o.clone()));
-        return Err(interp.type_error(format!(
-            "Cannot delete property '{}' of {shown}",
-            key.to_display()
-        )));
+    if !o.try_delete(interp, key)? {
+        return Err(failed_delete_error(interp, o, key));
     }
     Ok(())
+}
+
+/// The TypeError a [[Delete]] of `key` on `o` that returned false throws
+/// in strict code, worded as V8 words it.
+pub(crate) fn failed_delete_error(interp: &mut Interp, o: &JsObject, key: &PropertyKey) -> JsError {
+    if let ObjectKind::Proxy(_) = o.kind() {
+        return interp.type_error(format!(
+            "'deleteProperty' on proxy: trap returned falsish for property '{}'",
+            key.to_display()
+        ));
+    }
+    let shown = crate::inspect::short_description(interp, &Value::Object(o.clone()));
+    interp.type_error(format!(
+        "Cannot delete property '{}' of {shown}",
+        key.to_display()
+    ))
 }
 
 /// GetMethod — ECMA-262 §7.3.10
@@ -559,13 +595,13 @@ pub fn get_method(interp: &mut Interp, v: &Value, key: &PropertyKey) -> JsResult
 }
 
 /// HasProperty — ECMA-262 §7.3.11
-pub fn has_property(o: &JsObject, key: &PropertyKey) -> bool {
-    o.has_property(key)
+pub fn has_property(interp: &mut Interp, o: &JsObject, key: &PropertyKey) -> JsResult<bool> {
+    o.has_property(interp, key)
 }
 
 /// HasOwnProperty — ECMA-262 §7.3.12
-pub fn has_own_property(o: &JsObject, key: &PropertyKey) -> bool {
-    o.has_own_property(key)
+pub fn has_own_property(interp: &mut Interp, o: &JsObject, key: &PropertyKey) -> JsResult<bool> {
+    o.try_has_own_property(interp, key)
 }
 
 /// Invoke(V, P, argumentsList) — ECMA-262 §7.3.20
@@ -600,12 +636,12 @@ pub fn ordinary_has_instance(interp: &mut Interp, c: &Value, o: &Value) -> JsRes
             interp.type_error("Function has non-object prototype 'undefined' in instanceof check")
         );
     };
-    let mut cur = oo.prototype();
+    let mut cur = oo.try_get_prototype_of(interp)?;
     while let Some(x) = cur {
         if x == p {
             return Ok(true);
         }
-        cur = x.prototype();
+        cur = x.try_get_prototype_of(interp)?;
     }
     Ok(false)
 }
@@ -743,13 +779,12 @@ pub fn new_object(interp: &mut Interp) -> JsObject {
 /// EnumerableOwnProperties(O, key) — the keys (as values) of own
 /// enumerable string-keyed properties.
 pub fn enumerable_own_keys(interp: &mut Interp, o: &JsObject) -> JsResult<Vec<PropertyKey>> {
-    let _ = interp;
     let mut out = Vec::new();
-    for k in o.own_property_keys() {
+    for k in o.try_own_property_keys(interp)? {
         if k.is_symbol() {
             continue;
         }
-        if let Some(d) = o.get_own_property(&k) {
+        if let Some(d) = o.try_get_own_property(interp, &k)? {
             if d.enumerable_or_false() {
                 out.push(k);
             }

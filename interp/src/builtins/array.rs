@@ -86,8 +86,8 @@ fn array_construct(interp: &mut Interp, new_target: &Value, args: &[Value]) -> J
     Ok(Value::Object(arr))
 }
 
-fn array_is_array(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    Ok(Value::Bool(is_array(&arg(args, 0))))
+fn array_is_array(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    Ok(Value::Bool(is_array(interp, &arg(args, 0))?))
 }
 
 /// Array.of ( ...items ) — ECMA-262 §23.1.2.3
@@ -124,7 +124,7 @@ fn array_create_checked(interp: &mut Interp, len: f64) -> JsResult<JsObject> {
 
 /// ArraySpeciesCreate ( originalArray, length ) — ECMA-262 §10.4.2.3
 fn array_species_create(interp: &mut Interp, original: &JsObject, len: f64) -> JsResult<JsObject> {
-    if !original.is_array() {
+    if !is_array(interp, &Value::Object(original.clone()))? {
         return array_create_checked(interp, len);
     }
     let mut c = get(interp, original, &PropertyKey::from("constructor"))?;
@@ -270,7 +270,7 @@ fn array_shift(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<V
     for k in 1..len {
         let from = PropertyKey::from(k);
         let to = PropertyKey::from(k - 1);
-        if o.has_property(&from) {
+        if o.has_property(interp, &from)? {
             let v = get(interp, &o, &from)?;
             set(interp, &o, to, v, true)?;
         } else {
@@ -294,7 +294,7 @@ fn array_unshift(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<
         for k in (0..len).rev() {
             let from = PropertyKey::from(k);
             let to = PropertyKey::from(k + n);
-            if o.has_property(&from) {
+            if o.has_property(interp, &from)? {
                 let v = get(interp, &o, &from)?;
                 set(interp, &o, to, v, true)?;
             } else {
@@ -331,7 +331,7 @@ fn array_slice(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Va
     let mut n = 0usize;
     while k < fin {
         let key = PropertyKey::from(k as usize);
-        if o.has_property(&key) {
+        if o.has_property(interp, &key)? {
             let v = get(interp, &o, &key)?;
             create_data_property_or_throw(interp, &a, PropertyKey::from(n), v)?;
         }
@@ -359,7 +359,7 @@ fn array_splice(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
     let (start, dc, len) = (start as usize, delete_count as usize, len as usize);
     for k in 0..dc {
         let from = PropertyKey::from(start + k);
-        if o.has_property(&from) {
+        if o.has_property(interp, &from)? {
             let v = get(interp, &o, &from)?;
             create_data_property_or_throw(interp, &removed, PropertyKey::from(k), v)?;
         }
@@ -370,7 +370,7 @@ fn array_splice(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
         for k in start..len - dc {
             let from = PropertyKey::from(k + dc);
             let to = PropertyKey::from(k + ic);
-            if o.has_property(&from) {
+            if o.has_property(interp, &from)? {
                 let v = get(interp, &o, &from)?;
                 set(interp, &o, to, v, true)?;
             } else {
@@ -384,7 +384,7 @@ fn array_splice(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
         for k in (start..len - dc).rev() {
             let from = PropertyKey::from(k + dc);
             let to = PropertyKey::from(k + ic);
-            if o.has_property(&from) {
+            if o.has_property(interp, &from)? {
                 let v = get(interp, &o, &from)?;
                 set(interp, &o, to, v, true)?;
             } else {
@@ -413,7 +413,7 @@ fn array_concat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
             Value::Object(e) => {
                 let s = get(interp, e, &PropertyKey::Symbol(spreadable.clone()))?;
                 if s.is_undefined() {
-                    e.is_array()
+                    is_array(interp, &item)?
                 } else {
                     to_boolean(&s)
                 }
@@ -428,7 +428,7 @@ fn array_concat(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<V
             let mut k = 0f64;
             while k < len {
                 let key = PropertyKey::from(k as usize);
-                if e.has_property(&key) {
+                if e.has_property(interp, &key)? {
                     let v = get(interp, e, &key)?;
                     create_data_property_or_throw(interp, &a, PropertyKey::from(n as usize), v)?;
                 }
@@ -496,13 +496,13 @@ fn array_reverse(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult
     while lower < len / 2 {
         let upper = len - 1 - lower;
         let (lk, uk) = (PropertyKey::from(lower), PropertyKey::from(upper));
-        let le = o.has_property(&lk);
+        let le = o.has_property(interp, &lk)?;
         let lv = if le {
             get(interp, &o, &lk)?
         } else {
             Value::Undefined
         };
-        let ue = o.has_property(&uk);
+        let ue = o.has_property(interp, &uk)?;
         let uv = if ue {
             get(interp, &o, &uk)?
         } else {
@@ -558,7 +558,7 @@ fn index_of_impl(
         };
         while k >= 0.0 {
             let key = PropertyKey::from(k as usize);
-            if o.has_property(&key) {
+            if o.has_property(interp, &key)? {
                 let v = get(interp, &o, &key)?;
                 if is_strictly_equal(&v, &target) {
                     return Ok(Value::Number(k));
@@ -577,7 +577,7 @@ fn index_of_impl(
             if same_value_zero(&v, &target) {
                 return Ok(Value::Bool(true));
             }
-        } else if o.has_property(&key) {
+        } else if o.has_property(interp, &key)? {
             let v = get(interp, &o, &key)?;
             if is_strictly_equal(&v, &target) {
                 return Ok(Value::Number(k));
@@ -636,7 +636,7 @@ fn iterate(
     let ov = Value::Object(o.clone());
     for k in 0..len as usize {
         let key = PropertyKey::from(k);
-        if !o.has_property(&key) {
+        if !o.has_property(interp, &key)? {
             continue;
         }
         let v = get(interp, &o, &key)?;
@@ -745,7 +745,7 @@ fn reduce_impl(interp: &mut Interp, this: &Value, args: &[Value], right: bool) -
     let mut acc: Option<Value> = args.get(1).cloned();
     for k in order {
         let key = PropertyKey::from(k);
-        if !o.has_property(&key) {
+        if !o.has_property(interp, &key)? {
             continue;
         }
         let v = get(interp, &o, &key)?;
@@ -860,7 +860,7 @@ fn array_sort(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Val
     let mut items = Vec::new();
     for k in 0..len {
         let key = PropertyKey::from(k);
-        if o.has_property(&key) {
+        if o.has_property(interp, &key)? {
             items.push(get(interp, &o, &key)?);
         }
     }
@@ -891,7 +891,7 @@ fn flatten_into(
     while k < len {
         let key = PropertyKey::from(k as usize);
         k += 1.0;
-        if !source.has_property(&key) {
+        if !source.has_property(interp, &key)? {
             continue;
         }
         let mut v = get(interp, source, &key)?;
@@ -902,7 +902,7 @@ fn flatten_into(
                 &[v, Value::Number(k - 1.0), Value::Object(source.clone())],
             )?;
         }
-        if depth > 0.0 && is_array(&v) {
+        if depth > 0.0 && is_array(interp, &v)? {
             if let Value::Object(inner) = &v {
                 let inner_len = length_of_array_like(interp, inner)?;
                 target_index = flatten_into(
@@ -967,7 +967,7 @@ fn array_copy_within(interp: &mut Interp, this: &Value, args: &[Value]) -> JsRes
     while count > 0.0 {
         let from_key = PropertyKey::from(from as usize);
         let to_key = PropertyKey::from(to as usize);
-        if o.has_property(&from_key) {
+        if o.has_property(interp, &from_key)? {
             let v = get(interp, &o, &from_key)?;
             set(interp, &o, to_key, v, true)?;
         } else {

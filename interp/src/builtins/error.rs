@@ -22,7 +22,7 @@ fn error_type_of(interp: &Interp) -> ErrorType {
 /// as a hidden own property.
 fn install_error_cause(interp: &mut Interp, o: &JsObject, options: Option<&Value>) -> JsResult<()> {
     if let Some(Value::Object(opts)) = options {
-        if opts.has_property(&PropertyKey::from("cause")) {
+        if opts.has_property(interp, &PropertyKey::from("cause"))? {
             let cause = get_str(interp, opts, "cause")?;
             o.define_value("cause", cause, Attributes::hidden());
         }

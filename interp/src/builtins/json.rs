@@ -116,7 +116,7 @@ fn serialize_property(
             "null".into()
         }),
         Value::Object(o) if !o.is_callable() => {
-            if is_array(&value) {
+            if is_array(interp, &value)? {
                 serialize_array(interp, st, o, out)?;
             } else {
                 serialize_object(interp, st, o, out)?;
@@ -248,7 +248,7 @@ pub fn json_stringify(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsR
     if is_callable(&replacer) {
         st.replacer = Some(replacer);
     } else if let Value::Object(r) = &replacer {
-        if r.is_array() {
+        if is_array(interp, &replacer)? {
             let mut list: Vec<PropertyKey> = Vec::new();
             let len = operations::length_of_array_like(interp, r)? as usize;
             for i in 0..len {
@@ -535,7 +535,7 @@ fn internalize(
 ) -> JsResult<Value> {
     let val = get(interp, holder, &key)?;
     if let Value::Object(o) = &val {
-        let keys: Vec<PropertyKey> = if o.is_array() {
+        let keys: Vec<PropertyKey> = if is_array(interp, &val)? {
             (0..operations::length_of_array_like(interp, o)? as usize)
                 .map(PropertyKey::from)
                 .collect()

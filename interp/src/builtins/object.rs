@@ -50,7 +50,7 @@ pub fn to_property_descriptor(interp: &mut Interp, v: &Value) -> JsResult<Proper
     let mut d = PropertyDescriptor::default();
     let field = |interp: &mut Interp, name: &str| -> JsResult<Option<Value>> {
         let key = PropertyKey::from(name);
-        if o.has_property(&key) {
+        if o.has_property(interp, &key)? {
             Ok(Some(get(interp, o, &key)?))
         } else {
             Ok(None)
@@ -132,8 +132,8 @@ fn object_define_properties(interp: &mut Interp, _this: &Value, args: &[Value]) 
 fn define_properties(interp: &mut Interp, o: &JsObject, props: &Value) -> JsResult<()> {
     let props = to_object(interp, props)?;
     let mut descs = Vec::new();
-    for k in props.own_property_keys() {
-        if let Some(d) = props.get_own_property(&k) {
+    for k in props.try_own_property_keys(interp)? {
+        if let Some(d) = props.try_get_own_property(interp, &k)? {
             if d.enumerable_or_false() {
                 let dv = get(interp, &props, &k)?;
                 descs.push((k, to_property_descriptor(interp, &dv)?));
@@ -167,16 +167,43 @@ fn object_create(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
 
 fn object_get_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = to_object(interp, &arg(args, 0))?;
-    Ok(o.prototype().map(Value::Object).unwrap_or(Value::Null))
+    Ok(o.try_get_prototype_of(interp)?
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 /// [[SetPrototypeOf]] ( V ), with %Object.prototype% an immutable
 /// prototype exotic object (SetImmutablePrototype — ECMA-262 §10.4.7.2).
-pub fn set_prototype_of(interp: &Interp, o: &JsObject, proto: Option<JsObject>) -> bool {
+pub fn set_prototype_of(
+    interp: &mut Interp,
+    o: &JsObject,
+    proto: Option<JsObject>,
+) -> JsResult<bool> {
     if *o == interp.realm.intrinsics.object_prototype {
-        return o.prototype() == proto;
+        return Ok(o.prototype() == proto);
     }
-    o.set_prototype_of(proto)
+    o.try_set_prototype_of(interp, proto)
+}
+
+/// The TypeError for an internal method of `o` that returned false where
+/// the caller must throw: a proxy's trap is blamed as V8 blames it
+/// (`'preventExtensions' on proxy: trap returned falsish`), any other
+/// object with `otherwise`.
+pub(crate) fn falsish_error(
+    interp: &mut Interp,
+    o: &JsObject,
+    trap: &str,
+    otherwise: &str,
+) -> crate::JsError {
+    match o.kind() {
+        ObjectKind::Proxy(_) if trap == "setPrototypeOf" => interp.type_error(
+            "'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'",
+        ),
+        ObjectKind::Proxy(_) => {
+            interp.type_error(format!("'{trap}' on proxy: trap returned falsish"))
+        }
+        _ => interp.type_error(otherwise),
+    }
 }
 
 fn object_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -195,8 +222,14 @@ fn object_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -
         }
     };
     if let Value::Object(obj) = &o {
-        if !set_prototype_of(interp, obj, proto) {
-            return Err(interp.type_error("Cyclic __proto__ value"));
+        if !set_prototype_of(interp, obj, proto)? {
+            let message = if obj.is_extensible() {
+                "Cyclic __proto__ value".to_string()
+            } else {
+                let shown = crate::inspect::short_description(interp, &o);
+                format!("{shown} is not extensible")
+            };
+            return Err(falsish_error(interp, obj, "setPrototypeOf", &message));
         }
     }
     Ok(o)
@@ -205,11 +238,11 @@ fn object_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -
 fn keys_of(interp: &mut Interp, v: &Value, kind: u8) -> JsResult<Value> {
     let o = to_object(interp, v)?;
     let mut out = Vec::new();
-    for k in o.own_property_keys() {
+    for k in o.try_own_property_keys(interp)? {
         if k.is_symbol() {
             continue;
         }
-        let Some(d) = o.get_own_property(&k) else {
+        let Some(d) = o.try_get_own_property(interp, &k)? else {
             continue;
         };
         if !d.enumerable_or_false() {
@@ -245,7 +278,7 @@ fn object_get_own_property_names(
 ) -> JsResult<Value> {
     let o = to_object(interp, &arg(args, 0))?;
     let keys: Vec<Value> = o
-        .own_property_keys()
+        .try_own_property_keys(interp)?
         .into_iter()
         .filter(|k| !k.is_symbol())
         .map(|k| k.to_value())
@@ -260,7 +293,7 @@ fn object_get_own_property_symbols(
 ) -> JsResult<Value> {
     let o = to_object(interp, &arg(args, 0))?;
     let keys: Vec<Value> = o
-        .own_property_keys()
+        .try_own_property_keys(interp)?
         .into_iter()
         .filter(|k| k.is_symbol())
         .map(|k| k.to_value())
@@ -275,7 +308,7 @@ fn object_get_own_property_descriptor(
 ) -> JsResult<Value> {
     let o = to_object(interp, &arg(args, 0))?;
     let key = to_property_key(interp, &arg(args, 1))?;
-    match o.get_own_property(&key) {
+    match o.try_get_own_property(interp, &key)? {
         Some(d) => Ok(from_property_descriptor(interp, &d)),
         None => Ok(Value::Undefined),
     }
@@ -288,8 +321,8 @@ fn object_get_own_property_descriptors(
 ) -> JsResult<Value> {
     let o = to_object(interp, &arg(args, 0))?;
     let out = operations::new_object(interp);
-    for k in o.own_property_keys() {
-        if let Some(d) = o.get_own_property(&k) {
+    for k in o.try_own_property_keys(interp)? {
+        if let Some(d) = o.try_get_own_property(interp, &k)? {
             let dv = from_property_descriptor(interp, &d);
             out.define_value(k, dv, Attributes::all());
         }
@@ -304,8 +337,8 @@ fn object_assign(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
             continue;
         }
         let from = to_object(interp, src)?;
-        for k in from.own_property_keys() {
-            if let Some(d) = from.get_own_property(&k) {
+        for k in from.try_own_property_keys(interp)? {
+            if let Some(d) = from.try_get_own_property(interp, &k)? {
                 if d.enumerable_or_false() {
                     let v = get(interp, &from, &k)?;
                     operations::set(interp, &target, k, v, true)?;
@@ -318,10 +351,12 @@ fn object_assign(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult
 
 /// SetIntegrityLevel — ECMA-262 §7.3.16 (`frozen` or sealed).
 pub fn set_integrity_level(interp: &mut Interp, o: &JsObject, frozen: bool) -> JsResult<bool> {
-    o.prevent_extensions();
-    for k in o.own_property_keys() {
+    if !o.try_prevent_extensions(interp)? {
+        return Ok(false);
+    }
+    for k in o.try_own_property_keys(interp)? {
         let desc = if frozen {
-            match o.get_own_property(&k) {
+            match o.try_get_own_property(interp, &k)? {
                 Some(d) if d.is_accessor() => PropertyDescriptor {
                     configurable: Some(false),
                     ..Default::default()
@@ -345,63 +380,79 @@ pub fn set_integrity_level(interp: &mut Interp, o: &JsObject, frozen: bool) -> J
 }
 
 /// TestIntegrityLevel — ECMA-262 §7.3.17
-pub fn test_integrity_level(o: &JsObject, frozen: bool) -> bool {
-    if o.is_extensible() {
-        return false;
+pub fn test_integrity_level(interp: &mut Interp, o: &JsObject, frozen: bool) -> JsResult<bool> {
+    if o.try_is_extensible(interp)? {
+        return Ok(false);
     }
-    for k in o.own_property_keys() {
-        if let Some(d) = o.get_own_property(&k) {
+    for k in o.try_own_property_keys(interp)? {
+        if let Some(d) = o.try_get_own_property(interp, &k)? {
             if d.configurable == Some(true) {
-                return false;
+                return Ok(false);
             }
             if frozen && d.is_data() && d.writable == Some(true) {
-                return false;
+                return Ok(false);
             }
         }
     }
-    true
+    Ok(true)
 }
 
-fn object_freeze(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+/// Object.freeze ( O ) and Object.seal ( O ) — ECMA-262 §20.1.2.6 / §20.1.2.22
+fn freeze_or_seal(interp: &mut Interp, args: &[Value], frozen: bool) -> JsResult<Value> {
     let v = arg(args, 0);
     if let Value::Object(o) = &v {
-        set_integrity_level(interp, o, true)?;
+        if !set_integrity_level(interp, o, frozen)? {
+            let what = if frozen { "freeze" } else { "seal" };
+            return Err(falsish_error(
+                interp,
+                o,
+                "preventExtensions",
+                &format!("Cannot {what}"),
+            ));
+        }
     }
     Ok(v)
+}
+fn object_freeze(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    freeze_or_seal(interp, args, true)
 }
 fn object_seal(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
-    let v = arg(args, 0);
-    if let Value::Object(o) = &v {
-        set_integrity_level(interp, o, false)?;
-    }
-    Ok(v)
+    freeze_or_seal(interp, args, false)
 }
+/// Object.preventExtensions ( O ) — ECMA-262 §20.1.2.20
 fn object_prevent_extensions(
-    _interp: &mut Interp,
+    interp: &mut Interp,
     _this: &Value,
     args: &[Value],
 ) -> JsResult<Value> {
     let v = arg(args, 0);
     if let Value::Object(o) = &v {
-        o.prevent_extensions();
+        if !o.try_prevent_extensions(interp)? {
+            return Err(falsish_error(
+                interp,
+                o,
+                "preventExtensions",
+                "Cannot prevent extensions",
+            ));
+        }
     }
     Ok(v)
 }
-fn object_is_frozen(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+fn object_is_frozen(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     Ok(Value::Bool(match arg(args, 0) {
-        Value::Object(o) => test_integrity_level(&o, true),
+        Value::Object(o) => test_integrity_level(interp, &o, true)?,
         _ => true,
     }))
 }
-fn object_is_sealed(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+fn object_is_sealed(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     Ok(Value::Bool(match arg(args, 0) {
-        Value::Object(o) => test_integrity_level(&o, false),
+        Value::Object(o) => test_integrity_level(interp, &o, false)?,
         _ => true,
     }))
 }
-fn object_is_extensible(_interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+fn object_is_extensible(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     Ok(Value::Bool(match arg(args, 0) {
-        Value::Object(o) => o.is_extensible(),
+        Value::Object(o) => o.try_is_extensible(interp)?,
         _ => false,
     }))
 }
@@ -505,13 +556,13 @@ fn object_group_by(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResu
 fn proto_has_own_property(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
     let key = to_property_key(interp, &arg(args, 0))?;
     let o = to_object(interp, this)?;
-    Ok(Value::Bool(o.has_own_property(&key)))
+    Ok(Value::Bool(o.try_has_own_property(interp, &key)?))
 }
 
 fn object_has_own(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = to_object(interp, &arg(args, 0))?;
     let key = to_property_key(interp, &arg(args, 1))?;
-    Ok(Value::Bool(o.has_own_property(&key)))
+    Ok(Value::Bool(o.try_has_own_property(interp, &key)?))
 }
 
 fn proto_is_prototype_of(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -519,12 +570,12 @@ fn proto_is_prototype_of(interp: &mut Interp, this: &Value, args: &[Value]) -> J
         return Ok(Value::Bool(false));
     };
     let o = to_object(interp, this)?;
-    let mut cur = v.prototype();
+    let mut cur = v.try_get_prototype_of(interp)?;
     while let Some(p) = cur {
         if p == o {
             return Ok(Value::Bool(true));
         }
-        cur = p.prototype();
+        cur = p.try_get_prototype_of(interp)?;
     }
     Ok(Value::Bool(false))
 }
@@ -537,7 +588,7 @@ fn proto_property_is_enumerable(
     let key = to_property_key(interp, &arg(args, 0))?;
     let o = to_object(interp, this)?;
     Ok(Value::Bool(
-        o.get_own_property(&key)
+        o.try_get_own_property(interp, &key)?
             .is_some_and(|d| d.enumerable_or_false()),
     ))
 }
@@ -550,7 +601,8 @@ pub fn proto_to_string(interp: &mut Interp, this: &Value, _args: &[Value]) -> Js
         _ => {
             let o = to_object(interp, this)?;
             let base = match o.kind() {
-                ObjectKind::Array(_) => "Array",
+                _ if operations::is_array(interp, this)? => "Array",
+                ObjectKind::Proxy(p) if p.is_callable() => "Function",
                 ObjectKind::Arguments(_) => "Arguments",
                 ObjectKind::Function(_)
                 | ObjectKind::NativeFunction(_)
@@ -584,7 +636,9 @@ fn proto_value_of(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResul
 
 fn proto_get_proto(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsResult<Value> {
     let o = to_object(interp, this)?;
-    Ok(o.prototype().map(Value::Object).unwrap_or(Value::Null))
+    Ok(o.try_get_prototype_of(interp)?
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 fn proto_set_proto(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResult<Value> {
@@ -597,8 +651,13 @@ fn proto_set_proto(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResul
         _ => return Ok(Value::Undefined),
     };
     if let Value::Object(o) = this {
-        if !set_prototype_of(interp, o, proto) {
-            return Err(interp.type_error("Cyclic __proto__ value"));
+        if !set_prototype_of(interp, o, proto)? {
+            return Err(falsish_error(
+                interp,
+                o,
+                "setPrototypeOf",
+                "Cyclic __proto__ value",
+            ));
         }
     }
     Ok(Value::Undefined)

@@ -1,12 +1,13 @@
 //! ECMAScript intrinsics kept outside the interpreter core (ECMA-262
 //! §19-§28): BigInt, RegExp on the `regress` engine, Date (with the local time
-//! zone read from tzdata), Reflect, the URI functions. Each file adds
+//! zone read from tzdata), Reflect and Proxy, the URI functions. Each file adds
 //! its constructors and prototypes to the realm and registers them by name
 //! (`Intrinsics::register`), which is how the evaluator finds `RegExp` for
 //! regular expression literals.
 
 pub mod bigint;
 pub mod date;
+pub mod proxy;
 pub mod reflect;
 pub mod regexp;
 mod time_zone;
@@ -19,6 +20,7 @@ pub fn install(interp: &mut Interp) {
     bigint::install(interp);
     regexp::install(interp);
     reflect::install(interp);
+    proxy::install(interp);
     date::install(interp);
     uri::install(interp);
 }

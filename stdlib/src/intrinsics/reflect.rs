@@ -1,5 +1,5 @@
 //! The Reflect object — ECMA-262 §28.1. Each function forwards to the
-//! target's internal method. There is no Proxy, so no trap paths.
+//! target's internal method (a proxy's trap, for a proxy).
 
 use interp::builtins::object::{
     from_property_descriptor, set_prototype_of, to_property_descriptor,
@@ -78,7 +78,7 @@ fn reflect_define_property(interp: &mut Interp, _this: &Value, args: &[Value]) -
 fn reflect_delete_property(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "deleteProperty")?;
     let key = to_property_key(interp, &arg(args, 1))?;
-    Ok(Value::Bool(o.delete(&key)))
+    Ok(Value::Bool(o.try_delete(interp, &key)?))
 }
 
 /// Reflect.get ( target, propertyKey [ , receiver ] ) — ECMA-262 §28.1.5
@@ -101,7 +101,7 @@ fn reflect_get_own_property_descriptor(
 ) -> JsResult<Value> {
     let o = target(interp, args, "getOwnPropertyDescriptor")?;
     let key = to_property_key(interp, &arg(args, 1))?;
-    match o.get_own_property(&key) {
+    match o.try_get_own_property(interp, &key)? {
         Some(d) => Ok(from_property_descriptor(interp, &d)),
         None => Ok(Value::Undefined),
     }
@@ -110,27 +110,29 @@ fn reflect_get_own_property_descriptor(
 /// Reflect.getPrototypeOf ( target ) — ECMA-262 §28.1.7
 fn reflect_get_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "getPrototypeOf")?;
-    Ok(o.prototype().map(Value::Object).unwrap_or(Value::Null))
+    Ok(o.try_get_prototype_of(interp)?
+        .map(Value::Object)
+        .unwrap_or(Value::Null))
 }
 
 /// Reflect.has ( target, propertyKey ) — ECMA-262 §28.1.8
 fn reflect_has(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "has")?;
     let key = to_property_key(interp, &arg(args, 1))?;
-    Ok(Value::Bool(o.has_property(&key)))
+    Ok(Value::Bool(o.has_property(interp, &key)?))
 }
 
 /// Reflect.isExtensible ( target ) — ECMA-262 §28.1.9
 fn reflect_is_extensible(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "isExtensible")?;
-    Ok(Value::Bool(o.is_extensible()))
+    Ok(Value::Bool(o.try_is_extensible(interp)?))
 }
 
 /// Reflect.ownKeys ( target ) — ECMA-262 §28.1.10
 fn reflect_own_keys(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
     let o = target(interp, args, "ownKeys")?;
     let keys: Vec<Value> = o
-        .own_property_keys()
+        .try_own_property_keys(interp)?
         .iter()
         .filter(|k| !matches!(k, PropertyKey::Private(_)))
         .map(PropertyKey::to_value)
@@ -145,7 +147,7 @@ fn reflect_prevent_extensions(
     args: &[Value],
 ) -> JsResult<Value> {
     let o = target(interp, args, "preventExtensions")?;
-    Ok(Value::Bool(o.prevent_extensions()))
+    Ok(Value::Bool(o.try_prevent_extensions(interp)?))
 }
 
 /// Reflect.set ( target, propertyKey, V [ , receiver ] ) — ECMA-262 §28.1.12
@@ -173,7 +175,7 @@ fn reflect_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) 
             )));
         }
     };
-    Ok(Value::Bool(set_prototype_of(interp, &o, proto)))
+    Ok(Value::Bool(set_prototype_of(interp, &o, proto)?))
 }
 
 /// Creates the global `Reflect` object.
