@@ -263,6 +263,16 @@ fn call_custom_inspect(
     }
 }
 
+/// A value as V8's proxy, iterator and registry messages show it: `String(v)` for
+/// primitives (a string unquoted, `2n` as `2`), `#<Object>` for objects.
+pub fn plain_description(interp: &mut Interp, v: &Value) -> String {
+    match v {
+        Value::String(s) => s.to_rust_string(),
+        Value::BigInt(b) => b.to_string(),
+        _ => short_description(interp, v),
+    }
+}
+
 /// A short rendering of a value for error messages (`#<Object>` style).
 pub fn short_description(interp: &mut Interp, v: &Value) -> String {
     let _ = interp;

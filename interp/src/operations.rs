@@ -875,11 +875,7 @@ pub fn iterator_next(
 /// that is not an object, worded as node words it: the value as
 /// `String()` shows it, a string without quotes, `2n` as `2`.
 pub fn iterator_result_not_object(interp: &mut Interp, r: &Value) -> JsError {
-    let shown = match r {
-        Value::String(s) => s.to_rust_string(),
-        Value::BigInt(b) => b.to_string(),
-        _ => crate::inspect::short_description(interp, r),
-    };
+    let shown = crate::inspect::plain_description(interp, r);
     interp.type_error(format!("Iterator result {shown} is not an object"))
 }
 

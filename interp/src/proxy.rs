@@ -85,16 +85,6 @@ pub fn proxy_data(o: &JsObject) -> Option<&ProxyData> {
     }
 }
 
-/// A value as V8's proxy and iterator messages show it: `String(v)` for
-/// primitives (a string unquoted, `2n` as `2`), `#<Object>` for objects.
-pub fn plain_description(interp: &mut Interp, v: &Value) -> String {
-    match v {
-        Value::String(s) => s.to_rust_string(),
-        Value::BigInt(b) => b.to_string(),
-        _ => crate::inspect::short_description(interp, v),
-    }
-}
-
 /// Steps 1-6 of every proxy internal method: the target and the handler's
 /// trap `name` (`None` when the handler has none), or the TypeError for a
 /// revoked proxy.
@@ -114,7 +104,7 @@ fn trap(interp: &mut Interp, p: &ProxyData, name: &str) -> JsResult<(JsObject, O
         return Ok((target, None));
     }
     if !is_callable(&f) {
-        let shown = plain_description(interp, &f);
+        let shown = crate::inspect::plain_description(interp, &f);
         let owner = crate::inspect::short_description(interp, &Value::Object(handler));
         return Err(interp.type_error(format!(
             "'{shown}' returned for property '{name}' of object '{owner}' is not a function"
@@ -462,8 +452,8 @@ pub fn get(
             if td.is_data() && td.writable == Some(false) {
                 let expected = td.value.clone().unwrap_or_default();
                 if !same_value(&v, &expected) {
-                    let expected = plain_description(interp, &expected);
-                    let got = plain_description(interp, &v);
+                    let expected = crate::inspect::plain_description(interp, &expected);
+                    let got = crate::inspect::plain_description(interp, &v);
                     return Err(interp.type_error(format!(
                         "'get' on proxy: property '{name}' is a read-only and non-configurable \
                          data property on the proxy target but the proxy did not return its \
@@ -475,7 +465,7 @@ pub fn get(
                 && matches!(td.get, None | Some(Value::Undefined))
                 && !matches!(v, Value::Undefined)
             {
-                let got = plain_description(interp, &v);
+                let got = crate::inspect::plain_description(interp, &v);
                 return Err(interp.type_error(format!(
                     "'get' on proxy: property '{name}' is a non-configurable accessor property \
                      on the proxy target and does not have a getter function, but the trap did \
@@ -576,7 +566,7 @@ pub fn own_property_keys(interp: &mut Interp, p: &ProxyData) -> JsResult<Vec<Pro
     let mut keys: Vec<PropertyKey> = Vec::new();
     for v in crate::operations::create_list_from_array_like(interp, &r)? {
         if !matches!(v, Value::String(_) | Value::Symbol(_)) {
-            let shown = plain_description(interp, &v);
+            let shown = crate::inspect::plain_description(interp, &v);
             return Err(interp.type_error(format!("{shown} is not a valid property name")));
         }
         let key = crate::operations::to_property_key(interp, &v)?;
@@ -657,7 +647,7 @@ pub fn construct(
     ];
     let r = call_trap(interp, p, &f, &args)?;
     if !r.is_object() {
-        let shown = plain_description(interp, &r);
+        let shown = crate::inspect::plain_description(interp, &r);
         return Err(interp.type_error(format!(
             "'construct' on proxy: trap returned non-object ('{shown}')"
         )));

@@ -6,7 +6,7 @@
 //! which also gives the event loop its host hooks), the native fs binding
 //! (`fs_binding.rs`), the TCP binding under `net` (`tcp_binding.rs`) and
 //! the registry of built-in modules
-//! (`node_modules.rs`).
+//! (`node_modules.rs`), and `structuredClone` (`structured_clone.rs`).
 
 // gc_derive's `#[derive(Trace, Finalize)]` expands to impls inside a const
 // block, which rustc reports as non-local definitions.
@@ -22,6 +22,7 @@ pub mod node_modules;
 pub mod os;
 pub mod performance;
 pub mod process;
+pub mod structured_clone;
 pub mod tcp_binding;
 pub mod timers;
 
@@ -37,5 +38,6 @@ pub fn install(interp: &mut Interp, options: &ProcessOptions) -> JsResult<()> {
     tcp_binding::install(interp);
     globals::install(interp);
     performance::install(interp);
+    structured_clone::install(interp);
     process::install(interp, options)
 }

@@ -126,7 +126,7 @@ fn this_map<'a>(
 
 /// CanBeHeldWeakly — ECMA-262 §9.13: an object, or a symbol that
 /// `Symbol.for` did not register.
-fn can_be_held_weakly(v: &Value) -> bool {
+pub fn can_be_held_weakly(v: &Value) -> bool {
     match v {
         Value::Object(_) => true,
         Value::Symbol(s) => !s.is_registered(),

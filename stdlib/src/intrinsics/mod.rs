@@ -1,6 +1,6 @@
 //! ECMAScript intrinsics kept outside the interpreter core (ECMA-262
 //! §19-§28): BigInt, RegExp on the `regress` engine, Date (with the local time
-//! zone read from tzdata), Reflect and Proxy, the URI functions. Each file adds
+//! zone read from tzdata), Reflect and Proxy, the URI functions, WeakRef and FinalizationRegistry. Each file adds
 //! its constructors and prototypes to the realm and registers them by name
 //! (`Intrinsics::register`), which is how the evaluator finds `RegExp` for
 //! regular expression literals.
@@ -12,6 +12,7 @@ pub mod reflect;
 pub mod regexp;
 mod time_zone;
 pub mod uri;
+pub mod weakref;
 
 use interp::Interp;
 
@@ -23,4 +24,5 @@ pub fn install(interp: &mut Interp) {
     proxy::install(interp);
     date::install(interp);
     uri::install(interp);
+    weakref::install(interp);
 }

@@ -136,6 +136,16 @@ pub struct RegExpData {
     sticky_matcher: RefCell<Option<Rc<Regex>>>,
 }
 
+impl RegExpData {
+    /// [[OriginalSource]] and [[OriginalFlags]].
+    pub fn original(&self) -> (JsString, JsString) {
+        (
+            self.source.borrow().clone(),
+            self.flags_text.borrow().clone(),
+        )
+    }
+}
+
 impl Finalize for RegExpData {}
 // Safety: a RegExpData holds strings and compiled regexes, no `Gc` pointers.
 unsafe impl Trace for RegExpData {

@@ -1,5 +1,6 @@
 //! URI handling functions — ECMA-262 §19.2.6: decodeURI,
-//! decodeURIComponent, encodeURI, encodeURIComponent.
+//! decodeURIComponent, encodeURI, encodeURIComponent; and Annex B's
+//! escape and unescape (§B.2.1).
 
 use interp::error::ErrorType;
 use interp::function::define_methods;
@@ -141,6 +142,56 @@ fn encode_uri_component(interp: &mut Interp, _this: &Value, args: &[Value]) -> J
 }
 
 /// Defines the four global URI functions.
+/// escape ( string ) — ECMA-262 §B.2.1.1: every code unit outside
+/// `A-Za-z0-9@*_+-./` as `%XX` (below 256) or `%uXXXX`.
+fn escape(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let s = to_string(interp, &arg(args, 0))?;
+    let mut out = String::with_capacity(s.len());
+    for cu in s.code_units().iter().copied() {
+        match char::from_u32(u32::from(cu)) {
+            Some(c) if c.is_ascii_alphanumeric() || "@*_+-./".contains(c) => out.push(c),
+            _ if cu < 256 => out.push_str(&format!("%{cu:02X}")),
+            _ => out.push_str(&format!("%u{cu:04X}")),
+        }
+    }
+    Ok(Value::from(out.as_str()))
+}
+
+/// unescape ( string ) — ECMA-262 §B.2.1.2: `%uXXXX` and `%XX` back to
+/// code units; any other `%` stays.
+fn unescape(interp: &mut Interp, _this: &Value, args: &[Value]) -> JsResult<Value> {
+    let s = to_string(interp, &arg(args, 0))?;
+    let units = s.code_units();
+    let hex = |from: usize, n: usize| -> Option<u16> {
+        let digits = units.get(from..from + n)?;
+        digits.iter().try_fold(0u16, |acc, &d| {
+            let v = char::from_u32(u32::from(d))?.to_digit(16)?;
+            Some(acc * 16 + v as u16)
+        })
+    };
+    let mut out = Vec::with_capacity(units.len());
+    let mut k = 0;
+    while k < units.len() {
+        let cu = units[k];
+        if cu == u16::from(b'%') {
+            if units.get(k + 1) == Some(&u16::from(b'u')) {
+                if let Some(v) = hex(k + 2, 4) {
+                    out.push(v);
+                    k += 6;
+                    continue;
+                }
+            } else if let Some(v) = hex(k + 1, 2) {
+                out.push(v);
+                k += 3;
+                continue;
+            }
+        }
+        out.push(cu);
+        k += 1;
+    }
+    Ok(Value::String(JsString::from_utf16_vec(out)))
+}
+
 pub fn install(interp: &mut Interp) {
     let g = interp.realm.global_object.clone();
     define_methods(
@@ -151,6 +202,8 @@ pub fn install(interp: &mut Interp) {
             ("decodeURIComponent", decode_uri_component, 1),
             ("encodeURI", encode_uri, 1),
             ("encodeURIComponent", encode_uri_component, 1),
+            ("escape", escape, 1),
+            ("unescape", unescape, 1),
         ],
     );
 }
