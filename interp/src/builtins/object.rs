@@ -185,6 +185,20 @@ pub fn set_prototype_of(
     o.try_set_prototype_of(interp, proto)
 }
 
+/// The TypeError of `Object.setPrototypeOf` and the `__proto__` setter
+/// when [[SetPrototypeOf]] returned false, in V8's words for each cause.
+fn set_prototype_failed(interp: &mut Interp, o: &JsObject) -> crate::JsError {
+    let message = if *o == interp.realm.intrinsics.object_prototype {
+        "Immutable prototype object 'Object.prototype' cannot have their prototype set".to_string()
+    } else if o.is_extensible() {
+        "Cyclic __proto__ value".to_string()
+    } else {
+        let shown = crate::inspect::short_description(interp, &Value::Object(o.clone()));
+        format!("{shown} is not extensible")
+    };
+    falsish_error(interp, o, "setPrototypeOf", &message)
+}
+
 /// The TypeError for an internal method of `o` that returned false where
 /// the caller must throw: a proxy's trap is blamed as V8 blames it
 /// (`'preventExtensions' on proxy: trap returned falsish`), any other
@@ -223,13 +237,7 @@ fn object_set_prototype_of(interp: &mut Interp, _this: &Value, args: &[Value]) -
     };
     if let Value::Object(obj) = &o {
         if !set_prototype_of(interp, obj, proto)? {
-            let message = if obj.is_extensible() {
-                "Cyclic __proto__ value".to_string()
-            } else {
-                let shown = crate::inspect::short_description(interp, &o);
-                format!("{shown} is not extensible")
-            };
-            return Err(falsish_error(interp, obj, "setPrototypeOf", &message));
+            return Err(set_prototype_failed(interp, obj));
         }
     }
     Ok(o)
@@ -652,12 +660,7 @@ fn proto_set_proto(interp: &mut Interp, this: &Value, args: &[Value]) -> JsResul
     };
     if let Value::Object(o) = this {
         if !set_prototype_of(interp, o, proto)? {
-            return Err(falsish_error(
-                interp,
-                o,
-                "setPrototypeOf",
-                "Cyclic __proto__ value",
-            ));
+            return Err(set_prototype_failed(interp, o));
         }
     }
     Ok(Value::Undefined)
