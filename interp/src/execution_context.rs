@@ -108,17 +108,22 @@ pub enum ContextCode {
     Function,
 }
 
-/// The execution context stack — ECMA-262 §9.4 — with the record of the
-/// running context's LexicalEnvironment kept at hand: a cached identifier
-/// read starts from it (`Interp::lexical_record`) without finding the top
-/// of the stack and dereferencing its environment handle.
+/// The execution context stack — ECMA-262 §9.4 — with the running
+/// context and the record of its LexicalEnvironment kept at hand: `this`
+/// reads the running context (`last`) without computing where the top of
+/// the stack is, and a cached identifier read starts from the record
+/// (`Interp::lexical_record`) without dereferencing the environment handle.
 ///
-/// Reads go through the slice (`Deref`); changes through `push`, `pop`,
-/// `last_mut` and `set_lexical_env`, which keep `top` up to date. A
-/// context's `lexical_environment` is replaced only by `set_lexical_env`
-/// (never by assigning through `last_mut`).
+/// Reads go through `last` and the slice (`Deref`); changes through
+/// `push`, `pop`, `last_mut` and `set_lexical_env`, which keep `running`
+/// and `top` up to date. A context's `lexical_environment` is replaced
+/// only by `set_lexical_env` (never by assigning through `last_mut`).
 pub struct ContextStack {
     stack: Vec<ExecutionContext>,
+    /// The top context of `stack` (null when it is empty). Points into
+    /// `stack`'s buffer: recomputed by every push and pop, the only
+    /// changes of its length (and so of where the buffer is).
+    running: *mut ExecutionContext,
     /// The record of the top context's LexicalEnvironment, or of `base`
     /// when the stack is empty. Always points at a live record: the one a
     /// context on the stack (or `base`) holds a handle to.
@@ -132,6 +137,7 @@ impl ContextStack {
     pub(crate) fn new(base: Env) -> ContextStack {
         let mut s = ContextStack {
             stack: Vec::new(),
+            running: std::ptr::null_mut(),
             top: std::ptr::null(),
             base,
         };
@@ -150,16 +156,39 @@ impl ContextStack {
 
     #[inline(always)]
     fn refresh(&mut self) {
-        self.top = match self.stack.last() {
-            Some(c) => Self::record_of(&c.lexical_environment),
-            None => Self::record_of(&self.base),
-        };
+        match self.stack.last_mut() {
+            Some(c) => {
+                self.top = Self::record_of(&c.lexical_environment);
+                self.running = c;
+            }
+            None => {
+                self.top = Self::record_of(&self.base);
+                self.running = std::ptr::null_mut();
+            }
+        }
     }
 
     #[inline(always)]
     pub fn push(&mut self, c: ExecutionContext) {
         self.top = Self::record_of(&c.lexical_environment);
-        self.stack.push(c);
+        let len = self.stack.len();
+        if len == self.stack.capacity() {
+            self.grow();
+        }
+        // Safety: the buffer has room for element `len` (grown above if it
+        // had not), which is written before the length counts it.
+        unsafe {
+            let p = self.stack.as_mut_ptr().add(len);
+            p.write(c);
+            self.stack.set_len(len + 1);
+            self.running = p;
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        self.stack.reserve(1);
     }
 
     #[inline(always)]
@@ -169,21 +198,39 @@ impl ContextStack {
         c
     }
 
+    /// The running context (the top of the stack).
+    #[inline(always)]
+    pub fn last(&self) -> Option<&ExecutionContext> {
+        debug_assert!(std::ptr::eq(
+            self.running,
+            self.stack.last().map_or(std::ptr::null(), |c| c)
+        ));
+        // Safety: `running` is null or points at the last element of
+        // `stack` (kept so by `push` and `pop`, the only changes of its
+        // length), which lives as long as `self` is borrowed.
+        unsafe { self.running.as_ref() }
+    }
+
     /// The running context, to change anything but its
     /// `lexical_environment` (see `set_lexical_env`).
     #[inline(always)]
     pub fn last_mut(&mut self) -> Option<&mut ExecutionContext> {
-        self.stack.last_mut()
+        debug_assert!(std::ptr::eq(
+            self.running,
+            self.stack.last().map_or(std::ptr::null(), |c| c)
+        ));
+        // Safety: as in `last`; `&mut self` makes the borrow exclusive.
+        unsafe { self.running.as_mut() }
     }
 
     /// Replaces the running context's LexicalEnvironment; `false` (and
     /// nothing changed) when no context runs.
     #[inline(always)]
     pub fn set_lexical_env(&mut self, env: Env) -> bool {
-        match self.stack.last_mut() {
+        match self.last_mut() {
             Some(c) => {
-                self.top = Self::record_of(&env);
                 c.lexical_environment = env;
+                self.top = Self::record_of(&c.lexical_environment);
                 true
             }
             None => false,

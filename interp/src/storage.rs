@@ -2323,19 +2323,22 @@ impl BindingStorage {
         }
     }
 
-    /// `set_first` of values the caller gives up: the `n` values at
-    /// `src` are moved into slots 0..n (no copy of each, no drop of the
-    /// copy); values beyond the bindings are dropped.
+    /// `set_first` of values the caller gives up, into a record just
+    /// `reset`: the `n` values at `src` are moved into slots 0..n (no copy
+    /// of each, no drop of the copy, and nothing to drop in the slots:
+    /// they hold `undefined`); values beyond the bindings are dropped.
     ///
     /// # Safety
     /// `src` points to `n` initialized values that the caller treats as
     /// moved out (it neither reads nor drops them afterwards).
+    /// (Slots 0..n should hold `undefined`: another value there would be
+    /// overwritten without its drop, leaked.)
     #[inline(always)]
     pub unsafe fn move_first(&self, src: *mut Value, n: usize) {
         let rooted = self.rooted.get();
         // Safety: each value read from `src` is owned from here on (the
-        // caller's contract); each stored one is adopted, and the old
-        // values are dropped in their stored state.
+        // caller's contract); each stored one is adopted, and written over
+        // an `undefined`, which has nothing to drop.
         unsafe {
             let b = self.write();
             let k = n.min(b.len());
@@ -2345,7 +2348,9 @@ impl BindingStorage {
                 if !rooted && v.is_object() {
                     v.unroot();
                 }
-                (*entries.add(i)).value = v;
+                let slot = std::ptr::addr_of_mut!((*entries.add(i)).value);
+                debug_assert!((*slot).is_undefined());
+                std::ptr::write(slot, v);
             }
             if k < n {
                 std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(src.add(k), n - k));
