@@ -1291,11 +1291,11 @@ impl Interp {
                 }
                 self.set_position(e.span.start);
                 if let Value::Object(fo) = &c {
-                    if let ObjectKind::Function(_) = fo.kind() {
+                    if let ObjectKind::Function(sf) = fo.kind() {
                         // An ECMAScript constructor (checked above), its
                         // own NewTarget, taking the argument list.
                         return crate::function::construct_script_function_owned(
-                            self, fo, &mut argv, &c,
+                            self, fo, sf, &mut argv, &c,
                         );
                     }
                 }
@@ -2848,10 +2848,10 @@ impl Interp {
             return Err(self.type_error(format!("{text} is not a function")));
         };
         match fo.kind() {
-            ObjectKind::Function(_) => {
+            ObjectKind::Function(sf) => {
                 // An ECMAScript function (never the intrinsic eval).
                 self.set_position(callee_position(callee).max(e.span.start));
-                crate::function::call_script_function_owned(self, fo, this, &mut argv)
+                crate::function::call_script_function_owned(self, fo, sf, this, &mut argv)
             }
             ObjectKind::NativeFunction(_) => {
                 // Direct eval — ECMA-262 §13.3.6.1 step 6.

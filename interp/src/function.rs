@@ -584,14 +584,16 @@ pub(crate) fn call_script_function_with(
 
 /// `call_script_function_with` of an argument list the caller owns and
 /// no longer needs (a call expression's): parameters are moved out of it
-/// into the callee's environment rather than copied.
+/// into the callee's environment rather than copied. `sf` is `f`'s
+/// `ScriptFunction` (the caller has matched it already).
 pub(crate) fn call_script_function_owned(
     interp: &mut Interp,
     f: &JsObject,
+    sf: &ScriptFunction,
     this: Value,
     args: &mut crate::eval_expr::ArgList,
 ) -> JsResult<Value> {
-    call_script(interp, f, this, CallArgs::Owned(args))
+    call_script_of(interp, f, sf, this, CallArgs::Owned(args))
 }
 
 /// The arguments of a call: borrowed, or owned by a caller that lets the
@@ -649,6 +651,18 @@ fn call_script(
     let ObjectKind::Function(sf) = f.kind() else {
         return Err(interp.type_error("not a function"));
     };
+    call_script_of(interp, f, sf, this, args)
+}
+
+/// `call_script` of `f`, whose `ScriptFunction` is `sf`.
+#[inline(always)]
+fn call_script_of(
+    interp: &mut Interp,
+    f: &JsObject,
+    sf: &ScriptFunction,
+    this: Value,
+    args: CallArgs<'_>,
+) -> JsResult<Value> {
     if sf.constructor_kind != ConstructorKind::None {
         let name = function_name(f);
         return Err(interp.type_error(format!(
@@ -958,14 +972,16 @@ pub(crate) fn construct_script_function(
 }
 
 /// `construct_script_function` of an argument list the caller owns and
-/// no longer needs (see `call_script_function_owned`).
+/// no longer needs (see `call_script_function_owned`; `sf` is `f`'s
+/// `ScriptFunction`).
 pub(crate) fn construct_script_function_owned(
     interp: &mut Interp,
     f: &JsObject,
+    sf: &ScriptFunction,
     args: &mut crate::eval_expr::ArgList,
     new_target: &Value,
 ) -> JsResult<Value> {
-    construct_script(interp, f, CallArgs::Owned(args), new_target)
+    construct_script_of(interp, f, sf, CallArgs::Owned(args), new_target)
 }
 
 #[inline(always)]
@@ -978,6 +994,18 @@ fn construct_script(
     let ObjectKind::Function(sf) = f.kind() else {
         return Err(interp.type_error("not a constructor"));
     };
+    construct_script_of(interp, f, sf, args, new_target)
+}
+
+/// `construct_script` of `f`, whose `ScriptFunction` is `sf`.
+#[inline(always)]
+fn construct_script_of(
+    interp: &mut Interp,
+    f: &JsObject,
+    sf: &ScriptFunction,
+    args: CallArgs<'_>,
+    new_target: &Value,
+) -> JsResult<Value> {
     interp.enter_call()?;
     let r = if sf.constructor_kind == ConstructorKind::Derived && sf.is_default_constructor {
         construct_default_derived(interp, f, args.as_slice(), new_target)
