@@ -723,16 +723,22 @@ fn format_error(
     o: &JsObject,
     keys: &mut Vec<PropertyKey>,
 ) -> String {
-    let get = |k: &str| -> Option<Value> {
+    // The property `k` as [[Get]] finds it on `o`'s prototype chain,
+    // read without running code (an accessor reads as no value).
+    let find = |k: &str| -> Option<PropertySlot> {
         let key = PropertyKey::from(k);
         let mut cur = Some(o.clone());
         while let Some(c) = cur {
-            if let Some(PropertySlot::Data(v, _)) = c.own_slot_raw(&key) {
-                return Some(v);
+            if let Some(slot) = c.own_slot_raw(&key) {
+                return Some(slot);
             }
             cur = c.prototype();
         }
         None
+    };
+    let get = |k: &str| match find(k) {
+        Some(PropertySlot::Data(v, _)) => Some(v),
+        _ => None,
     };
     let stack = match get("stack") {
         Some(Value::String(s)) => s.to_rust_string(),
@@ -748,16 +754,7 @@ fn format_error(
             }
         }
     }
-    let has_cause = {
-        let key = PropertyKey::from("cause");
-        let mut cur = Some(o.clone());
-        std::iter::from_fn(|| {
-            let c = cur.take()?;
-            cur = c.prototype();
-            Some(c)
-        })
-        .any(|c| c.own_slot_raw(&key).is_some())
-    };
+    let has_cause = find("cause").is_some();
     if has_cause && !keys.iter().any(|k| k.as_str().as_deref() == Some("cause")) {
         keys.push(PropertyKey::from("cause"));
     }

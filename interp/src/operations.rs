@@ -479,10 +479,8 @@ pub(crate) fn failed_set_error(
 ) -> JsError {
     if let Value::Object(r) = receiver {
         if let ObjectKind::Proxy(_) = r.kind() {
-            return interp.type_error(format!(
-                "'set' on proxy: trap returned falsish for property '{}'",
-                key.to_display()
-            ));
+            let shown = key.to_display();
+            return crate::proxy::trap_returned_falsish(interp, "set", Some(&shown));
         }
         if !r.is_extensible() && r.get_own_property(key).is_none() {
             return interp.type_error(format!(
@@ -545,9 +543,11 @@ pub fn define_property_or_throw(
     let shown = key.to_display();
     if !o.define_own_property(interp, key, desc)? {
         if let ObjectKind::Proxy(_) = o.kind() {
-            return Err(interp.type_error(format!(
-                "'defineProperty' on proxy: trap returned falsish for property '{shown}'"
-            )));
+            return Err(crate::proxy::trap_returned_falsish(
+                interp,
+                "defineProperty",
+                Some(&shown),
+            ));
         }
         return Err(interp.type_error(format!("Cannot redefine property: {shown}")));
     }
@@ -570,10 +570,8 @@ pub fn delete_property_or_throw(
 /// in strict code, worded as V8 words it.
 pub(crate) fn failed_delete_error(interp: &mut Interp, o: &JsObject, key: &PropertyKey) -> JsError {
     if let ObjectKind::Proxy(_) = o.kind() {
-        return interp.type_error(format!(
-            "'deleteProperty' on proxy: trap returned falsish for property '{}'",
-            key.to_display()
-        ));
+        let shown = key.to_display();
+        return crate::proxy::trap_returned_falsish(interp, "deleteProperty", Some(&shown));
     }
     let shown = crate::inspect::short_description(interp, &Value::Object(o.clone()));
     interp.type_error(format!(

@@ -85,6 +85,24 @@ pub fn proxy_data(o: &JsObject) -> Option<&ProxyData> {
     }
 }
 
+/// The TypeError thrown where a proxy's trap `name` returned false and
+/// the caller must throw, worded as V8 words it: `'set' on proxy: trap
+/// returned falsish for property 'x'`. `property` is the key as shown
+/// (V8 names `'undefined'` for `setPrototypeOf`); `None` leaves the
+/// property out (`preventExtensions`).
+pub(crate) fn trap_returned_falsish(
+    interp: &mut Interp,
+    name: &str,
+    property: Option<&str>,
+) -> crate::JsError {
+    match property {
+        Some(shown) => interp.type_error(format!(
+            "'{name}' on proxy: trap returned falsish for property '{shown}'"
+        )),
+        None => interp.type_error(format!("'{name}' on proxy: trap returned falsish")),
+    }
+}
+
 /// Steps 1-6 of every proxy internal method: the target and the handler's
 /// trap `name` (`None` when the handler has none), or the TypeError for a
 /// revoked proxy.

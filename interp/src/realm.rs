@@ -77,6 +77,19 @@ impl Intrinsics {
         self.by_name.borrow().get(name).cloned()
     }
 
+    /// The `prototype` of the constructor registered as `name`: the
+    /// default prototype of the objects it makes. A built-in
+    /// constructor's `prototype` is a non-writable, non-configurable data
+    /// property, so reading it runs no code and cannot fail; `None` when
+    /// no such constructor is registered.
+    pub fn prototype_of(&self, name: &str) -> Option<JsObject> {
+        let ctor = self.constructor(name)?;
+        match ctor.get_own_data(&crate::value::PropertyKey::from("prototype")) {
+            Some(Value::Object(p)) => Some(p),
+            _ => None,
+        }
+    }
+
     pub fn register(&self, name: &'static str, obj: JsObject) {
         self.by_name.borrow_mut().insert(name, obj);
     }

@@ -90,16 +90,7 @@ fn clone_value(interp: &mut Interp, v: &Value, memory: &mut Memory) -> JsResult<
             interp.alloc_object(Some(proto), ObjectKind::BigInt(b.clone()))
         }
         ObjectKind::Date(t) => {
-            let proto = interp
-                .realm
-                .intrinsics
-                .constructor("Date")
-                .map(|c| get_str(interp, &c, "prototype"))
-                .transpose()?;
-            let proto = match proto {
-                Some(Value::Object(p)) => Some(p),
-                _ => None,
-            };
+            let proto = interp.realm.intrinsics.constructor("%Date.prototype%");
             interp.alloc_object(proto, ObjectKind::Date(std::cell::Cell::new(t.get())))
         }
         ObjectKind::Host(h) if h.class_name() == "RegExp" => {

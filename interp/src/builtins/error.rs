@@ -112,11 +112,8 @@ fn aggregate_error_construct(
     } else {
         new_target.clone()
     };
-    let default = match interp.realm.intrinsics.constructor("AggregateError") {
-        Some(c) => match get_str(interp, &c, "prototype")? {
-            Value::Object(p) => p,
-            _ => interp.realm.intrinsics.error_prototype(ErrorType::Error),
-        },
+    let default = match interp.realm.intrinsics.prototype_of("AggregateError") {
+        Some(p) => p,
         None => interp.realm.intrinsics.error_prototype(ErrorType::Error),
     };
     let o = operations::ordinary_create_from_constructor(interp, &nt, default, ObjectKind::Error)?;

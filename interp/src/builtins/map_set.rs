@@ -154,13 +154,11 @@ fn construct_collection(
         interp.realm.intrinsics.map_prototype.clone()
     };
     let default = if matches!(c, Coll::WeakMap | Coll::WeakSet) {
-        match interp.realm.intrinsics.constructor(c.name()) {
-            Some(ctor) => match operations::get_str(interp, &ctor, "prototype")? {
-                Value::Object(p) => p,
-                _ => default,
-            },
-            None => default,
-        }
+        interp
+            .realm
+            .intrinsics
+            .prototype_of(c.name())
+            .unwrap_or(default)
     } else {
         default
     };

@@ -188,6 +188,9 @@ pub fn set_prototype_of(
 /// The TypeError of `Object.setPrototypeOf` and the `__proto__` setter
 /// when [[SetPrototypeOf]] returned false, in V8's words for each cause.
 fn set_prototype_failed(interp: &mut Interp, o: &JsObject) -> crate::JsError {
+    if let ObjectKind::Proxy(_) = o.kind() {
+        return crate::proxy::trap_returned_falsish(interp, "setPrototypeOf", Some("undefined"));
+    }
     let message = if *o == interp.realm.intrinsics.object_prototype {
         "Immutable prototype object 'Object.prototype' cannot have their prototype set".to_string()
     } else if o.is_extensible() {
@@ -196,25 +199,16 @@ fn set_prototype_failed(interp: &mut Interp, o: &JsObject) -> crate::JsError {
         let shown = crate::inspect::short_description(interp, &Value::Object(o.clone()));
         format!("{shown} is not extensible")
     };
-    falsish_error(interp, o, "setPrototypeOf", &message)
+    interp.type_error(message)
 }
 
-/// The TypeError for an internal method of `o` that returned false where
-/// the caller must throw: a proxy's trap is blamed as V8 blames it
-/// (`'preventExtensions' on proxy: trap returned falsish`), any other
-/// object with `otherwise`.
-pub(crate) fn falsish_error(
-    interp: &mut Interp,
-    o: &JsObject,
-    trap: &str,
-    otherwise: &str,
-) -> crate::JsError {
+/// The TypeError where [[PreventExtensions]] of `o` returned false and
+/// the caller must throw: a proxy's trap is blamed as V8 blames it, any
+/// other object with `otherwise`.
+fn prevent_extensions_failed(interp: &mut Interp, o: &JsObject, otherwise: &str) -> crate::JsError {
     match o.kind() {
-        ObjectKind::Proxy(_) if trap == "setPrototypeOf" => interp.type_error(
-            "'setPrototypeOf' on proxy: trap returned falsish for property 'undefined'",
-        ),
         ObjectKind::Proxy(_) => {
-            interp.type_error(format!("'{trap}' on proxy: trap returned falsish"))
+            crate::proxy::trap_returned_falsish(interp, "preventExtensions", None)
         }
         _ => interp.type_error(otherwise),
     }
@@ -411,10 +405,9 @@ fn freeze_or_seal(interp: &mut Interp, args: &[Value], frozen: bool) -> JsResult
     if let Value::Object(o) = &v {
         if !set_integrity_level(interp, o, frozen)? {
             let what = if frozen { "freeze" } else { "seal" };
-            return Err(falsish_error(
+            return Err(prevent_extensions_failed(
                 interp,
                 o,
-                "preventExtensions",
                 &format!("Cannot {what}"),
             ));
         }
@@ -436,10 +429,9 @@ fn object_prevent_extensions(
     let v = arg(args, 0);
     if let Value::Object(o) = &v {
         if !o.try_prevent_extensions(interp)? {
-            return Err(falsish_error(
+            return Err(prevent_extensions_failed(
                 interp,
                 o,
-                "preventExtensions",
                 "Cannot prevent extensions",
             ));
         }

@@ -155,11 +155,7 @@ fn alloc_host(
     name: &str,
     data: impl HostObject,
 ) -> JsResult<Value> {
-    let default = match interp.realm.intrinsics.constructor(name) {
-        Some(c) => interp::operations::get_str(interp, &c, "prototype")?,
-        None => Value::Undefined,
-    };
-    let Value::Object(default) = default else {
+    let Some(default) = interp.realm.intrinsics.prototype_of(name) else {
         return Err(interp.type_error(format!("{name} is not available")));
     };
     let kind = ObjectKind::Host(Box::new(data));
