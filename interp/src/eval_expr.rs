@@ -802,11 +802,93 @@ impl Interp {
     // Expressions.
 
     /// Evaluates an expression to a value.
+    ///
+    /// A dispatcher without a frame of its own: every kind that needs
+    /// more than a register or two is handed on to its own function, in
+    /// tail position (a jump), so that the saving and restoring of
+    /// registers and the stack frame are paid by the kind that needs
+    /// them, not by every node of every kind.
+    #[inline]
     pub fn eval_expr(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
             ExprKind::Num(n) => Ok(Value::Number(*n)),
+            ExprKind::Ident(..) => self.eval_ident_expr(e),
+            ExprKind::Str(_) => self.eval_str_expr(e),
+            ExprKind::Member { .. } => self.eval_member_expr(e),
+            ExprKind::Call { .. } => self.eval_call_expr(e),
+            ExprKind::Binary(..) => self.eval_binary_expr(e),
+            ExprKind::Assign { .. } => self.eval_assign_expr(e),
+            ExprKind::This => self.eval_this_expr(),
+            ExprKind::Null => Ok(Value::Null),
+            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
+            ExprKind::Paren(inner) => self.eval_expr(inner),
+            ExprKind::Update { op, prefix, target } => self.eval_update(*op, *prefix, target),
+            _ => self.eval_expr_other(e),
+        }
+    }
+
+    /// `eval_expr` of an identifier.
+    #[inline(never)]
+    fn eval_ident_expr(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
             ExprKind::Ident(name, cache) => self.get_identifier(name, cache, e.span.start),
+            _ => self.eval_expr_other(e),
+        }
+    }
+
+    /// `eval_expr` of a string literal.
+    #[inline(never)]
+    fn eval_str_expr(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
             ExprKind::Str(s) => Ok(Value::String(self.literal_string(s))),
+            _ => self.eval_expr_other(e),
+        }
+    }
+
+    /// `eval_expr` of a call.
+    #[inline(never)]
+    fn eval_call_expr(&mut self, e: &Expr) -> JsResult<Value> {
+        match self.eval_call(e)? {
+            Some(v) => Ok(v),
+            None => Ok(Value::Undefined),
+        }
+    }
+
+    /// `eval_expr` of a binary expression.
+    #[inline(never)]
+    fn eval_binary_expr(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Binary(op, l, r) => self.eval_binary(*op, l, r),
+            _ => self.eval_expr_other(e),
+        }
+    }
+
+    /// `eval_expr` of an assignment.
+    #[inline(never)]
+    fn eval_assign_expr(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
+            ExprKind::Assign { op, target, value } => self.eval_assign(*op, target, value),
+            _ => self.eval_expr_other(e),
+        }
+    }
+
+    /// `eval_expr` of `this`.
+    #[inline(never)]
+    fn eval_this_expr(&mut self) -> JsResult<Value> {
+        self.resolve_this_binding()
+    }
+
+    /// `eval_expr` of the kinds without a function of their own above.
+    #[inline(never)]
+    fn eval_expr_other(&mut self, e: &Expr) -> JsResult<Value> {
+        self.check_stack()?;
+        self.eval_expr_slow(e)
+    }
+
+    /// `eval_expr` of a member expression `o.name` or `o[key]`.
+    #[inline(never)]
+    fn eval_member_expr(&mut self, e: &Expr) -> JsResult<Value> {
+        match &e.kind {
             ExprKind::Member {
                 object,
                 prop,
@@ -829,21 +911,7 @@ impl Interp {
                 let base = self.eval_operand(object)?;
                 self.get_member(&base, prop, object, e.span.start)
             }
-            ExprKind::Call { .. } => match self.eval_call(e)? {
-                Some(v) => Ok(v),
-                None => Ok(Value::Undefined),
-            },
-            ExprKind::Binary(op, l, r) => self.eval_binary(*op, l, r),
-            ExprKind::Assign { op, target, value } => self.eval_assign(*op, target, value),
-            ExprKind::This => self.resolve_this_binding(),
-            ExprKind::Null => Ok(Value::Null),
-            ExprKind::Bool(b) => Ok(Value::Bool(*b)),
-            ExprKind::Paren(inner) => self.eval_expr(inner),
-            ExprKind::Update { op, prefix, target } => self.eval_update(*op, *prefix, target),
-            _ => {
-                self.check_stack()?;
-                self.eval_expr_slow(e)
-            }
+            _ => self.eval_expr_other(e),
         }
     }
 

@@ -938,10 +938,32 @@ impl JsObject {
     /// whose cache is `site`, tried before the site makes its key: the
     /// value if `site` names a data property that this object and its
     /// prototypes still lead to (see `PropertyStorage::cached_get`).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn cached_get_named(&self, name: &str, site: &MemberCache) -> Option<Value> {
         // Safety: a member access is evaluation, which never runs during a
         // sweep (vendor/gc/PATCH.md).
+        let d: &ObjectData = unsafe { self.data_unchecked() };
+        // An own property of an object whose lookup of every named key is
+        // a plain storage read: tried in line at the site.
+        if !matches!(
+            d.kind,
+            ObjectKind::Array(_)
+                | ObjectKind::String(_)
+                | ObjectKind::ModuleNamespace(_)
+                | ObjectKind::Proxy(_)
+        ) {
+            if let Some(v) = d.storage.cached_own_shaped(site) {
+                return Some(v);
+            }
+        }
+        self.cached_get_named_rest(name, site)
+    }
+
+    /// `cached_get_named` past its in-line case: a prototype's property,
+    /// a dictionary, an array's `length`, a miss.
+    #[inline(never)]
+    fn cached_get_named_rest(&self, name: &str, site: &MemberCache) -> Option<Value> {
+        // Safety: as in `cached_get_named`.
         let d: &ObjectData = unsafe { self.data_unchecked() };
         let plain = |kind: &ObjectKind| plain_named_lookup(kind, || name == "length");
         if !plain(&d.kind) {
@@ -951,6 +973,9 @@ impl JsObject {
                 ObjectKind::Array(a) if name == "length" => Some(Value::from(a.length.get())),
                 _ => None,
             };
+        }
+        if let Some(v) = d.storage.cached_proto_shaped(plain, site) {
+            return Some(v);
         }
         d.storage.cached_get_named(plain, site)
     }

@@ -622,6 +622,15 @@ impl PropMap {
         }
     }
 
+    /// `cached_value` of a shaped map only (the in-line cases).
+    #[inline(always)]
+    fn shaped_value(&self, id: u32, slot: usize) -> Option<&Value> {
+        match self {
+            PropMap::Shaped(s, values) if s.id() == id => values.get(slot),
+            _ => None,
+        }
+    }
+
     /// `cached_value` for storing into.
     #[inline]
     fn cached_value_mut(&mut self, id: u32, slot: usize) -> Option<&mut Value> {
@@ -1109,6 +1118,57 @@ impl PropertyStorage {
             return None;
         }
         self.cached_get_named(|kind| plain(kind, key), site)
+    }
+
+    /// The commonest inline-cache hit, small enough to inline at each
+    /// member-access site: `site` names an own property (depth 0) and this
+    /// object's map is still a shape with the recorded id, so the key is a
+    /// data property at the recorded slot (shaped maps hold data
+    /// properties only; shape ids are never 0, the id of an empty site).
+    /// `None` leaves every other case to `cached_get_named`.
+    #[inline(always)]
+    pub(crate) fn cached_own_shaped(&self, site: &MemberCache) -> Option<Value> {
+        // Safety: a read and one clone, as in `cached_get_named`.
+        unsafe {
+            if site.depth.get() != 0 {
+                return None;
+            }
+            let ids = site.shapes.get();
+            self.read()
+                .map
+                .shaped_value(ids[0], site.slot.get() as usize)
+                .map(|v| clone_for_read(v))
+        }
+    }
+
+    /// The next commonest hit, a method: `site` names a property of the
+    /// prototype (depth 1), this object's layout id is the recorded one
+    /// (so it lacks the key) and the prototype's map is still a shape
+    /// with the recorded id. `plain` is asked of the prototype's kind.
+    #[inline(always)]
+    pub(crate) fn cached_proto_shaped(
+        &self,
+        plain: impl Fn(&ObjectKind) -> bool,
+        site: &MemberCache,
+    ) -> Option<Value> {
+        let ids = site.shapes.get();
+        // Safety: reads along the chain and one clone, as in
+        // `cached_get_named`.
+        unsafe {
+            let p = self.read();
+            if site.depth.get() != 1 || p.map.shape_id() != ids[0] || ids[0] == 0 {
+                return None;
+            }
+            let o = p.proto.as_ref()?.data_unchecked();
+            if !plain(&o.kind) {
+                return None;
+            }
+            o.storage
+                .read()
+                .map
+                .shaped_value(ids[1], site.slot.get() as usize)
+                .map(|v| clone_for_read(v))
+        }
     }
 
     /// `cached_get` for a site whose key is named (not an index), with
