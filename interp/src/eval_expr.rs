@@ -803,11 +803,11 @@ impl Interp {
 
     /// Evaluates an expression to a value.
     ///
-    /// A dispatcher without a frame of its own: every kind that needs
-    /// more than a register or two is handed on to its own function, in
-    /// tail position (a jump), so that the saving and restoring of
-    /// registers and the stack frame are paid by the kind that needs
-    /// them, not by every node of every kind.
+    /// A dispatcher without a frame of its own, inlined into its callers:
+    /// every kind that needs more than a register or two is handed on to
+    /// its own function, so that the saving and restoring of registers
+    /// and the stack frame are paid by the kind that needs them, not by
+    /// every node of every kind.
     #[inline]
     pub fn eval_expr(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
