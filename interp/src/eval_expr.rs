@@ -812,12 +812,12 @@ impl Interp {
     pub fn eval_expr(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
             ExprKind::Num(n) => Ok(Value::Number(*n)),
-            ExprKind::Ident(..) => self.eval_ident_expr(e),
-            ExprKind::Str(_) => self.eval_str_expr(e),
+            ExprKind::Ident(name, cache) => self.eval_ident_expr(name, cache, e.span.start),
+            ExprKind::Str(s) => self.eval_str_expr(s),
             ExprKind::Member { .. } => self.eval_member_expr(e),
             ExprKind::Call { .. } => self.eval_call_expr(e),
-            ExprKind::Binary(..) => self.eval_binary_expr(e),
-            ExprKind::Assign { .. } => self.eval_assign_expr(e),
+            ExprKind::Binary(op, l, r) => self.eval_binary_expr(*op, l, r),
+            ExprKind::Assign { op, target, value } => self.eval_assign_expr(*op, target, value),
             ExprKind::This => self.eval_this_expr(),
             ExprKind::Null => Ok(Value::Null),
             ExprKind::Bool(b) => Ok(Value::Bool(*b)),
@@ -829,20 +829,19 @@ impl Interp {
 
     /// `eval_expr` of an identifier.
     #[inline(never)]
-    fn eval_ident_expr(&mut self, e: &Expr) -> JsResult<Value> {
-        match &e.kind {
-            ExprKind::Ident(name, cache) => self.get_identifier(name, cache, e.span.start),
-            _ => self.eval_expr_other(e),
-        }
+    fn eval_ident_expr(
+        &mut self,
+        name: &ast::Atom,
+        cache: &SiteCache,
+        pos: u32,
+    ) -> JsResult<Value> {
+        self.get_identifier(name, cache, pos)
     }
 
     /// `eval_expr` of a string literal.
     #[inline(never)]
-    fn eval_str_expr(&mut self, e: &Expr) -> JsResult<Value> {
-        match &e.kind {
-            ExprKind::Str(s) => Ok(Value::String(self.literal_string(s))),
-            _ => self.eval_expr_other(e),
-        }
+    fn eval_str_expr(&mut self, s: &ast::Utf16) -> JsResult<Value> {
+        Ok(Value::String(self.literal_string(s)))
     }
 
     /// `eval_expr` of a call.
@@ -856,20 +855,19 @@ impl Interp {
 
     /// `eval_expr` of a binary expression.
     #[inline(never)]
-    fn eval_binary_expr(&mut self, e: &Expr) -> JsResult<Value> {
-        match &e.kind {
-            ExprKind::Binary(op, l, r) => self.eval_binary(*op, l, r),
-            _ => self.eval_expr_other(e),
-        }
+    fn eval_binary_expr(&mut self, op: BinaryOp, l: &Expr, r: &Expr) -> JsResult<Value> {
+        self.eval_binary(op, l, r)
     }
 
     /// `eval_expr` of an assignment.
     #[inline(never)]
-    fn eval_assign_expr(&mut self, e: &Expr) -> JsResult<Value> {
-        match &e.kind {
-            ExprKind::Assign { op, target, value } => self.eval_assign(*op, target, value),
-            _ => self.eval_expr_other(e),
-        }
+    fn eval_assign_expr(
+        &mut self,
+        op: AssignOp,
+        target: &ast::Pattern,
+        value: &Expr,
+    ) -> JsResult<Value> {
+        self.eval_assign(op, target, value)
     }
 
     /// `eval_expr` of `this`.
