@@ -187,6 +187,19 @@ impl Env {
         unsafe { Gc::unroot_unchecked(&self.0) }
     }
 
+    /// A copy of this reference that is not a root (`gc::Gc::copy_unrooted`),
+    /// for a holder outside the heap that `self` outlives.
+    ///
+    /// # Safety
+    /// `self` is rooted, and the copy is dropped (or replaced) before
+    /// `self` is: the copy alone keeps nothing alive. It may be cloned
+    /// (a clone is a root) but must not be unrooted or stored in the heap.
+    #[inline(always)]
+    pub(crate) unsafe fn copy_unrooted(&self) -> Env {
+        // Safety: passed on to our caller.
+        Env(unsafe { Gc::copy_unrooted(&self.0) })
+    }
+
     pub fn outer(&self) -> Option<&Env> {
         self.0.outer.as_ref()
     }

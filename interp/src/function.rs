@@ -917,9 +917,40 @@ fn prepare_call<const KEEP: bool>(
     } else {
         None
     };
+    // The context's `function` and (for a prefilled record)
+    // LexicalEnvironment need not be roots of their own when a root that
+    // outlives the context already keeps their box alive: then they are
+    // unrooted copies, which cost no root count change on push or pop.
+    // Only without `KEEP`: those contexts are popped before this call
+    // returns (by `pop_call`, or on the error paths of `prepare_call` and
+    // `construct_ordinary`), whereas a `KEEP` context (a generator's)
+    // outlives it.
+    let function = if !KEEP && f.is_rooted() {
+        // Safety: `f` is a root borrowed for the whole call (the caller
+        // holds it until we return), and the context is popped before
+        // this call returns, so the box outlives the copy. Readers of
+        // `function` clone it (a clone is a root) or borrow it; nothing
+        // unroots it or moves it into the heap; dropping an unrooted
+        // handle changes no root count.
+        unsafe { f.copy_unrooted() }
+    } else {
+        f.clone()
+    };
+    let lexical_environment = if !KEEP && prefilled {
+        // Safety: `env` (rooted) becomes this context's
+        // VariableEnvironment, which no code replaces once
+        // FunctionDeclarationInstantiation has run (and it does not run
+        // for a prefilled record); the two fields leave the stack
+        // together, so the record outlives the copy. A block replaces
+        // the LexicalEnvironment with a root (`set_lexical_env`), and
+        // readers clone it (a root) or borrow it.
+        unsafe { env.copy_unrooted() }
+    } else {
+        env.clone()
+    };
     interp.context_stack.push(ExecutionContext {
-        function: Some(f.clone()),
-        lexical_environment: env.clone(),
+        function: Some(function),
+        lexical_environment,
         variable_environment: env,
         private_environment: sf.private_environment.clone(),
         this_binding: this_value,

@@ -144,6 +144,13 @@ impl JsObject {
         // Safety: passed on to our caller.
         JsObject(unsafe { Gc::copy_unrooted(&self.0) })
     }
+
+    /// Whether this handle is a root (see `gc::Gc::is_rooted`): while it is
+    /// borrowed, its box lives, so an unrooted copy may stand beside it.
+    #[inline(always)]
+    pub(crate) fn is_rooted(&self) -> bool {
+        Gc::is_rooted(&self.0)
+    }
 }
 
 /// A property descriptor with optional fields (ECMA-262 §6.2.6).

@@ -275,6 +275,14 @@ impl<T: ?Sized> Gc<T> {
         this.clear_root();
     }
 
+    /// minijs: whether this pointer is a root (its root bit is set), for a
+    /// caller that may then keep an unrooted copy beside it while it is
+    /// borrowed (see PATCH.md). Reads only the pointer, not the box.
+    #[inline(always)]
+    pub fn is_rooted(this: &Gc<T>) -> bool {
+        this.rooted()
+    }
+
     /// minijs: `Clone` without the sweep-phase check (see PATCH.md). The
     /// root count is raised as by `clone`, overflow check included.
     ///
