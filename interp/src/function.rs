@@ -8,7 +8,7 @@ use std::rc::Rc;
 use gc::{Finalize, Trace};
 use parser::ast::{self, FunctionKind};
 
-use crate::environment::{Env, ThisBindingStatus};
+use crate::environment::{Env, EnvironmentKind, ThisBindingStatus};
 use crate::execution_context::{
     ContextCode, ExecutionContext, NativeFrame, PrivateEnvironment, Source,
 };
@@ -701,13 +701,17 @@ fn call_script_of(
 #[inline(always)]
 fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: bool) {
     if !sf.env_reusable()
-        || env.is_dynamic()
+        // Safety: as below.
+        || unsafe { env.record_unchecked() }.is_dynamic()
         || interp.options.trace_context
         || sf.spare_envs.len() >= MAX_SPARE_ENVS
     {
         return;
     }
-    let b = env.bindings();
+    // Safety: a call's return is evaluation, never during a sweep; `env`
+    // (rooted) keeps the record alive while `rec` is used.
+    let rec = unsafe { env.record_unchecked() };
+    let b = rec.bindings();
     if !sf.binding_layout().is_some_and(|flags| b.reset(flags)) {
         b.clear();
     }
@@ -715,7 +719,7 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
     // is `this_fixed`, see `prepare_call`) nor NewTarget: only a
     // [[Construct]] (a derived constructor's `super()`) leaves them set.
     if constructed {
-        if let Some(fe) = env.as_function_env() {
+        if let EnvironmentKind::Function(fe) = &rec.kind {
             if fe.this_status.get() != ThisBindingStatus::Uninitialized {
                 fe.this_value.set(Value::Undefined);
                 fe.this_status.set(ThisBindingStatus::Uninitialized);
@@ -831,13 +835,16 @@ fn prepare_call<const KEEP: bool>(
     };
     let mut prefilled = false;
     let env = if let Some(env) = spare {
+        // Safety: a call is evaluation, never during a sweep; `env`
+        // (rooted) keeps the record alive while `rec` is used.
+        let rec = unsafe { env.record_unchecked() };
         // (Not counted as an allocation: garbage the calls leave, arrays
         // say, counts towards the collector's pace by its bytes, see
         // `heap_limit::set_pace`.)
         // (A [[Call]]'s undefined NewTarget needs neither a store nor a
         // drop: the record's was cleared when it was kept.)
         if let nt @ Value::Object(_) = new_target {
-            if let Some(fe) = env.as_function_env() {
+            if let EnvironmentKind::Function(fe) = &rec.kind {
                 // Kept from the last `new` of this constructor (see
                 // `keep_spare_env`) when it is the same object.
                 // Safety: the test only compares two objects' identity; it
@@ -855,7 +862,7 @@ fn prepare_call<const KEEP: bool>(
         }
         prefilled = sf
             .binding_layout()
-            .is_some_and(|flags| flags.len() == env.bindings().len());
+            .is_some_and(|flags| flags.len() == rec.bindings().len());
         env
     } else if arrow {
         let cap =
@@ -907,7 +914,11 @@ fn prepare_call<const KEEP: bool>(
     if prefilled {
         // FunctionDeclarationInstantiation on a record reset to its layout:
         // only the parameters (slots 0..n) change.
-        args.bind_first(env.bindings(), code.param_names.len());
+        // Safety: as for `rec` above (`env` is rooted).
+        args.bind_first(
+            unsafe { env.record_unchecked() }.bindings(),
+            code.param_names.len(),
+        );
     }
     // Without `KEEP`, a prefilled call's record is only the context's
     // (FunctionDeclarationInstantiation, which could change its
