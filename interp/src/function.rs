@@ -694,7 +694,8 @@ fn call_script_of(
 /// (`ScriptFunction::env_reusable`): then the popped context was its last
 /// user, and the records it was the `outer` of are unreachable too. The
 /// bindings are reset to their state before parameter binding
-/// (`binding_layout`) or removed; `this` and NewTarget are cleared. A
+/// (`binding_layout`; a record that does not match it is dropped) or, for
+/// code without a layout, removed; `this` and NewTarget are cleared. A
 /// record into which bindings were added later (`is_dynamic`) is dropped,
 /// and so is every record under `--trace-context` (whose output names
 /// records by identity).
@@ -712,8 +713,16 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
     // (rooted) keeps the record alive while `rec` is used.
     let rec = unsafe { env.record_unchecked() };
     let b = rec.bindings();
-    if !sf.binding_layout().is_some_and(|flags| b.reset(flags)) {
-        b.clear();
+    // A record that does not reset to the layout is not kept: so every
+    // spare record of a function with a layout is prefilled (see
+    // `prepare_call`).
+    match sf.binding_layout() {
+        Some(flags) => {
+            if !b.reset(flags) {
+                return;
+            }
+        }
+        None => b.clear(),
     }
     // A [[Call]] of reusable code binds neither `this` in the record (it
     // is `this_fixed`, see `prepare_call`) nor NewTarget: only a
@@ -860,9 +869,13 @@ fn prepare_call<const KEEP: bool>(
                 }
             }
         }
-        prefilled = sf
-            .binding_layout()
-            .is_some_and(|flags| flags.len() == rec.bindings().len());
+        // Reset to the layout when it was kept (`keep_spare_env` keeps no
+        // other record of a function with a layout), and nothing adds
+        // bindings to a spare record.
+        prefilled = sf.binding_layout().is_some();
+        debug_assert!(
+            !prefilled || sf.binding_layout().map(<[u8]>::len) == Some(rec.bindings().len())
+        );
         env
     } else if arrow {
         let cap =
