@@ -844,13 +844,102 @@ impl Interp {
         Ok(Value::String(self.literal_string(s)))
     }
 
-    /// `eval_expr` of a call.
+    /// `eval_expr` of a call. The two commonest callees, an identifier
+    /// (`f(x)`) and a named member (`o.m(x)`, `this.m(x)`), have their own
+    /// functions: each evaluates the callee, the arguments and the call in
+    /// one frame, so the function and `this` are not handed back through
+    /// memory to be moved again, as `eval_call` does for the other kinds.
     #[inline(never)]
     fn eval_call_expr(&mut self, e: &Expr) -> JsResult<Value> {
+        if let ExprKind::Call {
+            callee,
+            args,
+            optional: false,
+        } = &e.kind
+        {
+            match &callee.kind {
+                ExprKind::Ident(name, cache) => {
+                    return self.eval_call_ident(e, callee, name, cache, args);
+                }
+                ExprKind::Member {
+                    object,
+                    prop: prop @ MemberProp::Ident(_),
+                    ..
+                } => return self.eval_call_member(e, callee, object, prop, args),
+                _ => {}
+            }
+        }
         match self.eval_call(e)? {
             Some(v) => Ok(v),
             None => Ok(Value::Undefined),
         }
+    }
+
+    /// `eval_call_expr` of `name(args)`.
+    #[inline(never)]
+    fn eval_call_ident(
+        &mut self,
+        e: &Expr,
+        callee: &Expr,
+        name: &ast::Atom,
+        cache: &SiteCache,
+        args: &[ast::Arg],
+    ) -> JsResult<Value> {
+        self.check_stack()?;
+        // A cached declarative binding: its WithBaseObject is undefined,
+        // so `this` is too (as in `eval_callee`).
+        let (func, this) = match self.read_cached(name, cache) {
+            Some(f) => (f, Value::Undefined),
+            None => self.eval_callee_slow(name, cache)?,
+        };
+        self.call_with_args(e, callee, args, func, this)
+    }
+
+    /// `eval_call_expr` of `object.name(args)`.
+    #[inline(never)]
+    fn eval_call_member(
+        &mut self,
+        e: &Expr,
+        callee: &Expr,
+        object: &Expr,
+        prop: &MemberProp,
+        args: &[ast::Arg],
+    ) -> JsResult<Value> {
+        self.check_stack()?;
+        // `this.name(...)`: the method read in place (as in `eval_callee`).
+        let (func, this) = match self.this_member_cached(object, prop) {
+            Some(f) => (f, self.ctx().this_binding.clone()),
+            None => {
+                let base = self.eval_operand(object)?;
+                let f = self.get_member(&base, prop, object, callee.span.start)?;
+                (f, base)
+            }
+        };
+        self.call_with_args(e, callee, args, func, this)
+    }
+
+    /// The rest of a call once the callee and `this` are known: the
+    /// arguments, then an ECMAScript function's [[Call]] in line, any
+    /// other callee through `call_evaluated`.
+    #[inline(always)]
+    fn call_with_args(
+        &mut self,
+        e: &Expr,
+        callee: &Expr,
+        args: &[ast::Arg],
+        func: Value,
+        this: Value,
+    ) -> JsResult<Value> {
+        let mut argv = ArgBuf::new();
+        self.eval_args_into(args, &mut argv)?;
+        if let Value::Object(fo) = &func {
+            if let ObjectKind::Function(sf) = fo.kind() {
+                // An ECMAScript function (never the intrinsic eval).
+                self.set_position(callee_position(callee).max(e.span.start));
+                return crate::function::call_script_function_owned(self, fo, sf, this, &mut argv);
+            }
+        }
+        self.call_evaluated(e, callee, func, this, &mut argv)
     }
 
     /// `eval_expr` of a binary expression.
@@ -2908,6 +2997,21 @@ impl Interp {
     ) -> JsResult<Value> {
         let mut argv = ArgBuf::new();
         self.eval_args_into(args, &mut argv)?;
+        self.call_evaluated(e, callee, func, this, &mut argv)
+    }
+
+    /// A call of `func` with `this` and the evaluated arguments `argv`
+    /// (which the callee may take); `e` is the call, `callee` its callee
+    /// expression (for the error message and position).
+    #[inline(never)]
+    fn call_evaluated(
+        &mut self,
+        e: &Expr,
+        callee: &Expr,
+        func: Value,
+        this: Value,
+        argv: &mut ArgList,
+    ) -> JsResult<Value> {
         let Value::Object(fo) = &func else {
             let text = callee_text(callee);
             self.set_position(callee_position(callee));
@@ -2917,7 +3021,7 @@ impl Interp {
             ObjectKind::Function(sf) => {
                 // An ECMAScript function (never the intrinsic eval).
                 self.set_position(callee_position(callee).max(e.span.start));
-                crate::function::call_script_function_owned(self, fo, sf, this, &mut argv)
+                crate::function::call_script_function_owned(self, fo, sf, this, argv)
             }
             ObjectKind::NativeFunction(_) => {
                 // Direct eval — ECMA-262 §13.3.6.1 step 6.
@@ -2933,15 +3037,15 @@ impl Interp {
                     }
                 }
                 self.set_position(callee_position(callee).max(e.span.start));
-                crate::function::call_native_function(self, fo, &this, &argv, None)
+                crate::function::call_native_function(self, fo, &this, argv, None)
             }
             ObjectKind::BoundFunction(_) => {
                 self.set_position(callee_position(callee).max(e.span.start));
-                crate::function::call_bound_function(self, fo, &argv, None)
+                crate::function::call_bound_function(self, fo, argv, None)
             }
             ObjectKind::Proxy(p) if p.is_callable() => {
                 self.set_position(callee_position(callee).max(e.span.start));
-                crate::proxy::call(self, p, &this, &argv)
+                crate::proxy::call(self, p, &this, argv)
             }
             _ => {
                 let text = callee_text(callee);
