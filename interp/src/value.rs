@@ -10,7 +10,17 @@ use crate::object::JsObject;
 use crate::string::JsString;
 
 /// A JavaScript value. Cloning an `Object` roots it (see `storage.rs`).
+///
+/// `repr(u64)`: the tag is a whole word and every payload (a boolean
+/// too) sits in the second word, so the compiler moves a value as two
+/// words. With the default layout (a one-byte tag, a boolean at byte 1)
+/// it split every move into five pieces (bytes 0, 1, 2-5, 6-7, 8-15):
+/// ten instructions for each value handed from one function to another.
+/// The tag's unused values are still a niche: `Option<Value>` stays at 16
+/// bytes (see `tests::value_layout`). Measured: callgrind suite -3.4%
+/// geo, every program down (nbody and permute -4.4%).
 #[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     #[default]
     Undefined,
@@ -399,5 +409,19 @@ impl From<Symbol> for PropertyKey {
 impl fmt::Debug for PropertyKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.to_display())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two words for a value, with or without an `Option` around it
+    /// (the tag's unused values are its niche).
+    #[test]
+    fn value_layout() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Option<Value>>>(), 16);
     }
 }
