@@ -79,7 +79,20 @@ fn after_iteration<const V: bool>(
             *last = Some(v.clone());
         }
     }
+    discard_completion(c);
     None
+}
+
+/// Drops a completion. A normal completion without a value, what a
+/// statement evaluated for no completion value leaves, owns nothing: it
+/// is forgotten without a call of the drop glue.
+#[inline(always)]
+fn discard_completion(c: Completion) {
+    if matches!(c, Completion::Normal(None)) {
+        std::mem::forget(c);
+    } else {
+        drop(c);
+    }
 }
 
 /// See `Interp::loop_scope`.
@@ -113,11 +126,10 @@ impl Interp {
                 StmtKind::Return(e) => return self.return_value(e),
                 // No completion value: no `Completion` built.
                 StmtKind::Var(decl) => self.eval_var_decl(decl)?,
-                _ => {
-                    if let Completion::Return(v) = self.eval_stmt_in::<false>(s, &[])? {
-                        return Ok(v);
-                    }
-                }
+                _ => match self.eval_stmt_in::<false>(s, &[])? {
+                    Completion::Return(v) => return Ok(v),
+                    c => discard_completion(c),
+                },
             }
         }
         Ok(Value::Undefined)
@@ -175,7 +187,7 @@ impl Interp {
                             return Ok(Completion::Return(self.return_value(e)?));
                         }
                         _ => match self.eval_stmt_in::<false>(branch, &[])? {
-                            Completion::Normal(_) => {}
+                            c @ Completion::Normal(_) => discard_completion(c),
                             r => return Ok(r),
                         },
                     }
