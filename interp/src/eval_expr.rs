@@ -1631,7 +1631,7 @@ impl Interp {
     }
 
     /// `eval_args` into a list the caller owns (no copy of the list out).
-    #[inline]
+    #[inline(always)]
     fn eval_args_into(&mut self, args: &[ast::Arg], out: &mut ArgList) -> JsResult<()> {
         for a in args {
             match a {
