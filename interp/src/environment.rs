@@ -159,19 +159,6 @@ impl Env {
         unsafe { Gc::deref_unchecked(&self.0) }
     }
 
-    /// `Trace::root` of this reference, without the `gc` crate's
-    /// sweep-phase check (see `record_unchecked`): for a record taken out
-    /// of an unrooted list (`List::pop_env`).
-    ///
-    /// # Safety
-    /// Not called while the collector sweeps (as `record_unchecked`), and
-    /// `self` is unrooted and leaves the traced container that held it.
-    #[inline(always)]
-    pub(crate) unsafe fn root_unchecked(&self) {
-        // Safety: passed on to our caller.
-        unsafe { Gc::root_unchecked(&self.0) }
-    }
-
     /// `Trace::unroot` of this reference, in line and without the `gc`
     /// crate's sweep-phase check (see `Gc::unroot_unchecked`; the derived
     /// `Trace::unroot` of `Env` is a call): for a record entering an
@@ -198,6 +185,15 @@ impl Env {
     pub(crate) unsafe fn copy_unrooted(&self) -> Env {
         // Safety: passed on to our caller.
         Env(unsafe { Gc::copy_unrooted(&self.0) })
+    }
+
+    /// Whether this handle is a root (`gc::Gc::is_rooted`): a call's
+    /// record taken from its function's spare list is handed out as an
+    /// unrooted copy (see `ScriptFunction::spare_in_use`), a fresh one
+    /// rooted.
+    #[inline(always)]
+    pub(crate) fn is_rooted(&self) -> bool {
+        Gc::is_rooted(&self.0)
     }
 
     pub fn outer(&self) -> Option<&Env> {

@@ -138,6 +138,7 @@ impl Interp {
                 class_span: Some(c.span),
                 class_extends: RefCell::new(None),
                 spare_envs: List::new(),
+                spare_in_use: std::cell::Cell::new(0),
                 env_reuse: crate::function::env_reusable_code(&code),
                 layout: std::cell::OnceCell::new(),
                 prototype_site: Default::default(),

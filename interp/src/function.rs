@@ -2,7 +2,7 @@
 //! functions, §10.4.1 bound functions), their [[Call]] / [[Construct]],
 //! and FunctionDeclarationInstantiation.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use gc::{Finalize, Trace};
@@ -111,7 +111,19 @@ pub struct ScriptFunction {
     /// allocating one (see `env_reusable`): a few, so that recursive calls
     /// find one too. Each is reset to the state FunctionDeclarationInstantiation
     /// leaves before parameters are bound (`binding_layout`), or emptied.
+    /// The first `spare_in_use` are the records of calls in progress.
     pub spare_envs: List<Env>,
+    /// How many of `spare_envs` (the first ones) calls in progress use
+    /// (at most `MAX_SPARE_ENVS` others are kept).
+    /// A call takes record `spare_in_use` (when there is one) and leaves
+    /// it in the list, which keeps it alive: the call's context holds
+    /// unrooted copies only, so taking and giving back a record changes
+    /// no root count. Calls of one function return in the reverse order
+    /// of their start ([[Call]] and [[Construct]] of reusable code, which
+    /// never suspends), so the returning call's record is always record
+    /// `spare_in_use - 1`.
+    #[unsafe_ignore_trace]
+    pub spare_in_use: Cell<usize>,
     /// `env_reusable`, computed when the function is made
     /// (`env_reusable_code`): read twice on every call.
     #[unsafe_ignore_trace]
@@ -126,7 +138,8 @@ pub struct ScriptFunction {
     pub prototype_site: ast::MemberCache,
 }
 
-/// How many finished calls' environments a function keeps.
+/// How many finished calls' environments a function keeps (besides
+/// those of its calls in progress).
 const MAX_SPARE_ENVS: usize = 8;
 
 impl ScriptFunction {
@@ -429,6 +442,7 @@ pub(crate) fn create_script_function(
             class_span: None,
             class_extends: RefCell::new(None),
             spare_envs: List::new(),
+            spare_in_use: Cell::new(0),
             env_reuse: env_reusable_code(code),
             layout: OnceCell::new(),
             prototype_site: ast::MemberCache::default(),
@@ -699,30 +713,55 @@ fn call_script_of(
 /// record into which bindings were added later (`is_dynamic`) is dropped,
 /// and so is every record under `--trace-context` (whose output names
 /// records by identity).
+///
+/// A record the call took from `spare_envs` (an unrooted handle, see
+/// `ScriptFunction::spare_in_use`) is given back in place, or removed
+/// from the list when it cannot be reused.
 #[inline(always)]
 fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: bool) {
-    if !sf.env_reusable()
-        // Safety: as below.
-        || unsafe { env.record_unchecked() }.is_dynamic()
-        || interp.options.trace_context
-        || sf.spare_envs.len() >= MAX_SPARE_ENVS
+    let taken = !env.is_rooted();
+    // (The records of calls in progress do not count: a deep recursion
+    // keeps the list's last records in use, and the calls beyond them
+    // need spare records too.)
+    if !taken
+        && (!sf.env_reusable()
+            || interp.options.trace_context
+            || sf.spare_envs.len() - sf.spare_in_use.get() >= MAX_SPARE_ENVS)
     {
         return;
     }
     // Safety: a call's return is evaluation, never during a sweep; `env`
-    // (rooted) keeps the record alive while `rec` is used.
+    // (rooted, or for a taken record kept alive by `sf.spare_envs`, which
+    // `sf`'s caller keeps reachable) keeps the record alive while `rec`
+    // is used.
     let rec = unsafe { env.record_unchecked() };
     let b = rec.bindings();
     // A record that does not reset to the layout is not kept: so every
     // spare record of a function with a layout is prefilled (see
     // `prepare_call`).
-    match sf.binding_layout() {
-        Some(flags) => {
-            if !b.reset(flags) {
-                return;
+    let reset = !rec.is_dynamic()
+        && match sf.binding_layout() {
+            Some(flags) => b.reset(flags),
+            None => {
+                b.clear();
+                true
             }
+        };
+    if taken {
+        let i = sf.spare_in_use.get().wrapping_sub(1);
+        debug_assert!(sf.spare_envs.is_at(i, &env));
+        sf.spare_in_use.set(i);
+        if !reset {
+            drop(env);
+            drop(sf.spare_envs.remove(i));
+            return;
         }
-        None => b.clear(),
+        // At most `MAX_SPARE_ENVS` records not in use are kept.
+        if sf.spare_envs.len() - i > MAX_SPARE_ENVS {
+            drop(sf.spare_envs.pop());
+        }
+    } else if !reset {
+        return;
     }
     // A [[Call]] of reusable code binds neither `this` in the record (it
     // is `this_fixed`, see `prepare_call`) nor NewTarget: only a
@@ -750,8 +789,25 @@ fn keep_spare_env(interp: &Interp, sf: &ScriptFunction, env: Env, constructed: b
             }
         }
     }
-    // Safety: a call's return is evaluation, never during a sweep.
-    unsafe { sf.spare_envs.push_env(env) };
+    if !taken {
+        // Safety: a call's return is evaluation, never during a sweep.
+        unsafe { sf.spare_envs.push_env(env) };
+    }
+}
+
+/// Removes the record a call took from `spare_envs` (an unrooted `env`,
+/// see `ScriptFunction::spare_in_use`) when the call fails before its
+/// code runs; a fresh record is just dropped.
+#[cold]
+#[inline(never)]
+fn drop_call_env(sf: &ScriptFunction, env: Env) {
+    if !env.is_rooted() {
+        let i = sf.spare_in_use.get().wrapping_sub(1);
+        debug_assert!(sf.spare_envs.is_at(i, &env));
+        sf.spare_in_use.set(i);
+        drop(env);
+        drop(sf.spare_envs.remove(i));
+    }
 }
 
 /// Runs the body of the function whose context is on top of the stack.
@@ -837,8 +893,23 @@ fn prepare_call<const KEEP: bool>(
     // 1-6. PrepareForOrdinaryCall: a new function environment, or one an
     // earlier call left (same outer and function; reset by `keep_spare_env`).
     // Safety: a call is evaluation, which never runs during a sweep.
-    let spare = if reusable {
-        unsafe { sf.spare_envs.pop_env() }
+    // The record stays in the list, which keeps it alive: the call gets
+    // an unrooted copy (see `ScriptFunction::spare_in_use`). Not for a
+    // `KEEP` context, which outlives the call.
+    let spare = if reusable && !KEEP {
+        let i = sf.spare_in_use.get();
+        // Safety: `sf` is `f`'s, and `f` is alive until this call returns:
+        // a root the caller holds for the whole call or (`function`
+        // below) a rooted clone in the context; its `spare_envs` are
+        // traced through it. The record leaves the list only when its
+        // call returns or fails (`keep_spare_env`, `drop_call_env`), after
+        // the context holding the copies is popped. Readers of the
+        // context's environments clone them (a root) or borrow them.
+        let e = unsafe { sf.spare_envs.get_unrooted(i) };
+        if e.is_some() {
+            sf.spare_in_use.set(i + 1);
+        }
+        e
     } else {
         None
     };
@@ -908,7 +979,13 @@ fn prepare_call<const KEEP: bool>(
         } else if this_arg.is_nullish() {
             Value::Object(interp.realm.global_this.clone())
         } else {
-            Value::Object(to_object(interp, &this_arg)?)
+            match to_object(interp, &this_arg) {
+                Ok(o) => Value::Object(o),
+                Err(e) => {
+                    drop_call_env(sf, env);
+                    return Err(e);
+                }
+            }
         };
         // The context's `this_binding` is what this code's `this` reads
         // (`this_fixed`); only arrows and direct eval inside walk to the
@@ -936,8 +1013,15 @@ fn prepare_call<const KEEP: bool>(
     // Without `KEEP`, a prefilled call's record is only the context's
     // (FunctionDeclarationInstantiation, which could change its
     // VariableEnvironment, does not run): `pop_call` hands it back.
+    // (A taken record's copy stays unrooted: `keep_spare_env` tells it
+    // by that.)
     let kept = if KEEP || !prefilled {
-        Some(env.clone())
+        Some(if env.is_rooted() {
+            env.clone()
+        } else {
+            // Safety: as for the copy taken from the list above.
+            unsafe { env.copy_unrooted() }
+        })
     } else {
         None
     };
@@ -992,6 +1076,9 @@ fn prepare_call<const KEEP: bool>(
                 function_declaration_instantiation(interp, f, code, env, args.as_slice())
             {
                 interp.context_stack.pop();
+                if let Some(env) = kept {
+                    drop_call_env(sf, env);
+                }
                 return Err(e);
             }
         }

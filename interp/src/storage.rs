@@ -289,25 +289,26 @@ impl List<crate::environment::Env> {
         }
     }
 
-    /// `pop` of a list of environment records, rooting the record without
-    /// the `gc` crate's sweep-phase check (a thread-local read per pop of
-    /// an unrooted list, such as a function's `spare_envs`).
+    /// An unrooted copy of the record at `index` (`None` past the end),
+    /// which stays in the list: the list (traced through its holder) keeps
+    /// the record alive while the copy is used.
     ///
     /// # Safety
-    /// Not called while the collector sweeps (see `Env::root_unchecked`):
-    /// evaluation never runs then.
+    /// The copy is dropped before the record leaves the list and before
+    /// the list's holder can die (so the list must be reachable from a
+    /// root meanwhile); it may be cloned (a clone is a root) but not
+    /// unrooted or stored in the heap.
     #[inline(always)]
-    pub(crate) unsafe fn pop_env(&self) -> Option<crate::environment::Env> {
-        let rooted = self.rooted.get();
-        // Safety: the removed value is rooted again before it is returned
-        // (as in `pop`); no sweep is running (our caller's contract).
-        unsafe {
-            let v = (&mut *self.items.get()).pop()?;
-            if !rooted {
-                v.root_unchecked();
-            }
-            Some(v)
-        }
+    pub(crate) unsafe fn get_unrooted(&self, index: usize) -> Option<crate::environment::Env> {
+        // Safety: short shared access (see `len`); the copy's rules are
+        // our caller's contract.
+        unsafe { (&*self.items.get()).get(index).map(|e| e.copy_unrooted()) }
+    }
+
+    /// Whether the record at `index` is `env`'s (for debug assertions).
+    pub(crate) fn is_at(&self, index: usize, env: &crate::environment::Env) -> bool {
+        // Safety: as in `len`.
+        unsafe { (&*self.items.get()).get(index) }.is_some_and(|e| e.ptr_id() == env.ptr_id())
     }
 }
 
