@@ -185,6 +185,35 @@ impl ContextStack {
         }
     }
 
+    /// Makes room for one more context, for `push_reserved`.
+    #[inline(always)]
+    pub fn reserve_one(&mut self) {
+        if self.stack.len() == self.stack.capacity() {
+            self.grow();
+        }
+    }
+
+    /// `push` into room `reserve_one` made: no growth test or call between
+    /// the context's construction and its write, so the compiler may
+    /// build it in place.
+    ///
+    /// # Safety
+    /// `reserve_one` was called since the last push.
+    #[inline(always)]
+    pub unsafe fn push_reserved(&mut self, c: ExecutionContext) {
+        let len = self.stack.len();
+        debug_assert!(len < self.stack.capacity());
+        self.top = Self::record_of(&c.lexical_environment);
+        // Safety: the buffer has room for element `len` (our caller's
+        // contract), which is written before the length counts it.
+        unsafe {
+            let p = self.stack.as_mut_ptr().add(len);
+            p.write(c);
+            self.stack.set_len(len + 1);
+            self.running = p;
+        }
+    }
+
     #[cold]
     #[inline(never)]
     fn grow(&mut self) {

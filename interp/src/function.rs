@@ -890,6 +890,8 @@ fn prepare_call<const KEEP: bool>(
     let code = &sf.code;
     let arrow = sf.is_arrow();
     let reusable = sf.env_reusable();
+    // Room for the context pushed below, made first (see `push_reserved`).
+    interp.context_stack.reserve_one();
     // 1-6. PrepareForOrdinaryCall: a new function environment, or one an
     // earlier call left (same outer and function; reset by `keep_spare_env`).
     // Safety: a call is evaluation, which never runs during a sweep.
@@ -1056,20 +1058,24 @@ fn prepare_call<const KEEP: bool>(
     } else {
         env.clone()
     };
-    interp.context_stack.push(ExecutionContext {
-        function: Some(function),
-        lexical_environment,
-        variable_environment: env,
-        private_environment: sf.private_environment.clone(),
-        this_binding: this_value,
-        this_fixed,
-        code: ContextCode::Function,
-        strict: code.strict,
-        own_source: None,
-        position: code.span.start,
-        frame_name: None,
-        is_construct: false,
-    });
+    // Safety: room was made on entry (`reserve_one`); nothing since
+    // pushed a context (to_object and the record's allocation do not).
+    unsafe {
+        interp.context_stack.push_reserved(ExecutionContext {
+            function: Some(function),
+            lexical_environment,
+            variable_environment: env,
+            private_environment: sf.private_environment.clone(),
+            this_binding: this_value,
+            this_fixed,
+            code: ContextCode::Function,
+            strict: code.strict,
+            own_source: None,
+            position: code.span.start,
+            frame_name: None,
+            is_construct: false,
+        })
+    };
     if !prefilled {
         if let Some(env) = &kept {
             if let Err(e) =
