@@ -627,7 +627,8 @@ impl CallArgs<'_> {
     }
 
     /// Binds the first `n` arguments to slots 0..n of `b`, a record just
-    /// reset to its layout (so they hold `undefined`).
+    /// reset to its layout (so they hold `undefined`; the layout has a
+    /// slot for each of the `n` parameters).
     #[inline(always)]
     fn bind_first(&mut self, b: &crate::storage::BindingStorage, n: usize) {
         match self {
@@ -637,8 +638,9 @@ impl CallArgs<'_> {
                 let k = n.min(len);
                 // Safety: the list forgets its values (length 0) before
                 // the first `k` are moved into the record (whose slots
-                // hold `undefined`: it was reset); the other ones are
-                // dropped here, in place.
+                // hold `undefined`: it was reset, and it has a slot for
+                // each of the `n` parameters); the other ones are dropped
+                // here, in place.
                 unsafe {
                     a.set_len(0);
                     let p = a.as_mut_ptr();

@@ -2387,11 +2387,13 @@ impl BindingStorage {
     /// `set_first` of values the caller gives up, into a record just
     /// `reset`: the `n` values at `src` are moved into slots 0..n (no copy
     /// of each, no drop of the copy, and nothing to drop in the slots:
-    /// they hold `undefined`); values beyond the bindings are dropped.
+    /// they hold `undefined`).
     ///
     /// # Safety
     /// `src` points to `n` initialized values that the caller treats as
-    /// moved out (it neither reads nor drops them afterwards).
+    /// moved out (it neither reads nor drops them afterwards), and the
+    /// record has at least `n` bindings (a call's parameters, slots
+    /// 0..n of its function's layout).
     /// (Slots 0..n should hold `undefined`: another value there would be
     /// overwritten without its drop, leaked.)
     #[inline(always)]
@@ -2399,22 +2401,20 @@ impl BindingStorage {
         let rooted = self.rooted.get();
         // Safety: each value read from `src` is owned from here on (the
         // caller's contract); each stored one is adopted, and written over
-        // an `undefined`, which has nothing to drop.
+        // an `undefined`, which has nothing to drop; slots 0..n exist (the
+        // caller's contract).
         unsafe {
             let b = self.write();
-            let k = n.min(b.len());
+            debug_assert!(n <= b.len());
             let entries = b.as_mut_ptr();
-            for i in 0..k {
-                let v = std::ptr::read(src.add(i));
+            for i in 0..n {
+                let v = &*src.add(i);
                 if !rooted && v.is_object() {
                     v.unroot();
                 }
                 let slot = std::ptr::addr_of_mut!((*entries.add(i)).value);
                 debug_assert!((*slot).is_undefined());
-                std::ptr::write(slot, v);
-            }
-            if k < n {
-                std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(src.add(k), n - k));
+                std::ptr::copy_nonoverlapping(src.add(i), slot, 1);
             }
         }
     }
