@@ -2970,6 +2970,9 @@ impl Interp {
     }
 
     /// Evaluates a call; `None` when an optional chain short-circuited.
+    /// Out of line: `eval_call_expr`, which every call enters, would
+    /// otherwise carry the in-line call's frame for its other callees.
+    #[inline(never)]
     fn eval_call(&mut self, e: &Expr) -> JsResult<Option<Value>> {
         let ExprKind::Call {
             callee,
@@ -2984,20 +2987,7 @@ impl Interp {
         if *optional && func.is_nullish() {
             return Ok(None);
         }
-        self.finish_call(e, callee, args, func, this).map(Some)
-    }
-
-    fn finish_call(
-        &mut self,
-        e: &Expr,
-        callee: &Expr,
-        args: &[ast::Arg],
-        func: Value,
-        this: Value,
-    ) -> JsResult<Value> {
-        let mut argv = ArgBuf::new();
-        self.eval_args_into(args, &mut argv)?;
-        self.call_evaluated(e, callee, func, this, &mut argv)
+        self.call_with_args(e, callee, args, func, this).map(Some)
     }
 
     /// A call of `func` with `this` and the evaluated arguments `argv`
@@ -3095,7 +3085,7 @@ impl Interp {
                 if *optional && func.is_nullish() {
                     return Ok(None);
                 }
-                Ok(Some(self.finish_call(e, callee, args, func, this)?))
+                Ok(Some(self.call_with_args(e, callee, args, func, this)?))
             }
             _ => Ok(Some(self.eval_expr(e)?)),
         }

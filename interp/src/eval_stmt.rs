@@ -228,16 +228,23 @@ impl Interp {
             }
             StmtKind::Return(e) => Ok(Completion::Return(self.return_value(e)?)),
             StmtKind::If(test, cons, alt) => {
-                let r = if self.eval_cond(test)? {
-                    self.eval_stmt_in::<V>(cons, &[])?
+                let branch = if self.eval_cond(test)? {
+                    cons
                 } else if let Some(a) = alt {
-                    self.eval_stmt_in::<V>(a, &[])?
+                    a
+                } else if V {
+                    return Ok(Completion::Normal(Some(Value::Undefined)));
                 } else {
-                    return Ok(Completion::Normal(V.then_some(Value::Undefined)));
+                    // (Not `V.then_some(..)`: that builds the value first
+                    // and drops it through a call when `V` is false.)
+                    return Ok(Completion::Normal(None));
                 };
                 if !V {
-                    return Ok(r);
+                    // The branch's completion as it is: a tail call, not
+                    // a result moved through this frame.
+                    return self.eval_stmt_in::<V>(branch, &[]);
                 }
+                let r = self.eval_stmt_in::<V>(branch, &[])?;
                 Ok(update_empty(r, Some(Value::Undefined)))
             }
             StmtKind::Block(b) => self.eval_block_in::<V>(b),
