@@ -632,11 +632,10 @@ impl Interp {
             Resolved::Binding(env, slot) => self.write_binding(&env, slot, name, value, strict),
             Resolved::Object(obj, _) => {
                 let key = PropertyKey::from(name);
-                let ok = obj.set(self, key, value, &Value::Object(obj.clone()))?;
+                let receiver = Value::Object(obj.clone());
+                let ok = obj.set(self, key.clone(), value, &receiver)?;
                 if !ok && strict {
-                    return Err(self.type_error(format!(
-                        "Cannot assign to read only property '{name}' of object"
-                    )));
+                    return Err(operations::failed_set_error(self, &receiver, &key));
                 }
                 Ok(())
             }
@@ -1161,6 +1160,17 @@ impl Interp {
                 (ast::PatternKind::Ident(name, cache), _) => {
                     self.effect_assign(name, cache, value, e)
                 }
+                (ast::PatternKind::Expr(t), _) => match &t.kind {
+                    ExprKind::Member { object, prop, .. }
+                        if !matches!(prop, MemberProp::Private(_)) =>
+                    {
+                        self.effect_member_assign(object, prop, value)
+                    }
+                    _ => {
+                        discard(self.eval_expr(e)?);
+                        Ok(())
+                    }
+                },
                 _ => {
                     discard(self.eval_expr(e)?);
                     Ok(())
@@ -1835,20 +1845,21 @@ impl Interp {
     ) -> JsResult<Value> {
         if base.is_nullish() {
             let key = match prop {
-                MemberProp::Ident(n) => n.to_string(),
-                MemberProp::Private(n) => format!("#{n}"),
+                MemberProp::Ident(n) => Some(n.to_string()),
+                MemberProp::Private(n) => Some(format!("#{n}")),
                 MemberProp::Computed(x) => {
                     // The key is converted only after the base check.
                     let k = self.eval_expr(x)?;
-                    key_display_without_side_effects(&k)
+                    key_display_without_side_effects(self, &k)
                 }
             };
             let _ = object;
             self.set_position(pos);
             let what = if base.is_null() { "null" } else { "undefined" };
-            return Err(self.type_error(format!(
-                "Cannot read properties of {what} (reading '{key}')"
-            )));
+            return Err(self.type_error(match key {
+                Some(key) => format!("Cannot read properties of {what} (reading '{key}')"),
+                None => format!("Cannot read properties of {what}"),
+            }));
         }
         if let MemberProp::Private(n) = prop {
             let key = self.resolve_private(n)?;
@@ -2037,10 +2048,7 @@ impl Interp {
                 if let Some(b) = self.super_base()? {
                     let ok = b.set(self, key.clone(), value, &this)?;
                     if !ok && self.is_strict() {
-                        return Err(self.type_error(format!(
-                            "Cannot assign to read only property '{}' of object",
-                            key.to_display()
-                        )));
+                        return Err(operations::failed_set_error(self, &this, &key));
                     }
                 }
                 Ok(())
@@ -2162,49 +2170,8 @@ impl Interp {
             }
             ExprKind::Paren(inner) => self.assign_to_expr(inner, value),
             ExprKind::Member { object, prop, .. } if !matches!(prop, MemberProp::Private(_)) => {
-                // PutValue order: base, key, right-hand side, then the base
-                // check and ToPropertyKey.
-                if let MemberProp::Ident(n) = prop {
-                    if matches!(object.kind, ExprKind::This)
-                        && self.context_stack.last().is_some_and(|c| c.this_fixed)
-                    {
-                        // `this.name = v` with `this` fixed (evaluating it
-                        // can neither fail nor run code): stored through
-                        // the site's cache without copying `this` out.
-                        let v = self.eval_expr(value)?;
-                        if let Some(Value::Object(o)) =
-                            self.context_stack.last().map(|c| &c.this_binding)
-                        {
-                            if o.cached_set_named(v.clone(), &n.site).is_ok() {
-                                return Ok(v);
-                            }
-                        }
-                        let base = self.resolve_this_binding()?;
-                        return self.put_member_value(&base, prop, None, v);
-                    }
-                }
-                let base = self.eval_operand(object)?;
-                let key_value = match prop {
-                    MemberProp::Computed(x) => Some(self.eval_operand(x)?),
-                    _ => None,
-                };
-                let v = self.eval_operand(value)?;
-                // The guards store: through the site's inline cache, or
-                // (`o[i] = v`) into an existing dense element.
-                match (prop, &base, &key_value) {
-                    (MemberProp::Ident(n), Value::Object(o), _)
-                        if o.cached_set_named(v.clone(), &n.site).is_ok() =>
-                    {
-                        return Ok(v)
-                    }
-                    (_, Value::Object(o), Some(Value::Number(i)))
-                        if o.set_dense_element(*i, &v) =>
-                    {
-                        return Ok(v)
-                    }
-                    _ => {}
-                }
-                self.put_member_value(&base, prop, key_value, v)
+                let v = self.assign_member::<true>(object, prop, value)?;
+                Ok(v.unwrap_or_default())
             }
             ExprKind::SuperMember(MemberProp::Computed(x)) => {
                 let this = self.resolve_this_binding()?;
@@ -2221,6 +2188,81 @@ impl Interp {
                 Ok(v)
             }
         }
+    }
+
+    /// `object.prop = value` for a named or computed (not private)
+    /// member, in PutValue's order: the base, the key, the right-hand
+    /// side, then the base check and ToPropertyKey. The assigned value
+    /// when `KEEP` (the assignment's value is used), `None` otherwise:
+    /// an assignment statement hands its value to the store without a
+    /// copy (a root count increment and decrement for an object).
+    #[inline(always)]
+    fn assign_member<const KEEP: bool>(
+        &mut self,
+        object: &Expr,
+        prop: &MemberProp,
+        value: &Expr,
+    ) -> JsResult<Option<Value>> {
+        if let MemberProp::Ident(n) = prop {
+            if matches!(object.kind, ExprKind::This)
+                && self.context_stack.last().is_some_and(|c| c.this_fixed)
+            {
+                // `this.name = v` with `this` fixed (evaluating it can
+                // neither fail nor run code): stored through the site's
+                // cache without copying `this` out.
+                let v = self.eval_expr(value)?;
+                let v = match self.context_stack.last().map(|c| &c.this_binding) {
+                    Some(Value::Object(o)) => match store_at_site::<KEEP>(o, v, &n.site) {
+                        Ok(r) => return Ok(r),
+                        Err(v) => v,
+                    },
+                    _ => v,
+                };
+                let base = self.resolve_this_binding()?;
+                return self
+                    .put_member_value(&base, prop, None, v)
+                    .map(kept::<KEEP>);
+            }
+            let base = self.eval_operand(object)?;
+            let v = self.eval_operand(value)?;
+            // Through the site's inline cache.
+            let v = match &base {
+                Value::Object(o) => match store_at_site::<KEEP>(o, v, &n.site) {
+                    Ok(r) => return Ok(r),
+                    Err(v) => v,
+                },
+                _ => v,
+            };
+            return self
+                .put_member_value(&base, prop, None, v)
+                .map(kept::<KEEP>);
+        }
+        let base = self.eval_operand(object)?;
+        let key_value = match prop {
+            MemberProp::Computed(x) => Some(self.eval_operand(x)?),
+            _ => None,
+        };
+        let v = self.eval_operand(value)?;
+        // `o[i] = v` into an existing dense element.
+        if let (Value::Object(o), Some(Value::Number(i))) = (&base, &key_value) {
+            if o.set_dense_element(*i, &v) {
+                return Ok(kept::<KEEP>(v));
+            }
+        }
+        self.put_member_value(&base, prop, key_value, v)
+            .map(kept::<KEEP>)
+    }
+
+    /// `eval_effect` of `object.prop = value` (see `assign_member`).
+    #[inline(never)]
+    fn effect_member_assign(
+        &mut self,
+        object: &Expr,
+        prop: &MemberProp,
+        value: &Expr,
+    ) -> JsResult<()> {
+        self.assign_member::<false>(object, prop, value)?;
+        Ok(())
     }
 
     /// The TypeError for reading (or, `for_set`, writing) the member
@@ -2240,13 +2282,14 @@ impl Interp {
             ("read", "reading")
         };
         let shown = match (key_value, prop) {
-            (Some(k), _) => key_display_without_side_effects(k),
-            (None, MemberProp::Ident(n)) => n.to_string(),
-            _ => String::new(),
+            (Some(k), _) => key_display_without_side_effects(self, k),
+            (None, MemberProp::Ident(n)) => Some(n.to_string()),
+            _ => Some(String::new()),
         };
-        self.type_error(format!(
-            "Cannot {verb} properties of {what} ({ing} '{shown}')"
-        ))
+        self.type_error(match shown {
+            Some(shown) => format!("Cannot {verb} properties of {what} ({ing} '{shown}')"),
+            None => format!("Cannot {verb} properties of {what}"),
+        })
     }
 
     /// The property key of member `prop`: ToPropertyKey of a computed
@@ -2307,11 +2350,10 @@ impl Interp {
                 if strict && !o.has_property(self, &key)? {
                     return Err(self.reference_error(format!("{name} is not defined")));
                 }
-                let ok = o.set(self, key, v, &Value::Object(o.clone()))?;
+                let receiver = Value::Object(o.clone());
+                let ok = o.set(self, key.clone(), v, &receiver)?;
                 if !ok && strict {
-                    return Err(self.type_error(format!(
-                        "Cannot assign to read only property '{name}' of object"
-                    )));
+                    return Err(operations::failed_set_error(self, &receiver, &key));
                 }
                 Ok(())
             }
@@ -2401,7 +2443,10 @@ impl Interp {
             RefBase::Private(b) => self.private_set(b, &key, v),
             RefBase::Super(this) => {
                 if let Some(b) = self.super_base()? {
-                    b.set(self, key, v, this)?;
+                    // PutValue: a failed [[Set]] throws in strict code.
+                    if !b.set(self, key.clone(), v, this)? && self.is_strict() {
+                        return Err(operations::failed_set_error(self, this, &key));
+                    }
                 }
                 Ok(())
             }
@@ -3214,6 +3259,37 @@ pub(crate) fn discard(v: Value) {
     }
 }
 
+/// `v` as `assign_member` returns it: kept when `KEEP`, else dropped.
+#[inline(always)]
+fn kept<const KEEP: bool>(v: Value) -> Option<Value> {
+    if KEEP {
+        Some(v)
+    } else {
+        discard(v);
+        None
+    }
+}
+
+/// `o.name = v` through the inline cache of the member site `site`:
+/// `Ok` (with `v` when `KEEP`) when it stored, `Err(v)` otherwise.
+#[inline(always)]
+fn store_at_site<const KEEP: bool>(
+    o: &JsObject,
+    v: Value,
+    site: &MemberCache,
+) -> Result<Option<Value>, Value> {
+    if !KEEP {
+        return o.cached_set_named(v, site).map(|()| None);
+    }
+    match o.cached_set_named(v.clone(), site) {
+        Ok(()) => Ok(Some(v)),
+        Err(copy) => {
+            discard(copy);
+            Err(v)
+        }
+    }
+}
+
 /// `x op y` when `value` is that with `x` the identifier `name` (the
 /// right side of `x = x op y`).
 #[inline(always)]
@@ -3446,9 +3522,9 @@ fn is_anonymous_function_definition(e: &Expr) -> bool {
 
 /// A property key value shown in an error message, without running user
 /// code (the key has not been converted yet when the base is nullish).
-fn key_display_without_side_effects(k: &Value) -> String {
-    match k {
-        Value::Object(_) => "[object Object]".into(),
+fn key_display_without_side_effects(interp: &mut Interp, k: &Value) -> Option<String> {
+    Some(match k {
+        Value::Object(o) => return object_display_without_side_effects(interp, o),
         Value::Symbol(s) => s.descriptive_string(),
         Value::String(s) => s.to_rust_string(),
         Value::Number(n) => crate::number::number_to_string(*n),
@@ -3456,7 +3532,36 @@ fn key_display_without_side_effects(k: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Undefined => "undefined".into(),
         Value::Null => "null".into(),
+    })
+}
+
+/// An object as V8 shows it in a message without running code: a
+/// function's source text, an error's "name: message", `#<Ctor>` for an
+/// object whose `toString` is Object.prototype's own; `None` when showing
+/// it would need a call (its own `toString`, an accessor, a proxy).
+fn object_display_without_side_effects(interp: &mut Interp, o: &JsObject) -> Option<String> {
+    let data_lookup = operations::data_lookup_without_side_effects;
+    if o.is_callable() {
+        return Some(crate::builtins::function::source_text(o));
     }
+    if matches!(o.kind(), ObjectKind::Error) {
+        let name = match data_lookup(o, "name") {
+            Some(Value::String(s)) => s.to_rust_string(),
+            _ => "Error".into(),
+        };
+        return Some(match data_lookup(o, "message") {
+            Some(Value::String(m)) if !m.is_empty() => format!("{name}: {m}"),
+            _ => name,
+        });
+    }
+    let to_string = data_lookup(o, "toString")?;
+    let object_proto = interp.realm.intrinsics.object_prototype.clone();
+    let builtin = object_proto
+        .get_own_property(&PropertyKey::from("toString"))?
+        .value?;
+    let is_builtin = matches!((&to_string, &builtin), (Value::Object(a), Value::Object(b))
+        if a == b && matches!(b.kind(), ObjectKind::NativeFunction(_)));
+    is_builtin.then(|| crate::inspect::short_description(interp, &Value::Object(o.clone())))
 }
 
 /// Renders a callee for "x is not a function" messages, as V8 does.

@@ -468,6 +468,24 @@ pub fn set(
     Ok(())
 }
 
+/// The value of the data property `key` of `o` or of its prototypes,
+/// found without running code: `None` when the lookup meets a proxy or
+/// an accessor first, or finds nothing.
+pub(crate) fn data_lookup_without_side_effects(o: &JsObject, key: &str) -> Option<Value> {
+    let key = PropertyKey::from(key);
+    let mut cur = Some(o.clone());
+    while let Some(obj) = cur {
+        if matches!(obj.kind(), ObjectKind::Proxy(_)) {
+            return None;
+        }
+        if let Some(d) = obj.get_own_property(&key) {
+            return d.value;
+        }
+        cur = obj.prototype();
+    }
+    None
+}
+
 /// The TypeError a strict-mode [[Set]] of `key` on `receiver` that
 /// returned false throws, worded as V8 words it: an add to a
 /// non-extensible object, an array element past a read-only length, or
@@ -494,6 +512,34 @@ pub(crate) fn failed_set_error(
                     "Cannot assign to read only property 'length' of object '[object Array]'",
                 );
             }
+        }
+    }
+    if let Value::Object(r) = receiver {
+        // An accessor without a setter, found where the lookup stops (on
+        // the receiver or a prototype; a proxy is not looked into); V8
+        // names the object that holds it.
+        let mut cur = Some(r.clone());
+        while let Some(o) = cur {
+            if matches!(o.kind(), ObjectKind::Proxy(_)) {
+                break;
+            }
+            if let Some(d) = o.get_own_property(key) {
+                if d.value.is_none() && matches!(d.set, None | Some(Value::Undefined)) {
+                    let what = match data_lookup_without_side_effects(&o, "constructor") {
+                        Some(Value::Object(c)) if c.is_callable() => {
+                            crate::function::function_name(&c)
+                        }
+                        _ => "Object".to_string(),
+                    };
+                    let what = format!("#<{what}>");
+                    return interp.type_error(format!(
+                        "Cannot set property {} of {what} which has only a getter",
+                        key.to_display()
+                    ));
+                }
+                break;
+            }
+            cur = o.prototype();
         }
     }
     let what = crate::inspect::short_description(interp, receiver);

@@ -632,6 +632,22 @@ impl PropMap {
         }
     }
 
+    /// `cached_value_mut` with a shaped map's case in line.
+    #[inline(always)]
+    fn shaped_value_mut(&mut self, id: u32, slot: usize) -> Option<&mut Value> {
+        match self {
+            // (`cached_value_mut` gives `None` for another layout too.)
+            PropMap::Shaped(s, values) => {
+                if s.id() == id {
+                    values.get_mut(slot)
+                } else {
+                    None
+                }
+            }
+            other => other.cached_value_mut(id, slot),
+        }
+    }
+
     /// `cached_value` for storing into.
     #[inline]
     fn cached_value_mut(&mut self, id: u32, slot: usize) -> Option<&mut Value> {
@@ -1448,11 +1464,13 @@ impl PropertyStorage {
             match self
                 .write()
                 .map
-                .cached_value_mut(ids[0], site.slot.get() as usize)
+                .shaped_value_mut(ids[0], site.slot.get() as usize)
             {
                 Some(v) => {
                     adopt(&value, rooted);
-                    *v = value;
+                    // The old value (a number, often) dropped without a
+                    // call of the drop glue when it owns nothing.
+                    crate::eval_expr::discard(std::mem::replace(v, value));
                     Ok(())
                 }
                 None => Err(value),

@@ -2,7 +2,7 @@
 
 use crate::function::{bound_function_create, define_methods, function_name, NativeFn};
 use crate::interp::Interp;
-use crate::object::ObjectKind;
+use crate::object::{JsObject, ObjectKind};
 use crate::operations::{
     create_list_from_array_like, is_callable, ordinary_has_instance, to_integer_or_infinity,
     to_string,
@@ -94,22 +94,29 @@ fn function_to_string(interp: &mut Interp, this: &Value, _args: &[Value]) -> JsR
         );
     };
     match o.kind() {
-        ObjectKind::Function(sf) => {
-            let span = sf.class_span.unwrap_or(sf.code.span);
-            let text = sf
-                .source
-                .text
-                .get(span.start as usize..span.end as usize)
-                .unwrap_or("");
-            Ok(Value::from(text))
+        ObjectKind::Function(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => {
+            Ok(Value::from(source_text(o)))
         }
-        ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => Ok(Value::from(format!(
-            "function {}() {{ [native code] }}",
-            function_name(o)
-        ))),
         _ => {
             Err(interp.type_error("Function.prototype.toString requires that 'this' be a Function"))
         }
+    }
+}
+
+/// A function's text as Function.prototype.toString gives it: an
+/// ECMAScript function's (or class's) source, `function name() { [native
+/// code] }` for the others.
+pub(crate) fn source_text(o: &JsObject) -> String {
+    match o.kind() {
+        ObjectKind::Function(sf) => {
+            let span = sf.class_span.unwrap_or(sf.code.span);
+            sf.source
+                .text
+                .get(span.start as usize..span.end as usize)
+                .unwrap_or("")
+                .to_string()
+        }
+        _ => format!("function {}() {{ [native code] }}", function_name(o)),
     }
 }
 
