@@ -468,22 +468,32 @@ pub fn set(
     Ok(())
 }
 
-/// The value of the data property `key` of `o` or of its prototypes,
-/// found without running code: `None` when the lookup meets a proxy or
-/// an accessor first, or finds nothing.
-pub(crate) fn data_lookup_without_side_effects(o: &JsObject, key: &str) -> Option<Value> {
-    let key = PropertyKey::from(key);
+/// The property `key` of `o` or of its prototypes, with the object that
+/// holds it, found without running code ([[GetOwnProperty]] of ordinary
+/// and exotic objects runs none): `None` when the lookup meets a proxy
+/// first or finds nothing.
+pub(crate) fn find_property_without_side_effects(
+    o: &JsObject,
+    key: &PropertyKey,
+) -> Option<(JsObject, PropertyDescriptor)> {
     let mut cur = Some(o.clone());
     while let Some(obj) = cur {
         if matches!(obj.kind(), ObjectKind::Proxy(_)) {
             return None;
         }
-        if let Some(d) = obj.get_own_property(&key) {
-            return d.value;
+        if let Some(d) = obj.get_own_property(key) {
+            return Some((obj, d));
         }
         cur = obj.prototype();
     }
     None
+}
+
+/// The value of the data property `key` of `o` or of its prototypes,
+/// found without running code: `None` when the lookup meets a proxy or
+/// an accessor first, or finds nothing.
+pub(crate) fn data_lookup_without_side_effects(o: &JsObject, key: &str) -> Option<Value> {
+    find_property_without_side_effects(o, &PropertyKey::from(key)).and_then(|(_, d)| d.value)
 }
 
 /// The TypeError a strict-mode [[Set]] of `key` on `receiver` that
@@ -513,33 +523,20 @@ pub(crate) fn failed_set_error(
                 );
             }
         }
-    }
-    if let Value::Object(r) = receiver {
         // An accessor without a setter, found where the lookup stops (on
         // the receiver or a prototype; a proxy is not looked into); V8
         // names the object that holds it.
-        let mut cur = Some(r.clone());
-        while let Some(o) = cur {
-            if matches!(o.kind(), ObjectKind::Proxy(_)) {
-                break;
+        if let Some((holder, d)) = find_property_without_side_effects(r, key) {
+            if d.value.is_none() && matches!(d.set, None | Some(Value::Undefined)) {
+                let what = match data_lookup_without_side_effects(&holder, "constructor") {
+                    Some(Value::Object(c)) if c.is_callable() => crate::function::function_name(&c),
+                    _ => "Object".to_string(),
+                };
+                return interp.type_error(format!(
+                    "Cannot set property {} of #<{what}> which has only a getter",
+                    key.to_display()
+                ));
             }
-            if let Some(d) = o.get_own_property(key) {
-                if d.value.is_none() && matches!(d.set, None | Some(Value::Undefined)) {
-                    let what = match data_lookup_without_side_effects(&o, "constructor") {
-                        Some(Value::Object(c)) if c.is_callable() => {
-                            crate::function::function_name(&c)
-                        }
-                        _ => "Object".to_string(),
-                    };
-                    let what = format!("#<{what}>");
-                    return interp.type_error(format!(
-                        "Cannot set property {} of {what} which has only a getter",
-                        key.to_display()
-                    ));
-                }
-                break;
-            }
-            cur = o.prototype();
         }
     }
     let what = crate::inspect::short_description(interp, receiver);
