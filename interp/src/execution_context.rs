@@ -170,19 +170,9 @@ impl ContextStack {
 
     #[inline(always)]
     pub fn push(&mut self, c: ExecutionContext) {
-        self.top = Self::record_of(&c.lexical_environment);
-        let len = self.stack.len();
-        if len == self.stack.capacity() {
-            self.grow();
-        }
-        // Safety: the buffer has room for element `len` (grown above if it
-        // had not), which is written before the length counts it.
-        unsafe {
-            let p = self.stack.as_mut_ptr().add(len);
-            p.write(c);
-            self.stack.set_len(len + 1);
-            self.running = p;
-        }
+        self.reserve_one();
+        // Safety: room was made just above.
+        unsafe { self.push_reserved(c) }
     }
 
     /// Makes room for one more context, for `push_reserved`.
