@@ -217,6 +217,52 @@ impl ContextStack {
         c
     }
 
+    /// `pop` of a function's context (one `prepare_call` pushed: function
+    /// code, no `own_source`), handing back its VariableEnvironment. The
+    /// other fields are dropped in place, each tested only for what it can
+    /// hold (the function and LexicalEnvironment are often unrooted
+    /// copies, the private environment and `this` often nothing to drop),
+    /// rather than read out and moved through the stack.
+    #[inline(always)]
+    pub(crate) fn pop_function(&mut self) -> Option<Env> {
+        let len = self.stack.len().checked_sub(1)?;
+        // Safety: element `len` is initialized; once the length no longer
+        // counts it, each field is read or dropped exactly once below. Its
+        // memory stays the buffer's and is not written (nothing pushes
+        // until this returns: dropping handles and an `Rc` runs no
+        // evaluation).
+        let c = unsafe {
+            self.stack.set_len(len);
+            self.stack.as_mut_ptr().add(len)
+        };
+        // (Before the drops, which the compiler cannot see through: the
+        // stack's pointer and length are still in registers.)
+        self.refresh();
+        // Safety: see above.
+        unsafe {
+            debug_assert!((*c).code == ContextCode::Function && (*c).own_source.is_none());
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*c).function));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*c).lexical_environment));
+            if (*c).private_environment.is_some() {
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!((*c).private_environment));
+            }
+            // (Tested in place: a read of the value would copy it to the
+            // stack first.)
+            if !matches!(
+                (*c).this_binding,
+                Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
+            ) {
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!((*c).this_binding));
+            }
+            if (*c).own_source.is_some() {
+                std::ptr::drop_in_place(std::ptr::addr_of_mut!((*c).own_source));
+            }
+            Some(std::ptr::read(std::ptr::addr_of!(
+                (*c).variable_environment
+            )))
+        }
+    }
+
     /// The running context (the top of the stack).
     #[inline(always)]
     pub fn last(&self) -> Option<&ExecutionContext> {
@@ -317,36 +363,6 @@ pub struct ExecutionContext {
 }
 
 impl ExecutionContext {
-    /// The context taken apart for its VariableEnvironment (a returned
-    /// call's, kept for the next call): the other fields dropped here, in
-    /// line, rather than by the drop glue's call.
-    #[inline(always)]
-    pub(crate) fn into_variable_environment(self) -> Env {
-        let ExecutionContext {
-            function,
-            lexical_environment,
-            variable_environment,
-            private_environment,
-            this_binding,
-            own_source,
-            ..
-        } = self;
-        drop(function);
-        drop(lexical_environment);
-        if private_environment.is_some() {
-            drop(private_environment);
-        } else {
-            std::mem::forget(private_environment);
-        }
-        crate::eval_expr::discard(this_binding);
-        if own_source.is_some() {
-            drop(own_source);
-        } else {
-            std::mem::forget(own_source);
-        }
-        variable_environment
-    }
-
     /// The ECMAScript function object running, if this is function code.
     fn script_function(&self) -> Option<&ScriptFunction> {
         if self.code != ContextCode::Function {

@@ -690,10 +690,10 @@ fn call_script_of(
         return crate::generator::start_suspendable(interp, f, &this, args.as_slice());
     }
     interp.enter_call()?;
-    let r = match prepare_call::<false>(interp, f, sf, this, args, Value::Undefined) {
+    let r = match prepare_call::<false>(interp, f, sf, this, args, None) {
         Ok(kept) => {
             let r = evaluate_body(interp, code);
-            let (r, popped) = pop_call(interp, r);
+            let popped = pop_call(interp, &r);
             if let Some(env) = kept.or(popped) {
                 keep_spare_env(interp, sf, env, false);
             }
@@ -867,7 +867,10 @@ pub(crate) fn prepare_ordinary_call(
         sf,
         this_arg.clone(),
         CallArgs::Shared(args),
-        new_target,
+        match &new_target {
+            Value::Object(o) => Some(o),
+            _ => None,
+        },
     )?;
     match env {
         Some(env) => Ok(env),
@@ -887,7 +890,7 @@ fn prepare_call<const KEEP: bool>(
     sf: &ScriptFunction,
     this_arg: Value,
     mut args: CallArgs<'_>,
-    new_target: Value,
+    new_target: Option<&JsObject>,
 ) -> JsResult<Option<Env>> {
     let code = &sf.code;
     let arrow = sf.is_arrow();
@@ -927,20 +930,20 @@ fn prepare_call<const KEEP: bool>(
         // `heap_limit::set_pace`.)
         // (A [[Call]]'s undefined NewTarget needs neither a store nor a
         // drop: the record's was cleared when it was kept.)
-        if let nt @ Value::Object(_) = new_target {
+        if let Some(nt) = new_target {
             if let EnvironmentKind::Function(fe) = &rec.kind {
                 // Kept from the last `new` of this constructor (see
                 // `keep_spare_env`) when it is the same object.
                 // Safety: the test only compares two objects' identity; it
                 // stores nothing.
                 let same = unsafe {
-                    fe.new_target.test(|old| match (old, &nt) {
-                        (Value::Object(a), Value::Object(b)) => a == b,
+                    fe.new_target.test(|old| match old {
+                        Value::Object(a) => a == nt,
                         _ => false,
                     })
                 };
                 if !same {
-                    fe.new_target.set(nt);
+                    fe.new_target.set(Value::Object(nt.clone()));
                 }
             }
         }
@@ -952,20 +955,8 @@ fn prepare_call<const KEEP: bool>(
             !prefilled || sf.binding_layout().map(<[u8]>::len) == Some(rec.bindings().len())
         );
         env
-    } else if arrow {
-        let cap =
-            code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
-        interp.new_declarative_env(sf.environment.clone(), "arrow", cap)
     } else {
-        let cap =
-            code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
-        interp.new_function_env(
-            sf.environment.clone(),
-            Some(f.clone()),
-            false,
-            new_target,
-            cap,
-        )
+        fresh_call_env(interp, f, sf, new_target)
     };
     // OrdinaryCallBindThis — ECMA-262 §10.2.1.2
     let this_fixed = !arrow && sf.constructor_kind != ConstructorKind::Derived;
@@ -981,10 +972,12 @@ fn prepare_call<const KEEP: bool>(
         let this_value = if code.strict || this_arg.is_object() {
             this_arg
         } else if this_arg.is_nullish() {
+            // (Consumed on every path, so no drop flag is kept for it.)
+            std::mem::forget(this_arg);
             Value::Object(interp.realm.global_this.clone())
         } else {
-            match to_object(interp, &this_arg) {
-                Ok(o) => Value::Object(o),
+            match primitive_this(interp, this_arg) {
+                Ok(v) => v,
                 Err(e) => {
                     drop_call_env(sf, env);
                     return Err(e);
@@ -1097,18 +1090,51 @@ fn prepare_call<const KEEP: bool>(
     Ok(kept)
 }
 
-/// `finish_call` that also hands back the popped context's
-/// VariableEnvironment.
-#[inline(always)]
-fn pop_call(interp: &mut Interp, r: JsResult<Value>) -> (JsResult<Value>, Option<Env>) {
-    if interp.options.trace_context {
-        crate::inspect::trace_context_exit(interp, &r);
+/// A new environment record for a call of `sf` (`f`'s) that found no
+/// spare one: PrepareForOrdinaryCall's steps 4-6 (a declarative record
+/// for an arrow function). Out of line: most calls of a function reuse a
+/// record (see `keep_spare_env`), and this path's code would enlarge the
+/// frame of every call.
+#[cold]
+#[inline(never)]
+fn fresh_call_env(
+    interp: &mut Interp,
+    f: &JsObject,
+    sf: &ScriptFunction,
+    new_target: Option<&JsObject>,
+) -> Env {
+    let code = &sf.code;
+    let cap = code.param_names.len() + code.scope.var_names.len() + code.scope.lexical.len() + 1;
+    if sf.is_arrow() {
+        return interp.new_declarative_env(sf.environment.clone(), "arrow", cap);
     }
-    let env = interp
-        .context_stack
-        .pop()
-        .map(ExecutionContext::into_variable_environment);
-    (r, env)
+    interp.new_function_env(
+        sf.environment.clone(),
+        Some(f.clone()),
+        false,
+        new_target.map_or(Value::Undefined, |o| Value::Object(o.clone())),
+        cap,
+    )
+}
+
+/// OrdinaryCallBindThis step 6.b for sloppy code and a primitive `this`
+/// (not `undefined` or `null`): its wrapper. Out of line (see
+/// `fresh_call_env`).
+#[cold]
+#[inline(never)]
+fn primitive_this(interp: &mut Interp, this_arg: Value) -> JsResult<Value> {
+    to_object(interp, &this_arg).map(Value::Object)
+}
+
+/// `finish_call` that hands back the popped context's
+/// VariableEnvironment. (`r` borrowed: moved through here, the body's
+/// result was copied once more.)
+#[inline(always)]
+fn pop_call(interp: &mut Interp, r: &JsResult<Value>) -> Option<Env> {
+    if interp.options.trace_context {
+        crate::inspect::trace_context_exit(interp, r);
+    }
+    interp.context_stack.pop_function()
 }
 
 /// [[Construct]] of an ECMAScript function object — ECMA-262 §10.2.2
@@ -1206,7 +1232,11 @@ fn construct_ordinary(
         Some(o) => Value::Object(o.clone()),
         None => Value::Undefined,
     };
-    let kept = prepare_call::<false>(interp, f, sf, this_val, args, new_target.clone())?;
+    let new_target = match new_target {
+        Value::Object(o) => Some(o),
+        _ => None,
+    };
+    let kept = prepare_call::<false>(interp, f, sf, this_val, args, new_target)?;
     interp.ctx_mut().is_construct = true;
     // (A class without fields or private methods has nothing to add.)
     if let (Some(obj), false) = (&this_obj, sf.fields.is_empty()) {
@@ -1219,7 +1249,7 @@ fn construct_ordinary(
         }
     }
     let result = evaluate_body(interp, &sf.code);
-    let (result, popped) = pop_call(interp, result);
+    let popped = pop_call(interp, &result);
     // The function's environment record: the context's VariableEnvironment
     // unless FunctionDeclarationInstantiation made a separate one (then
     // `prepare_call` kept it).

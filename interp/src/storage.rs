@@ -2458,7 +2458,16 @@ impl BindingStorage {
                 return false;
             }
             for (e, &f) in b.iter_mut().zip(flags) {
-                crate::eval_expr::discard(std::mem::replace(&mut e.value, Value::Undefined));
+                // (The tag tested in place: taking the value out first
+                // copied it through the stack.)
+                if matches!(
+                    e.value,
+                    Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
+                ) {
+                    std::ptr::write(&mut e.value, Value::Undefined);
+                } else {
+                    drop(std::mem::replace(&mut e.value, Value::Undefined));
+                }
                 e.flags = f;
             }
         }
