@@ -690,17 +690,20 @@ fn call_script_of(
         return crate::generator::start_suspendable(interp, f, &this, args.as_slice());
     }
     interp.enter_call()?;
-    let r = match prepare_call::<false>(interp, f, sf, this, args, None) {
-        Ok(kept) => {
-            let r = evaluate_body(interp, code);
-            let popped = pop_call(interp, &r);
-            if let Some(env) = kept.or(popped) {
-                keep_spare_env(interp, sf, env, false);
-            }
-            r
+    let kept = match prepare_call::<false>(interp, f, sf, this, args, None) {
+        Ok(kept) => kept,
+        Err(e) => {
+            interp.leave_call();
+            return Err(e);
         }
-        Err(e) => Err(e),
     };
+    // (The body's result is what this returns, with no other value merged
+    // into it: the compiler lets the body write it in place.)
+    let r = evaluate_body(interp, code);
+    let popped = pop_call(interp, &r);
+    if let Some(env) = kept.or(popped) {
+        keep_spare_env(interp, sf, env, false);
+    }
     interp.leave_call();
     r
 }
@@ -995,7 +998,16 @@ fn prepare_call<const KEEP: bool>(
         }
         this_value
     } else {
-        crate::eval_expr::discard(this_arg);
+        // (`discard`, with the tag tested where the value is: moved into
+        // `discard`, it was copied through the stack.)
+        if matches!(
+            this_arg,
+            Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
+        ) {
+            std::mem::forget(this_arg);
+        } else {
+            drop(this_arg);
+        }
         Value::Undefined
     };
     if prefilled {
