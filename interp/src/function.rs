@@ -1241,7 +1241,16 @@ fn construct_ordinary(
         None
     };
     let this_val = match &this_obj {
-        Some(o) => Value::Object(o.clone()),
+        // The context's `this` need not be a root of its own: `this_obj`
+        // (a root) outlives the context (see below).
+        // Safety: `this_obj` lives until this function returns, and the
+        // context that holds the copy is popped before that on every path
+        // (`pop_call` below, the error paths of `prepare_call` and of the
+        // instance elements' initialization). Whatever keeps `this` longer
+        // clones it (a root): `this` expressions, the record's `this`
+        // binding of non-reusable code (`prepare_call`); dropping the copy
+        // changes no root count.
+        Some(o) => Value::Object(unsafe { o.copy_unrooted() }),
         None => Value::Undefined,
     };
     let new_target = match new_target {
