@@ -156,7 +156,8 @@ impl Interp {
 
     /// `x === null`, `x !== null`, `x == null`, `x != null`: the literal
     /// needs no evaluation and no comparison call, and a cached identifier
-    /// is looked at in place. `None` for the other operators.
+    /// is looked at in place (a member expression `member_in_place` reads,
+    /// read there). `None` for the other operators.
     #[inline]
     fn null_compare(&mut self, op: BinaryOp, l: &Expr) -> Option<JsResult<Value>> {
         self.null_test(op, l).map(|r| r.map(Value::Bool))
@@ -182,6 +183,11 @@ impl Interp {
         let peeked = match &l.kind {
             // Safety: the reference is only looked at.
             ExprKind::Ident(name, cache) => unsafe { self.cached_ref(name, cache) }.map(test),
+            ExprKind::Member { object, prop, .. } => self.member_in_place(object, prop).map(|v| {
+                let b = test(&v);
+                discard(v);
+                b
+            }),
             _ => None,
         };
         let is_null = match peeked {
@@ -199,9 +205,10 @@ impl Interp {
     }
 
     /// The Number an operand holds when reading it runs no code and
-    /// builds no value: a number literal, or an identifier whose cached
-    /// binding is initialized, direct and holds a Number. `None` otherwise
-    /// (nothing has been evaluated then).
+    /// builds no value: a number literal, an identifier whose cached
+    /// binding is initialized, direct and holds a Number, or a member
+    /// expression `member_in_place` reads. `None` otherwise (nothing
+    /// observable has been evaluated then).
     #[inline(always)]
     fn number_operand(&self, e: &Expr) -> Option<f64> {
         match &e.kind {
@@ -210,6 +217,14 @@ impl Interp {
             ExprKind::Ident(name, cache) => match unsafe { self.cached_ref(name, cache) }? {
                 Value::Number(n) => Some(*n),
                 _ => None,
+            },
+            // (A value of another type is dropped: reading it ran no code.)
+            ExprKind::Member { object, prop, .. } => match self.member_in_place(object, prop)? {
+                Value::Number(n) => Some(n),
+                v => {
+                    discard(v);
+                    None
+                }
             },
             _ => None,
         }
@@ -1052,11 +1067,15 @@ impl Interp {
                         return b;
                     }
                 }
-                // Two numbers read in place (literals, cached bindings):
+                // Two numbers read in place (literals, cached bindings,
+                // own data properties read through the site's cache):
                 // compared without building values. The left operand is
                 // read once; reading the right one runs no code, so when
                 // it is not a number the general path reads it again.
-                let lv = if matches!(r.kind, ExprKind::Num(_) | ExprKind::Ident(..)) {
+                let lv = if matches!(
+                    r.kind,
+                    ExprKind::Num(_) | ExprKind::Ident(..) | ExprKind::Member { .. }
+                ) {
                     let peeked = match &l.kind {
                         ExprKind::Num(a) => Ok(*a),
                         // Safety: the reference is only looked at and
@@ -1066,6 +1085,12 @@ impl Interp {
                                 Some(Value::Number(a)) => Ok(*a),
                                 Some(v) => Err(Some(v.clone())),
                                 None => Err(None),
+                            }
+                        }
+                        ExprKind::Member { object, prop, .. } => {
+                            match self.member_in_place(object, prop) {
+                                Some(Value::Number(a)) => Ok(a),
+                                v => Err(v),
                             }
                         }
                         _ => Err(None),
@@ -1306,13 +1331,16 @@ impl Interp {
     }
 
     /// The value assigned to the identifier `name` (NamedEvaluation of an
-    /// anonymous function or class): a binary expression, an identifier or
-    /// a number is evaluated here (none is a function definition).
+    /// anonymous function or class): a binary expression, an identifier, a
+    /// number or a member expression is evaluated here (none is a function
+    /// definition).
     #[inline(always)]
     pub(crate) fn eval_assigned(&mut self, value: &Expr, name: &ast::Atom) -> JsResult<Value> {
         match &value.kind {
             ExprKind::Binary(op, l, r) => self.eval_binary(*op, l, r),
-            ExprKind::Ident(..) | ExprKind::Num(_) => self.eval_operand(value),
+            ExprKind::Ident(..) | ExprKind::Num(_) | ExprKind::Member { .. } => {
+                self.eval_operand(value)
+            }
             _ => self.eval_named_ident(value, name),
         }
     }
@@ -1662,11 +1690,26 @@ impl Interp {
 
     /// `eval_expr` of an operand (an argument, a call's base, a binary
     /// operator's operand, a member access's object or computed key, an
-    /// assigned value), with the two most common kinds (an identifier read
-    /// through its site's cache, a number) evaluated here, without a call
-    /// of `eval_expr` (whose entry and dispatch cost more than either).
+    /// assigned value), with the most common kinds (an identifier read
+    /// through its site's cache, a number, a member expression
+    /// `member_in_place` reads) evaluated here, without a call of
+    /// `eval_expr` (whose entry and dispatch cost more than either).
     #[inline(always)]
     fn eval_operand(&mut self, e: &Expr) -> JsResult<Value> {
+        if let ExprKind::Member { object, prop, .. } = &e.kind {
+            return match self.member_in_place(object, prop) {
+                Some(v) => Ok(v),
+                None => self.eval_expr(e),
+            };
+        }
+        self.eval_simple_operand(e)
+    }
+
+    /// `eval_operand` without its member case, for operands that are
+    /// seldom member expressions (the object and key of a member store),
+    /// where its code would only make the frame bigger.
+    #[inline(always)]
+    fn eval_simple_operand(&mut self, e: &Expr) -> JsResult<Value> {
         match &e.kind {
             ExprKind::Ident(name, cache) => match self.read_cached(name, cache) {
                 Some(v) => Ok(v),
@@ -1674,6 +1717,40 @@ impl Interp {
             },
             ExprKind::Num(n) => Ok(Value::Number(*n)),
             _ => self.eval_expr(e),
+        }
+    }
+
+    /// `this.name`, or `x.name` with `x` a cached initialized binding,
+    /// when the site's inline cache finds an own data property of the
+    /// object's layout, or `name` is an array's or a string's `length`:
+    /// [[Get]] reads the slot and runs no code, so the
+    /// value is copied out here, without copying the object out (root
+    /// count traffic) and without the member-access path's call. `None`,
+    /// with nothing evaluated, otherwise.
+    #[inline(always)]
+    fn member_in_place(&self, object: &Expr, prop: &MemberProp) -> Option<Value> {
+        let MemberProp::Ident(n) = prop else {
+            return None;
+        };
+        let base = match &object.kind {
+            ExprKind::This => {
+                let c = self.context_stack.last()?;
+                if !c.this_fixed {
+                    return None;
+                }
+                &c.this_binding
+            }
+            // Safety: only looked at until the property's value is copied
+            // out (an inline-cache probe): no JavaScript, no store, no
+            // `Gc` allocation.
+            ExprKind::Ident(name, cache) => unsafe { self.cached_ref(name, cache) }?,
+            _ => return None,
+        };
+        match base {
+            Value::Object(o) => o.cached_get_own_named(&n.name, &n.site),
+            // A string's own `length`.
+            Value::String(s) if &*n.name == "length" => Some(Value::from(s.len())),
+            _ => None,
         }
     }
 
@@ -2210,7 +2287,7 @@ impl Interp {
                 // `this.name = v` with `this` fixed (evaluating it can
                 // neither fail nor run code): stored through the site's
                 // cache without copying `this` out.
-                let v = self.eval_expr(value)?;
+                let v = self.eval_operand(value)?;
                 let v = match self.context_stack.last().map(|c| &c.this_binding) {
                     Some(Value::Object(o)) => match store_at_site::<KEEP>(o, v, &n.site) {
                         Ok(r) => return Ok(r),
@@ -2223,7 +2300,7 @@ impl Interp {
                     .put_member_value(&base, prop, None, v)
                     .map(kept::<KEEP>);
             }
-            let base = self.eval_operand(object)?;
+            let base = self.eval_simple_operand(object)?;
             let v = self.eval_operand(value)?;
             // Through the site's inline cache.
             let v = match &base {
@@ -2237,9 +2314,9 @@ impl Interp {
                 .put_member_value(&base, prop, None, v)
                 .map(kept::<KEEP>);
         }
-        let base = self.eval_operand(object)?;
+        let base = self.eval_simple_operand(object)?;
         let key_value = match prop {
-            MemberProp::Computed(x) => Some(self.eval_operand(x)?),
+            MemberProp::Computed(x) => Some(self.eval_simple_operand(x)?),
             _ => None,
         };
         let v = self.eval_operand(value)?;

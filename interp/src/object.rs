@@ -246,6 +246,22 @@ fn plain_own_lookup(kind: &ObjectKind, key: &PropertyKey) -> bool {
     }
 }
 
+/// An own data property of a shaped object at `site`'s recorded slot,
+/// for an object whose named lookups read its storage only.
+#[inline(always)]
+fn own_shaped_hit(d: &ObjectData, site: &MemberCache) -> Option<Value> {
+    if matches!(
+        d.kind,
+        ObjectKind::Array(_)
+            | ObjectKind::String(_)
+            | ObjectKind::ModuleNamespace(_)
+            | ObjectKind::Proxy(_)
+    ) {
+        return None;
+    }
+    d.storage.cached_own_shaped(site)
+}
+
 /// `plain_own_lookup` for a named (non-index) key; `is_length` tells
 /// whether the key is "length" (asked only of arrays and String objects,
 /// whose `length` is not kept in storage; a String object's other named
@@ -952,18 +968,26 @@ impl JsObject {
         let d: &ObjectData = unsafe { self.data_unchecked() };
         // An own property of an object whose lookup of every named key is
         // a plain storage read: tried in line at the site.
-        if !matches!(
-            d.kind,
-            ObjectKind::Array(_)
-                | ObjectKind::String(_)
-                | ObjectKind::ModuleNamespace(_)
-                | ObjectKind::Proxy(_)
-        ) {
-            if let Some(v) = d.storage.cached_own_shaped(site) {
-                return Some(v);
-            }
+        if let Some(v) = own_shaped_hit(d, site) {
+            return Some(v);
         }
         self.cached_get_named_rest(name, site)
+    }
+
+    /// `cached_get_named`'s in-line case alone: the site names an own
+    /// data property of this object's layout and the object's lookup of
+    /// every named key is a plain storage read. For operands read in
+    /// place; `None` leaves the rest to the member-access path.
+    /// An array's `length` too (an own data property kept outside the
+    /// storage), whatever the site's cache holds.
+    #[inline(always)]
+    pub(crate) fn cached_get_own_named(&self, name: &str, site: &MemberCache) -> Option<Value> {
+        // Safety: as in `cached_get_named`.
+        let d: &ObjectData = unsafe { self.data_unchecked() };
+        match &d.kind {
+            ObjectKind::Array(a) if name == "length" => Some(Value::from(a.length.get())),
+            _ => own_shaped_hit(d, site),
+        }
     }
 
     /// `cached_get_named` past its in-line case: a prototype's property,
