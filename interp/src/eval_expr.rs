@@ -3330,7 +3330,7 @@ fn logical_continues(op: LogicalOp, v: &Value) -> bool {
 #[inline(always)]
 pub(crate) fn discard(v: Value) {
     match v {
-        Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_) => std::mem::forget(v),
+        v if v.owns_nothing() => std::mem::forget(v),
         Value::Object(o) => drop(o),
         v => drop(v),
     }

@@ -248,10 +248,7 @@ impl ContextStack {
             }
             // (Tested in place: a read of the value would copy it to the
             // stack first.)
-            if !matches!(
-                (*c).this_binding,
-                Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
-            ) {
+            if !(*c).this_binding.owns_nothing() {
                 std::ptr::drop_in_place(std::ptr::addr_of_mut!((*c).this_binding));
             }
             if (*c).own_source.is_some() {

@@ -1000,10 +1000,7 @@ fn prepare_call<const KEEP: bool>(
     } else {
         // (`discard`, with the tag tested where the value is: moved into
         // `discard`, it was copied through the stack.)
-        if matches!(
-            this_arg,
-            Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
-        ) {
+        if this_arg.owns_nothing() {
             std::mem::forget(this_arg);
         } else {
             drop(this_arg);

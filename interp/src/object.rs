@@ -262,6 +262,17 @@ fn own_shaped_hit(d: &ObjectData, site: &MemberCache) -> Option<Value> {
     d.storage.cached_own_shaped(site)
 }
 
+/// An array's `length` when `name` is "length": an own, non-configurable
+/// data property kept outside the storage, so [[Get]] returns it whatever
+/// the prototypes hold.
+#[inline(always)]
+fn array_length(d: &ObjectData, name: &str) -> Option<Value> {
+    match &d.kind {
+        ObjectKind::Array(a) if name == "length" => Some(Value::from(a.length.get())),
+        _ => None,
+    }
+}
+
 /// `plain_own_lookup` for a named (non-index) key; `is_length` tells
 /// whether the key is "length" (asked only of arrays and String objects,
 /// whose `length` is not kept in storage; a String object's other named
@@ -984,10 +995,7 @@ impl JsObject {
     pub(crate) fn cached_get_own_named(&self, name: &str, site: &MemberCache) -> Option<Value> {
         // Safety: as in `cached_get_named`.
         let d: &ObjectData = unsafe { self.data_unchecked() };
-        match &d.kind {
-            ObjectKind::Array(a) if name == "length" => Some(Value::from(a.length.get())),
-            _ => own_shaped_hit(d, site),
-        }
+        array_length(d, name).or_else(|| own_shaped_hit(d, site))
     }
 
     /// `cached_get_named` past its in-line case: a prototype's property,
@@ -998,12 +1006,7 @@ impl JsObject {
         let d: &ObjectData = unsafe { self.data_unchecked() };
         let plain = |kind: &ObjectKind| plain_named_lookup(kind, || name == "length");
         if !plain(&d.kind) {
-            // An array's `length` is an own data property kept outside
-            // the storage: [[Get]] returns it whatever the prototypes hold.
-            return match &d.kind {
-                ObjectKind::Array(a) if name == "length" => Some(Value::from(a.length.get())),
-                _ => None,
-            };
+            return array_length(d, name);
         }
         if let Some(v) = d.storage.cached_proto_shaped(plain, site) {
             return Some(v);

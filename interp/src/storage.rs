@@ -2460,10 +2460,7 @@ impl BindingStorage {
             for (e, &f) in b.iter_mut().zip(flags) {
                 // (The tag tested in place: taking the value out first
                 // copied it through the stack.)
-                if matches!(
-                    e.value,
-                    Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
-                ) {
+                if e.value.owns_nothing() {
                     std::ptr::write(&mut e.value, Value::Undefined);
                 } else {
                     drop(std::mem::replace(&mut e.value, Value::Undefined));

@@ -64,6 +64,18 @@ unsafe impl Trace for Value {
 }
 
 impl Value {
+    /// Whether the value owns nothing to drop (undefined, null, a boolean,
+    /// a number), so that it may be forgotten rather than dropped. A test
+    /// of the tag in place: callers ask it of a value where it lies, since
+    /// moving the value out first copied it through the stack.
+    #[inline(always)]
+    pub(crate) fn owns_nothing(&self) -> bool {
+        matches!(
+            self,
+            Value::Undefined | Value::Null | Value::Bool(_) | Value::Number(_)
+        )
+    }
+
     pub fn is_undefined(&self) -> bool {
         matches!(self, Value::Undefined)
     }
