@@ -166,35 +166,12 @@ impl Interp {
     /// `null_compare`'s result as a boolean.
     #[inline(always)]
     fn null_test(&mut self, op: BinaryOp, l: &Expr) -> Option<JsResult<bool>> {
-        // `== null` holds for null and undefined (there are no
-        // [[IsHTMLDDA]] objects here).
-        let (loose, negate) = match op {
-            BinaryOp::StrictEq => (false, false),
-            BinaryOp::StrictNotEq => (false, true),
-            BinaryOp::Eq => (true, false),
-            BinaryOp::NotEq => (true, true),
-            _ => return None,
-        };
-        let test = |v: &Value| match v {
-            Value::Null => true,
-            Value::Undefined => loose,
-            _ => false,
-        };
-        let peeked = match &l.kind {
-            // Safety: the reference is only looked at.
-            ExprKind::Ident(name, cache) => unsafe { self.cached_ref(name, cache) }.map(test),
-            ExprKind::Member { object, prop, .. } => self.member_in_place(object, prop).map(|v| {
-                let b = test(&v);
-                discard(v);
-                b
-            }),
-            _ => None,
-        };
-        let is_null = match peeked {
+        let (loose, negate) = null_op(op)?;
+        let is_null = match self.null_peek(loose, l) {
             Some(b) => b,
             None => match self.eval_expr(l) {
                 Ok(v) => {
-                    let b = test(&v);
+                    let b = is_null_value(&v, loose);
                     discard(v);
                     b
                 }
@@ -202,6 +179,78 @@ impl Interp {
             },
         };
         Some(Ok(is_null != negate))
+    }
+
+    /// Whether `l` is null (or undefined, when `loose`) when a cached
+    /// identifier or a member expression `member_in_place` reads can tell
+    /// without running code; `None` (nothing evaluated) otherwise.
+    #[inline(always)]
+    fn null_peek(&self, loose: bool, l: &Expr) -> Option<bool> {
+        match &l.kind {
+            // Safety: the reference is only looked at.
+            ExprKind::Ident(name, cache) => {
+                unsafe { self.cached_ref(name, cache) }.map(|v| is_null_value(v, loose))
+            }
+            // Safety: the value is only looked at.
+            ExprKind::Member { object, prop, .. } => unsafe {
+                self.member_look(object, prop, |v| is_null_value(v, loose))
+            },
+            _ => None,
+        }
+    }
+
+    /// `number_operand`, or `a op b` for two such operands and an
+    /// arithmetic or bitwise operator (`i < n - 1`, `k % 2 === 0`): on two
+    /// numbers it runs no code.
+    #[inline(always)]
+    fn peek_number(&self, e: &Expr) -> Option<f64> {
+        match &e.kind {
+            ExprKind::Binary(op, a, b) => self.peek_arith(*op, a, b),
+            _ => self.number_operand(e),
+        }
+    }
+
+    /// `peek_number` of `a op b`, in a frame of its own so that
+    /// `cond_peek`'s commoner cases stay small.
+    #[inline(never)]
+    fn peek_arith(&self, op: BinaryOp, a: &Expr, b: &Expr) -> Option<f64> {
+        if !is_number_arith(op) {
+            return None;
+        }
+        let a = self.number_operand(a)?;
+        let b = self.number_operand(b)?;
+        Some(number_arith(op, a, b))
+    }
+
+    /// A condition's truth when it can be had without running code or
+    /// building a value: a null test or a number comparison of operands
+    /// read in place (see `null_peek`, `number_operand`), or a cached
+    /// identifier's ToBoolean. A small frame of its own, apart from
+    /// `eval_cond_special`'s, which takes the rest (`Peek::Unknown`:
+    /// nothing has been evaluated, so the general path starts afresh).
+    #[inline(never)]
+    fn cond_peek(&self, e: &Expr) -> Peek {
+        let known = match &e.kind {
+            ExprKind::Binary(op, l, r) => {
+                if let ExprKind::Null = r.kind {
+                    null_op(*op).and_then(|(loose, negate)| {
+                        self.null_peek(loose, l).map(|is_null| is_null != negate)
+                    })
+                } else {
+                    self.number_operand(l)
+                        .and_then(|a| self.peek_number(r).and_then(|b| number_compare(*op, a, b)))
+                }
+            }
+            // Safety: the reference is only looked at (ToBoolean runs no
+            // code).
+            ExprKind::Ident(name, cache) => unsafe { self.cached_ref(name, cache) }.map(to_boolean),
+            _ => None,
+        };
+        match known {
+            Some(true) => Peek::True,
+            Some(false) => Peek::False,
+            None => Peek::Unknown,
+        }
     }
 
     /// The Number an operand holds when reading it runs no code and
@@ -218,14 +267,28 @@ impl Interp {
                 Value::Number(n) => Some(*n),
                 _ => None,
             },
-            // (A value of another type is dropped: reading it ran no code.)
-            ExprKind::Member { object, prop, .. } => match self.member_in_place(object, prop)? {
-                Value::Number(n) => Some(n),
-                v => {
-                    discard(v);
-                    None
-                }
+            // `x[k]`: a dense element (see `ident_element`).
+            ExprKind::Member {
+                object,
+                prop: MemberProp::Computed(key),
+                ..
+            } => match &object.kind {
+                ExprKind::Ident(name, cache) => match self.ident_element(name, cache, key)? {
+                    Value::Number(n) => Some(n),
+                    v => {
+                        discard(v);
+                        None
+                    }
+                },
+                _ => None,
             },
+            // Safety: the value is only looked at.
+            ExprKind::Member { object, prop, .. } => unsafe {
+                self.member_look(object, prop, |v| match v {
+                    Value::Number(n) => Some(*n),
+                    _ => None,
+                })
+            }?,
             _ => None,
         }
     }
@@ -1048,9 +1111,12 @@ impl Interp {
     #[inline(always)]
     pub(crate) fn eval_cond(&mut self, e: &Expr) -> JsResult<bool> {
         match &e.kind {
-            ExprKind::Binary(..)
-            | ExprKind::Ident(..)
-            | ExprKind::Bool(_)
+            ExprKind::Binary(..) | ExprKind::Ident(..) => match self.cond_peek(e) {
+                Peek::True => Ok(true),
+                Peek::False => Ok(false),
+                Peek::Unknown => self.eval_cond_special(e),
+            },
+            ExprKind::Bool(_)
             | ExprKind::Unary(UnaryOp::Not, _)
             | ExprKind::Logical(LogicalOp::And | LogicalOp::Or, ..)
             | ExprKind::Paren(_) => self.eval_cond_special(e),
@@ -1059,12 +1125,17 @@ impl Interp {
     }
 
     /// `eval_cond` of the kinds it treats itself.
+    /// (A binary expression or an identifier comes here when `cond_peek`
+    /// could not tell.)
     fn eval_cond_special(&mut self, e: &Expr) -> JsResult<bool> {
         match &e.kind {
             ExprKind::Binary(op, l, r) => {
                 if let ExprKind::Null = r.kind {
-                    if let Some(b) = self.null_test(*op, l) {
-                        return b;
+                    if let Some((loose, negate)) = null_op(*op) {
+                        let v = self.eval_expr(l)?;
+                        let is_null = is_null_value(&v, loose);
+                        discard(v);
+                        return Ok(is_null != negate);
                     }
                 }
                 // Two numbers read in place (literals, cached bindings,
@@ -1125,14 +1196,6 @@ impl Interp {
                     BinaryOp::StrictNotEq => Ok(!is_strictly_equal(&lv, &rv)),
                     _ => Ok(truthy(self.binary_op(*op, &lv, &rv)?)),
                 }
-            }
-            ExprKind::Ident(name, cache) => {
-                // Safety: the reference is only looked at (ToBoolean runs
-                // no code).
-                if let Some(b) = unsafe { self.cached_ref(name, cache) }.map(to_boolean) {
-                    return Ok(b);
-                }
-                Ok(truthy(self.eval_expr(e)?))
             }
             ExprKind::Bool(b) => Ok(*b),
             ExprKind::Unary(UnaryOp::Not, arg) => {
@@ -1732,24 +1795,62 @@ impl Interp {
         let MemberProp::Ident(n) = prop else {
             return None;
         };
-        let base = match &object.kind {
+        // Safety: only looked at until the property's value is copied out
+        // (an inline-cache probe).
+        match unsafe { self.member_base(object) }? {
+            Value::Object(o) => o.cached_get_own_named(&n.name, &n.site),
+            // A string's own `length`.
+            Value::String(s) if &*n.name == "length" => Some(Value::from(s.len())),
+            _ => None,
+        }
+    }
+
+    /// The object of a member expression `member_in_place` reads: `this`
+    /// (when fixed) or a cached, initialized binding, looked at in place.
+    ///
+    /// # Safety
+    /// As for `cached_ref`: while the reference lives, no JavaScript runs,
+    /// no binding is stored and no `Gc` is allocated.
+    #[inline(always)]
+    unsafe fn member_base(&self, object: &Expr) -> Option<&Value> {
+        match &object.kind {
             ExprKind::This => {
                 let c = self.context_stack.last()?;
                 if !c.this_fixed {
                     return None;
                 }
-                &c.this_binding
+                Some(&c.this_binding)
             }
-            // Safety: only looked at until the property's value is copied
-            // out (an inline-cache probe): no JavaScript, no store, no
-            // `Gc` allocation.
-            ExprKind::Ident(name, cache) => unsafe { self.cached_ref(name, cache) }?,
-            _ => return None,
+            // Safety: passed on to our caller.
+            ExprKind::Ident(name, cache) => unsafe { self.cached_ref(name, cache) },
+            _ => None,
+        }
+    }
+
+    /// `member_in_place` with the value looked at where it is stored
+    /// (`look` gets a reference to it) rather than copied out: a test of
+    /// it (`o.next === null`, a Number's value) costs no copy.
+    ///
+    /// # Safety
+    /// `look` only reads and clones: it runs no JavaScript, stores into no
+    /// object or binding and allocates no `Gc`.
+    #[inline(always)]
+    unsafe fn member_look<R>(
+        &self,
+        object: &Expr,
+        prop: &MemberProp,
+        look: impl FnOnce(&Value) -> R,
+    ) -> Option<R> {
+        let MemberProp::Ident(n) = prop else {
+            return None;
         };
-        match base {
-            Value::Object(o) => o.cached_get_own_named(&n.name, &n.site),
+        // Safety: only looked at until `look` returns (an inline-cache
+        // probe): no JavaScript, no store, no `Gc` allocation.
+        match unsafe { self.member_base(object) }? {
+            // Safety: passed on to our caller.
+            Value::Object(o) => unsafe { o.cached_own_named_look(&n.name, &n.site, look) },
             // A string's own `length`.
-            Value::String(s) if &*n.name == "length" => Some(Value::from(s.len())),
+            Value::String(s) if &*n.name == "length" => Some(look(&Value::from(s.len()))),
             _ => None,
         }
     }
@@ -3446,6 +3547,39 @@ fn number_compare(op: BinaryOp, a: f64, b: f64) -> Option<bool> {
         BinaryOp::StrictNotEq | BinaryOp::NotEq => a != b,
         _ => return None,
     })
+}
+
+/// `cond_peek`'s answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Peek {
+    False,
+    True,
+    /// Not known without the general path.
+    Unknown,
+}
+
+/// `(loose, negate)` for the operators `null_test` treats: `x === null`,
+/// `x !== null`, `x == null`, `x != null`.
+#[inline(always)]
+fn null_op(op: BinaryOp) -> Option<(bool, bool)> {
+    match op {
+        BinaryOp::StrictEq => Some((false, false)),
+        BinaryOp::StrictNotEq => Some((false, true)),
+        BinaryOp::Eq => Some((true, false)),
+        BinaryOp::NotEq => Some((true, true)),
+        _ => None,
+    }
+}
+
+/// `v === null`, or `v == null` when `loose` (there are no [[IsHTMLDDA]]
+/// objects here).
+#[inline(always)]
+fn is_null_value(v: &Value, loose: bool) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Undefined => loose,
+        _ => false,
+    }
 }
 
 /// `x++`'s and `x--`'s step on a number.

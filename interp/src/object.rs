@@ -995,7 +995,39 @@ impl JsObject {
     pub(crate) fn cached_get_own_named(&self, name: &str, site: &MemberCache) -> Option<Value> {
         // Safety: as in `cached_get_named`.
         let d: &ObjectData = unsafe { self.data_unchecked() };
-        array_length(d, name).or_else(|| own_shaped_hit(d, site))
+        // (Not `Option::or_else`: that was left out of line, a call on
+        // every read.)
+        match array_length(d, name) {
+            Some(v) => Some(v),
+            None => own_shaped_hit(d, site),
+        }
+    }
+
+    /// `cached_get_own_named` with the value looked at where it is stored
+    /// (see `PropertyStorage::cached_own_shaped_look`) rather than copied.
+    ///
+    /// # Safety
+    /// `look` only reads: it runs no JavaScript, stores into no object or
+    /// binding and allocates no `Gc`.
+    #[inline(always)]
+    pub(crate) unsafe fn cached_own_named_look<R>(
+        &self,
+        name: &str,
+        site: &MemberCache,
+        look: impl FnOnce(&Value) -> R,
+    ) -> Option<R> {
+        // Safety: as in `cached_get_named`.
+        let d: &ObjectData = unsafe { self.data_unchecked() };
+        match &d.kind {
+            ObjectKind::Array(a) if name == "length" => Some(look(&Value::from(a.length.get()))),
+            // (The kinds `own_shaped_hit` leaves out.)
+            ObjectKind::Array(_)
+            | ObjectKind::String(_)
+            | ObjectKind::ModuleNamespace(_)
+            | ObjectKind::Proxy(_) => None,
+            // Safety: passed on to our caller.
+            _ => unsafe { d.storage.cached_own_shaped_look(site, look) },
+        }
     }
 
     /// `cached_get_named` past its in-line case: a prototype's property,

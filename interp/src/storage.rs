@@ -1146,16 +1146,43 @@ impl PropertyStorage {
     #[inline(always)]
     pub(crate) fn cached_own_shaped(&self, site: &MemberCache) -> Option<Value> {
         // Safety: a read and one clone, as in `cached_get_named`.
+        unsafe { self.own_shaped_ref(site).map(|v| clone_for_read(v)) }
+    }
+
+    /// The value `cached_own_shaped` copies, where it is stored.
+    ///
+    /// # Safety
+    /// The caller only reads and clones while the reference lives.
+    #[inline(always)]
+    unsafe fn own_shaped_ref(&self, site: &MemberCache) -> Option<&Value> {
+        if site.depth.get() != 0 {
+            return None;
+        }
+        let ids = site.shapes.get();
+        // Safety: passed on to our caller.
         unsafe {
-            if site.depth.get() != 0 {
-                return None;
-            }
-            let ids = site.shapes.get();
             self.read()
                 .map
                 .shaped_value(ids[0], site.slot.get() as usize)
-                .map(|v| clone_for_read(v))
         }
+    }
+
+    /// `cached_own_shaped` with the value looked at where it is stored:
+    /// `look` gets a reference to it, so that a caller who only tests it
+    /// (`o.next === null`) copies nothing (for an object, a root count
+    /// increment and decrement).
+    ///
+    /// # Safety
+    /// `look` only reads: it runs no JavaScript, stores into no object or
+    /// binding and allocates no `Gc`.
+    #[inline(always)]
+    pub(crate) unsafe fn cached_own_shaped_look<R>(
+        &self,
+        site: &MemberCache,
+        look: impl FnOnce(&Value) -> R,
+    ) -> Option<R> {
+        // Safety: a read, then `look`, which only reads (our contract).
+        unsafe { self.own_shaped_ref(site).map(look) }
     }
 
     /// The next commonest hit, a method: `site` names a property of the
