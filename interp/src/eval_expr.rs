@@ -31,6 +31,10 @@ use crate::{JsError, JsResult};
 /// Evaluated call arguments: up to this many without a heap allocation.
 pub(crate) type ArgList = smallvec::SmallVec<[Value; 6]>;
 
+/// The most properties an object literal made with its final shape at
+/// once (`eval_named_object_literal`) has.
+const NAMED_LITERAL_MAX: usize = 8;
+
 /// A `SiteCache` slot with this bit set means "a property of the global
 /// object"; the other bits are where the property was found in the global
 /// object's dictionary (checked by its key on use), all ones if unknown.
@@ -2927,22 +2931,20 @@ impl Interp {
     }
 
     fn eval_object_literal(&mut self, props: &[ast::PropDef]) -> JsResult<Value> {
+        if props.len() <= NAMED_LITERAL_MAX
+            && props
+                .iter()
+                .all(|p| matches!(p, ast::PropDef::Value(ast::PropKey::Ident(_), _)))
+        {
+            return self.eval_named_object_literal(props);
+        }
         let obj = operations::new_object(self);
         for p in props {
             match p {
                 ast::PropDef::Value(ast::PropKey::Ident(n), v) => {
                     // `name: value` (an identifier name is never an array
                     // index): through the site's cached transition.
-                    let value = match &v.kind {
-                        ExprKind::Function(_)
-                        | ExprKind::Arrow(_)
-                        | ExprKind::Class(_)
-                        | ExprKind::Paren(_) => {
-                            let key = self.name_key(n);
-                            self.eval_named(v, &key)?
-                        }
-                        _ => self.eval_expr(v)?,
-                    };
+                    let value = self.eval_literal_value(n, v)?;
                     obj.define_literal_named(|| self.name_key(n), value, &n.site);
                 }
                 ast::PropDef::Value(k, v) => {
@@ -3007,6 +3009,54 @@ impl Interp {
                         _ => {}
                     }
                 }
+            }
+        }
+        Ok(Value::Object(obj))
+    }
+
+    /// The value of `name: v` in an object literal (a function, class or
+    /// arrow is named after the key).
+    #[inline(always)]
+    fn eval_literal_value(&mut self, name: &ast::PropName, v: &Expr) -> JsResult<Value> {
+        match &v.kind {
+            ExprKind::Function(_)
+            | ExprKind::Arrow(_)
+            | ExprKind::Class(_)
+            | ExprKind::Paren(_) => {
+                let key = self.name_key(name);
+                self.eval_named(v, &key)
+            }
+            _ => self.eval_expr(v),
+        }
+    }
+
+    /// An object literal of `name: value` properties only (at most
+    /// `NAMED_LITERAL_MAX`). The values are evaluated first, then the
+    /// object is made (unobservable: no code can reach it before it is
+    /// complete), with its final shape at once when the keys' sites
+    /// recorded it (`storage::literal_shape`), else by defining the keys
+    /// in order (which records the transitions).
+    fn eval_named_object_literal(&mut self, props: &[ast::PropDef]) -> JsResult<Value> {
+        let mut values = smallvec::SmallVec::<[Value; NAMED_LITERAL_MAX]>::new();
+        for p in props {
+            if let ast::PropDef::Value(ast::PropKey::Ident(n), v) = p {
+                let value = self.eval_literal_value(n, v)?;
+                values.push(value);
+            }
+        }
+        let site = |i: usize| match props.get(i) {
+            Some(ast::PropDef::Value(ast::PropKey::Ident(n), _)) => Some(&n.site),
+            _ => None,
+        };
+        let obj = operations::new_object(self);
+        if let Some(shape) = crate::storage::literal_shape(props.len(), site) {
+            if obj.storage().init_shaped(shape, &mut values) {
+                return Ok(Value::Object(obj));
+            }
+        }
+        for (p, value) in props.iter().zip(values) {
+            if let ast::PropDef::Value(ast::PropKey::Ident(n), _) = p {
+                obj.define_literal_named(|| self.name_key(n), value, &n.site);
             }
         }
         Ok(Value::Object(obj))

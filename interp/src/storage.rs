@@ -586,6 +586,38 @@ fn shapeable(key: &PropertyKey) -> bool {
     !matches!(key, PropertyKey::Index(_))
 }
 
+/// The shape an object literal `{ k0: v0, ..., kn: vn }` (named keys
+/// only, each defined in order on a fresh object) ends with, when the add
+/// transitions its keys' sites (`site(i)` for key `i` of `n`) recorded
+/// (`PropertyStorage::record_add`) still name it: the site of the last
+/// key gives the final shape (`Shape::recent`), and each key's site must
+/// have recorded, as its target, that shape's ancestor with `i + 1` keys.
+/// Since an id names one shape for ever and a site's target is the shape
+/// its key was added to make (with all attributes true), that proves the
+/// shape's keys are the literal's, in order.
+pub(crate) fn literal_shape<'a>(
+    n: usize,
+    site: impl Fn(usize) -> Option<&'a MemberCache>,
+) -> Option<Rc<Shape>> {
+    let last = site(n.checked_sub(1)?)?;
+    if (last.depth.get() as usize) < ADD_DEPTH {
+        return None;
+    }
+    let shape = Shape::recent(last.slot.get())?;
+    if shape.len() != n {
+        return None;
+    }
+    let mut s: &Shape = &shape;
+    for i in (0..n).rev() {
+        let site = site(i)?;
+        if (site.depth.get() as usize) < ADD_DEPTH || site.slot.get() != s.id() {
+            return None;
+        }
+        s = s.parent()?;
+    }
+    Some(shape)
+}
+
 impl PropMap {
     #[inline]
     fn position(v: &[(PropertyKey, PropertySlot)], key: &PropertyKey) -> Option<usize> {
@@ -1654,6 +1686,37 @@ impl PropertyStorage {
             }
             Ok(())
         }
+    }
+
+    /// Gives this object, just made and still without named properties,
+    /// the shape `shape` and the values of `values` in its slots (the
+    /// first `shape.len()` of them, taken out), as adding the keys one by
+    /// one would. False (nothing taken) if the object has named
+    /// properties already or `values` is too short.
+    pub(crate) fn init_shaped(&self, shape: Rc<Shape>, values: &mut [Value]) -> bool {
+        let rooted = self.rooted.get();
+        // Safety: as in `insert`: each value is adopted before it is
+        // stored; the replaced map is empty (owns nothing).
+        unsafe {
+            let p = self.write();
+            let Some(values) = values.get_mut(..shape.len()) else {
+                return false;
+            };
+            let PropMap::Dict(Dict::Small(old, _)) = &p.map else {
+                return false;
+            };
+            if !old.is_empty() {
+                return false;
+            }
+            let mut shaped = ShapedValues::new();
+            for (i, v) in values.iter_mut().enumerate() {
+                let v = std::mem::take(v);
+                adopt(&v, rooted);
+                shaped.push(i, v);
+            }
+            p.map = PropMap::Shaped(shape, shaped);
+        }
+        true
     }
 
     /// Records in `site` the transition an add of `key` just made (this

@@ -14,6 +14,92 @@ struct GcState {
     /// minijs: every box, in a vector instead of a list threaded through
     /// the boxes (see PATCH.md).
     boxes: Vec<NonNull<GcBox<dyn Trace>>>,
+    /// minijs: the memory of swept boxes, kept for new boxes of the same
+    /// layout (see PATCH.md).
+    pools: [Pool; POOLS],
+}
+
+/// minijs: how many box layouts have a pool (minijs has two common ones:
+/// objects and environment records).
+const POOLS: usize = 2;
+
+/// minijs: the most bytes one pool keeps.
+const POOL_BYTES: usize = 2 << 20;
+
+/// minijs: freed boxes of one layout (a size of 0: no layout yet), each
+/// an allocation of that layout from the global allocator, holding no
+/// value.
+struct Pool {
+    size: usize,
+    align: usize,
+    free: Vec<NonNull<u8>>,
+}
+
+impl Pool {
+    const EMPTY: Pool = Pool {
+        size: 0,
+        align: 0,
+        free: Vec::new(),
+    };
+}
+
+impl GcState {
+    /// minijs: memory for a box of `layout`: a pooled one if there is
+    /// one, else a new allocation. The first `POOLS` layouts asked for get
+    /// pools.
+    #[inline(always)]
+    fn take_box(&mut self, layout: Layout) -> *mut u8 {
+        for pool in &mut self.pools {
+            if pool.size == layout.size() && pool.align == layout.align() {
+                if let Some(p) = pool.free.pop() {
+                    return p.as_ptr();
+                }
+                break;
+            }
+        }
+        self.take_new_box(layout)
+    }
+
+    /// `take_box` without a pooled box: a new allocation (and a pool for
+    /// `layout` if it has none and one is free).
+    #[cold]
+    #[inline(never)]
+    fn take_new_box(&mut self, layout: Layout) -> *mut u8 {
+        let known = |p: &Pool| p.size == layout.size() && p.align == layout.align();
+        if !self.pools.iter().any(known) {
+            if let Some(pool) = self.pools.iter_mut().find(|p| p.size == 0) {
+                pool.size = layout.size();
+                pool.align = layout.align();
+            }
+        }
+        // Safety: a box's layout has a header, so its size is not 0.
+        let p = unsafe { alloc(layout) };
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        p
+    }
+
+    /// minijs: gives back the memory of a box of `layout` whose value has
+    /// been dropped: into its layout's pool while that has room, else to
+    /// the global allocator.
+    ///
+    /// # Safety
+    /// `p` was allocated with `layout` by the global allocator, and
+    /// nothing uses it any more.
+    #[inline(always)]
+    unsafe fn give_back(&mut self, p: NonNull<u8>, layout: Layout) {
+        for pool in &mut self.pools {
+            if pool.size == layout.size() && pool.align == layout.align() {
+                if pool.free.len() * pool.size < POOL_BYTES {
+                    pool.free.push(p);
+                    return;
+                }
+                break;
+            }
+        }
+        dealloc(p.as_ptr(), layout);
+    }
 }
 
 impl Drop for GcState {
@@ -23,6 +109,16 @@ impl Drop for GcState {
         }
         // We have no choice but to leak any remaining nodes that
         // might be referenced from other thread-local variables.
+        for pool in &mut self.pools {
+            let layout = Layout::from_size_align(pool.size, pool.align);
+            for p in pool.free.drain(..) {
+                if let Ok(layout) = layout {
+                    // Safety: pooled memory was allocated with its pool's
+                    // layout and is unused (see `Pool`).
+                    unsafe { dealloc(p.as_ptr(), layout) };
+                }
+            }
+        }
     }
 }
 
@@ -41,17 +137,33 @@ impl Drop for DropGuard {
         GC_DROPPING.with(|dropping| dropping.set(false));
     }
 }
+// minijs: `#[inline]`, so that each dereference of an unrooted pointer
+// reads the thread-local flag in place (see PATCH.md).
+#[inline]
 #[must_use]
 pub fn finalizer_safe() -> bool {
     GC_DROPPING.with(|dropping| !dropping.get())
 }
 
 // The garbage collector's internal state.
-thread_local!(static GC_STATE: RefCell<GcState> = RefCell::new(GcState {
-    stats: GcStats::default(),
-    config: GcConfig::default(),
-    boxes: Vec::new(),
-}));
+// minijs: initialised by a constant (upstream: lazily), which makes each
+// access cheaper; the values are `GcStats::default()` and
+// `GcConfig::default()`.
+thread_local!(static GC_STATE: RefCell<GcState> = const {
+    RefCell::new(GcState {
+        stats: GcStats {
+            bytes_allocated: 0,
+            collections_performed: 0,
+        },
+        config: GcConfig {
+            used_space_ratio: 0.7,
+            threshold: 100,
+            leak_on_drop: false,
+        },
+        boxes: Vec::new(),
+        pools: [Pool::EMPTY; POOLS],
+    })
+});
 
 const MARK_MASK: usize = 1 << (usize::BITS - 1);
 const ROOTS_MASK: usize = !MARK_MASK;
@@ -121,33 +233,37 @@ impl<T: Trace> GcBox<T> {
     ///
     /// A `GcBox` allocated this way starts its life rooted.
     pub(crate) fn new(value: T) -> NonNull<Self> {
-        let gcbox = NonNull::from(Box::leak(Box::new(GcBox {
-            header: GcBoxHeader::new(),
-            data: value,
-        })));
-        unsafe { insert_gcbox(gcbox) };
-        gcbox
+        // minijs: the memory may come from a pool (see PATCH.md).
+        // Safety: the closure writes a whole `T`.
+        unsafe { Self::new_in_place(|p| p.write(value)) }
     }
 
     /// minijs: `new` with the value written straight into the box by
-    /// `init` (no value built elsewhere and copied in), see PATCH.md.
+    /// `init` (no value built elsewhere and copied in), in memory taken
+    /// from the pool of the box's layout when it has some, with one
+    /// access to the collector's state; see PATCH.md.
     ///
     /// # Safety
     /// `init` writes a complete, valid `T` through the pointer it is given
-    /// (which points to uninitialised memory). The caller handles the
-    /// value's rooting as `Gc::new_in_place` says.
+    /// (which points to uninitialised memory), and does not allocate a
+    /// box or otherwise use the collector. The caller handles the value's
+    /// rooting as `Gc::new_in_place` says.
     #[inline(always)]
     pub(crate) unsafe fn new_in_place(init: impl FnOnce(*mut T)) -> NonNull<Self> {
-        let mut b: Box<mem::MaybeUninit<GcBox<T>>> = Box::new_uninit();
-        let p = b.as_mut_ptr();
-        ptr::write(ptr::addr_of_mut!((*p).header), GcBoxHeader::new());
-        init(ptr::addr_of_mut!((*p).data));
-        // The box is initialised now (header and data), so it may be
-        // treated as a `GcBox<T>`; `Box::into_raw` keeps the allocation
-        // compatible with the `Box::from_raw` of the sweep.
-        let gcbox = NonNull::new_unchecked(Box::into_raw(b).cast::<GcBox<T>>());
-        insert_gcbox(gcbox);
-        gcbox
+        GC_STATE.with(|st| {
+            let mut st = st.borrow_mut();
+            st.collect_if_due();
+            let layout = Layout::new::<GcBox<T>>();
+            let p = st.take_box(layout).cast::<GcBox<T>>();
+            ptr::write(ptr::addr_of_mut!((*p).header), GcBoxHeader::new());
+            init(ptr::addr_of_mut!((*p).data));
+            // The box is initialised now (header and data), so it may be
+            // treated as a `GcBox<T>`.
+            let gcbox = NonNull::new_unchecked(p);
+            st.boxes.push(gcbox);
+            st.stats.bytes_allocated += layout.size();
+            gcbox
+        })
     }
 }
 
@@ -214,27 +330,39 @@ impl<
 unsafe fn insert_gcbox(gcbox: NonNull<GcBox<dyn Trace>>) {
     GC_STATE.with(|st| {
         let mut st = st.borrow_mut();
-
-        // XXX We should probably be more clever about collecting
-        if st.stats.bytes_allocated > st.config.threshold {
-            collect_garbage(&mut st);
-
-            if st.stats.bytes_allocated as f64
-                > st.config.threshold as f64 * st.config.used_space_ratio
-            {
-                // we didn't collect enough, so increase the
-                // threshold for next time, to avoid thrashing the
-                // collector too much/behaving quadratically.
-                st.config.threshold =
-                    (st.stats.bytes_allocated as f64 / st.config.used_space_ratio) as usize;
-            }
-        }
+        st.collect_if_due();
 
         st.boxes.push(gcbox);
 
         // We allocated some bytes! Let's record it
         st.stats.bytes_allocated += mem::size_of_val::<GcBox<_>>(gcbox.as_ref());
     });
+}
+
+impl GcState {
+    /// Collects if enough bytes have been allocated since the previous
+    /// collection (minijs: taken out of `insert_gcbox`, unchanged, for
+    /// `GcBox::new_in_place`).
+    #[inline(always)]
+    fn collect_if_due(&mut self) {
+        // XXX We should probably be more clever about collecting
+        if self.stats.bytes_allocated > self.config.threshold {
+            self.collect_due();
+        }
+    }
+
+    #[inline(never)]
+    fn collect_due(&mut self) {
+        collect_garbage(self);
+
+        if self.stats.bytes_allocated as f64 > self.config.threshold as f64 * self.config.used_space_ratio
+        {
+            // we didn't collect enough, so increase the
+            // threshold for next time, to avoid thrashing the
+            // collector too much/behaving quadratically.
+            self.config.threshold = (self.stats.bytes_allocated as f64 / self.config.used_space_ratio) as usize;
+        }
+    }
 }
 
 impl<T: ?Sized> GcBox<T> {
@@ -348,8 +476,12 @@ fn collect_garbage(st: &mut GcState) {
         // pass only cost time. See PATCH.md.
         let _guard = DropGuard::new();
         for node in unmarked {
-            let node = Box::from_raw(node.as_ptr());
-            st.stats.bytes_allocated -= mem::size_of_val::<GcBox<_>>(&*node);
+            // minijs: the value is dropped and the memory given back to
+            // its pool or freed (upstream: `Box::from_raw`, which frees).
+            let layout = Layout::for_value::<GcBox<_>>(node.as_ref());
+            st.stats.bytes_allocated -= layout.size();
+            ptr::drop_in_place(node.as_ptr());
+            st.give_back(node.cast::<u8>(), layout);
         }
     }
 }
