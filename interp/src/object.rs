@@ -250,16 +250,25 @@ fn plain_own_lookup(kind: &ObjectKind, key: &PropertyKey) -> bool {
 /// for an object whose named lookups read its storage only.
 #[inline(always)]
 fn own_shaped_hit(d: &ObjectData, site: &MemberCache) -> Option<Value> {
-    if matches!(
-        d.kind,
+    if !named_reads_storage(&d.kind) {
+        return None;
+    }
+    d.storage.cached_own_shaped(site)
+}
+
+/// Whether an object of `kind` reads every named key from its storage
+/// alone (not an array's or String object's `length`, a namespace's
+/// exports or a proxy's traps): the objects whose own shaped hits
+/// `own_shaped_hit` and `cached_own_named_look` may take.
+#[inline(always)]
+fn named_reads_storage(kind: &ObjectKind) -> bool {
+    !matches!(
+        kind,
         ObjectKind::Array(_)
             | ObjectKind::String(_)
             | ObjectKind::ModuleNamespace(_)
             | ObjectKind::Proxy(_)
-    ) {
-        return None;
-    }
-    d.storage.cached_own_shaped(site)
+    )
 }
 
 /// An array's `length` when `name` is "length": an own, non-configurable
@@ -1018,16 +1027,14 @@ impl JsObject {
     ) -> Option<R> {
         // Safety: as in `cached_get_named`.
         let d: &ObjectData = unsafe { self.data_unchecked() };
-        match &d.kind {
-            ObjectKind::Array(a) if name == "length" => Some(look(&Value::from(a.length.get()))),
-            // (The kinds `own_shaped_hit` leaves out.)
-            ObjectKind::Array(_)
-            | ObjectKind::String(_)
-            | ObjectKind::ModuleNamespace(_)
-            | ObjectKind::Proxy(_) => None,
-            // Safety: passed on to our caller.
-            _ => unsafe { d.storage.cached_own_shaped_look(site, look) },
+        if let Some(v) = array_length(d, name) {
+            return Some(look(&v));
         }
+        if !named_reads_storage(&d.kind) {
+            return None;
+        }
+        // Safety: passed on to our caller.
+        unsafe { d.storage.cached_own_shaped_look(site, look) }
     }
 
     /// `cached_get_named` past its in-line case: a prototype's property,

@@ -284,9 +284,9 @@ impl<
         let gcbox_layout = header_layout.extend(value_layout).unwrap().0.pad_to_align();
 
         unsafe {
-            // Allocate the GcBox in a way that's compatible with Box,
-            // since the collector will deallocate it via
-            // Box::from_raw.
+            // Allocate the GcBox with its own layout: the sweep gives
+            // the memory back (to a pool or `dealloc`) by
+            // `Layout::for_value` of the box (minijs, see PATCH.md).
             let gcbox_addr = alloc(gcbox_layout);
 
             // Since we're not allowed to move the value out of an
